@@ -1,0 +1,94 @@
+// Command switchback pushes HCL playbooks over SSH to fleets of Alpine
+// Linux hosts. This package only wires the command line to the packages
+// that do the work.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/alecthomas/kong"
+	"golang.org/x/term"
+
+	"github.com/switchbackhq/switchback/runner"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// Env is everything a command needs from the process, passed in so that
+// tests can run the CLI in-process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// StderrTerminal says whether stderr is a terminal (progress bars, colour).
+	StderrTerminal bool
+	Getenv         func(string) string
+}
+
+type cli struct {
+	Validate validateCmd `cmd:"" help:"Check a playbook (and optionally an inventory) without connecting to any host."`
+	Plan     planCmd     `cmd:"" help:"Show which hosts a run would visit, in what order, and the steps each gets. Makes no connection."`
+	Run      runCmd      `cmd:"" help:"Apply a playbook to the inventory's hosts over SSH."`
+	Version  versionCmd  `cmd:"" help:"Print the version."`
+}
+
+// exitError carries an exit code out of a command's Run method after the
+// command has already told the user what went wrong.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// Main runs the command line and returns the process exit code.
+func Main(args []string, env Env) int {
+	var c cli
+	parser, err := kong.New(&c,
+		kong.Name("switchback"),
+		kong.Description("Agentless fleet runner for Alpine Linux: HCL playbooks pushed over SSH."),
+		kong.Writers(env.Stdout, env.Stderr),
+		kong.Exit(func(int) {}),
+		kong.Bind(&env),
+	)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+		return runner.ExitUsage
+	}
+	ctx, err := parser.Parse(args)
+	if err != nil {
+		var parseErr *kong.ParseError
+		if errors.As(err, &parseErr) {
+			fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+			fmt.Fprintln(env.Stderr, "Run 'switchback --help' for usage.")
+		}
+		return runner.ExitUsage
+	}
+	if ctx == nil || ctx.Command() == "" {
+		return runner.ExitOK // --help was printed
+	}
+	if err := ctx.Run(); err != nil {
+		var exit exitError
+		if errors.As(err, &exit) {
+			return exit.code
+		}
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+		return runner.ExitUsage
+	}
+	return runner.ExitOK
+}
+
+func main() {
+	os.Exit(Main(os.Args[1:], Env{
+		Stdout:         os.Stdout,
+		Stderr:         os.Stderr,
+		StderrTerminal: term.IsTerminal(int(os.Stderr.Fd())),
+		Getenv:         os.Getenv,
+	}))
+}
+
+type versionCmd struct{}
+
+func (versionCmd) Run(env *Env) error {
+	fmt.Fprintf(env.Stdout, "switchback %s\n", version)
+	return nil
+}

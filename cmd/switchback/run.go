@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/report"
+	"github.com/switchbackhq/switchback/runner/transport"
+)
+
+type runCmd struct {
+	playbookArgs
+	targetArgs
+	Check          bool          `help:"Check every step and report what would change, changing nothing."`
+	KnownHosts     string        `placeholder:"FILE" help:"known_hosts file to verify host keys against (default ~/.ssh/known_hosts)."`
+	HostKeyCheck   string        `default:"strict" enum:"strict,accept-new" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused."`
+	ConnectTimeout time.Duration `default:"10s" help:"Give up connecting to a host after this long."`
+	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
+	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
+}
+
+func (c *runCmd) Run(env *Env) error {
+	l, err := load(env, c.playbookArgs, &c.targetArgs)
+	if err != nil {
+		return err
+	}
+	knownHosts := c.KnownHosts
+	if knownHosts == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return fmt.Errorf("finding ~/.ssh/known_hosts: %w; pass --known-hosts FILE", err)
+		}
+		knownHosts = filepath.Join(home, ".ssh", "known_hosts")
+	}
+	mode, err := transport.ParseHostKeyMode(c.HostKeyCheck)
+	if err != nil {
+		return err
+	}
+	dialer, err := transport.NewSSH(transport.SSHOptions{
+		KnownHostsFile:    knownHosts,
+		HostKeyMode:       mode,
+		ConnectTimeout:    c.ConnectTimeout,
+		AgentSocket:       env.Getenv("SSH_AUTH_SOCK"),
+		DefaultIdentities: transport.DefaultIdentityFiles(),
+	})
+	if err != nil {
+		return err
+	}
+
+	console := &report.Console{Out: env.Stdout, Verbose: c.Verbose}
+	if env.StderrTerminal {
+		console.Progress = env.Stderr
+	}
+	engine := &runner.Engine{
+		Dialer:         dialer,
+		Observer:       console,
+		CheckMode:      c.Check,
+		CommandTimeout: c.CommandTimeout,
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	recap := engine.Run(ctx, l.playbook, l.hosts)
+	if code := recap.ExitCode(); code != runner.ExitOK {
+		return exitError{code}
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+// Package modules holds every step type a playbook can use. All of them
+// follow one contract, in the spirit of a check-then-apply resource:
+// Check reads the host and says what would change without changing it;
+// Apply converges the host and is only called when not in check mode.
+package modules
+
+import (
+	"context"
+	"fmt"
+)
+
+// Host is what a module sees of a target: a way to run shell commands.
+// The command line is read by the host's /bin/sh (BusyBox ash on Alpine),
+// so modules quote every argument and never rely on bash.
+type Host interface {
+	Run(ctx context.Context, cmd string) (Output, error)
+}
+
+// Output is what a command printed and how it exited. A non-zero exit is
+// not an error of Run: errors are reserved for the transport, so that the
+// runner can tell a failing step from an unreachable host.
+type Output struct {
+	Stdout   string
+	Stderr   string
+	ExitCode int
+}
+
+// Module is one configured step, decoded from a playbook block.
+type Module interface {
+	// Summary describes the step in one line for plans, with no host.
+	Summary() string
+	// Check inspects the host without changing it.
+	Check(ctx context.Context, h Host) (Plan, error)
+	// Apply makes the change that Check planned.
+	Apply(ctx context.Context, h Host, p Plan) error
+}
+
+// Plan is the outcome of Check: either nothing to do, or a change with a
+// human-readable description of what will be done.
+type Plan struct {
+	Change bool
+	// Diff says what changes, one item per line ("+ sb-hello").
+	Diff string
+	// Reason says why nothing changes, for verbose output.
+	Reason string
+	// state carries what Check learnt to Apply, so Apply need not ask again.
+	state any
+}
+
+// NoChange is a plan with nothing to do.
+func NoChange(reason string) Plan { return Plan{Reason: reason} }
+
+// Change is a plan that will modify the host.
+func Change(diff string, state any) Plan { return Plan{Change: true, Diff: diff, state: state} }
+
+// StepError is a step failure with the command output that explains it.
+type StepError struct {
+	Msg    string
+	Output Output
+}
+
+func (e *StepError) Error() string {
+	detail := lastLines(e.Output.Stderr, 5)
+	if detail == "" {
+		detail = lastLines(e.Output.Stdout, 5)
+	}
+	if detail == "" {
+		return fmt.Sprintf("%s (exit %d)", e.Msg, e.Output.ExitCode)
+	}
+	return fmt.Sprintf("%s (exit %d): %s", e.Msg, e.Output.ExitCode, detail)
+}
+
+// commandFailed reports a non-zero exit as a StepError.
+func commandFailed(what string, out Output) error {
+	return &StepError{Msg: what + " failed", Output: out}
+}

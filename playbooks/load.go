@@ -1,0 +1,168 @@
+package playbooks
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/switchbackhq/switchback/modules"
+)
+
+// Loader reads playbooks. The parser is shared with the caller so that
+// diagnostics can be printed with the source lines they point at.
+type Loader struct {
+	Parser   *hclparse.Parser
+	Registry *modules.Registry
+}
+
+// Load parses and decodes the playbook at path. vars are the raw values
+// given on the command line (--var name=value). All diagnostics found are
+// returned together; the playbook is nil when any of them is an error.
+func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagnostics) {
+	f, diags := l.Parser.ParseHCLFile(path)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	content, moreDiags := f.Body.Content(fileSchema)
+	diags = append(diags, moreDiags...)
+
+	pb := &Playbook{Path: path, Hosts: []string{"all"}}
+	var playbookBlocks, phaseBlocks []*hcl.Block
+	var variableBlocks []*hcl.Block
+	for _, b := range content.Blocks {
+		switch b.Type {
+		case "playbook":
+			playbookBlocks = append(playbookBlocks, b)
+		case "variable":
+			variableBlocks = append(variableBlocks, b)
+		case "phase":
+			phaseBlocks = append(phaseBlocks, b)
+		}
+	}
+
+	// Phase one: variables, which everything else may refer to.
+	pb.Variables, moreDiags = decodeVariables(variableBlocks, vars)
+	diags = append(diags, moreDiags...)
+	ctx := evalContext(pb.Variables)
+
+	// Phase two: the playbook header and the phases, with var.* in scope.
+	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
+	seen := map[string]*hcl.Block{}
+	for _, b := range phaseBlocks {
+		name := b.Labels[0]
+		if prev, dup := seen[name]; dup {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duplicate phase",
+				Detail:   fmt.Sprintf("A phase named %q was already declared at %s. Give each phase its own name.", name, prev.DefRange),
+				Subject:  b.LabelRanges[0].Ptr(),
+			})
+			continue
+		}
+		seen[name] = b
+		phase, moreDiags := l.decodePhase(b, ctx)
+		diags = append(diags, moreDiags...)
+		pb.Phases = append(pb.Phases, phase)
+	}
+	if len(phaseBlocks) == 0 {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "No phases",
+			Detail:   `A playbook needs at least one phase "name" { ... } block holding its steps.`,
+			Subject:  f.Body.MissingItemRange().Ptr(),
+		})
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return pb, diags
+}
+
+func decodeHeader(pb *Playbook, blocks []*hcl.Block, fileBody hcl.Body, ctx *hcl.EvalContext) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if len(blocks) == 0 {
+		return hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Missing playbook block",
+			Detail:   `Start the file with a playbook { name = "..." } block that names the playbook.`,
+			Subject:  fileBody.MissingItemRange().Ptr(),
+		}}
+	}
+	for _, extra := range blocks[1:] {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Duplicate playbook block",
+			Detail:   fmt.Sprintf("A file holds one playbook; the first playbook block is at %s.", blocks[0].DefRange),
+			Subject:  extra.DefRange.Ptr(),
+		})
+	}
+	content, moreDiags := blocks[0].Body.Content(playbookSchema)
+	diags = append(diags, moreDiags...)
+	if a, ok := content.Attributes["name"]; ok {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &pb.Name)...)
+	}
+	if a, ok := content.Attributes["description"]; ok {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &pb.Description)...)
+	}
+	if a, ok := content.Attributes["hosts"]; ok {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &pb.Hosts)...)
+	}
+	return diags
+}
+
+func (l *Loader) decodePhase(b *hcl.Block, ctx *hcl.EvalContext) (*Phase, hcl.Diagnostics) {
+	phase := &Phase{Name: b.Labels[0], DeclRange: b.DefRange}
+	content, diags := b.Body.Content(phaseSchema(l.Registry.Names()))
+	seen := map[string]*hcl.Block{}
+	for _, sb := range content.Blocks {
+		name := sb.Labels[0]
+		if prev, dup := seen[name]; dup {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Duplicate step name",
+				Detail:   fmt.Sprintf("Phase %q already has a step named %q at %s. Step names identify results in reports, so each must be unique within its phase.", phase.Name, name, prev.DefRange),
+				Subject:  sb.LabelRanges[0].Ptr(),
+			})
+			continue
+		}
+		seen[name] = sb
+		mod, moreDiags := l.Registry.Decode(sb.Type, sb.Body, ctx)
+		diags = append(diags, moreDiags...)
+		phase.Steps = append(phase.Steps, &Step{Type: sb.Type, Name: name, Module: mod, DeclRange: sb.DefRange})
+	}
+	if len(content.Blocks) == 0 && !diags.HasErrors() {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Empty phase",
+			Detail:   fmt.Sprintf("Phase %q has no steps. Add a step block (one of: %s) or remove the phase.", phase.Name, joinTypes(l.Registry.Names())),
+			Subject:  b.DefRange.Ptr(),
+		})
+	}
+	return phase, diags
+}
+
+// evalContext is the scope every playbook expression is evaluated in.
+func evalContext(vars []*Variable) *hcl.EvalContext {
+	values := make(map[string]cty.Value, len(vars))
+	for _, v := range vars {
+		values[v.Name] = v.Value
+	}
+	return &hcl.EvalContext{
+		Variables: map[string]cty.Value{"var": cty.ObjectVal(values)},
+		Functions: Functions(),
+	}
+}
+
+func joinTypes(types []string) string {
+	s := ""
+	for i, t := range types {
+		if i > 0 {
+			s += ", "
+		}
+		s += t
+	}
+	return s
+}

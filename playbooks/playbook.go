@@ -1,0 +1,56 @@
+// Package playbooks loads HCL playbooks in two phases, as Packer does:
+// the file is parsed against a schema, variables are resolved first, and
+// only then are the phases and their steps decoded with those variables
+// in scope. Every problem is an hcl.Diagnostic with a source range.
+package playbooks
+
+import (
+	"github.com/hashicorp/hcl/v2"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/switchbackhq/switchback/modules"
+)
+
+// Playbook is a loaded, fully decoded playbook.
+type Playbook struct {
+	Name        string
+	Description string
+	Path        string
+	// Hosts are the inventory patterns the playbook targets ("all" by default).
+	Hosts     []string
+	Variables []*Variable
+	Phases    []*Phase
+}
+
+// Variable is a declared input with its resolved value.
+type Variable struct {
+	Name        string
+	Description string
+	Type        cty.Type
+	Value       cty.Value
+	DeclRange   hcl.Range
+}
+
+// Phase is a named, ordered group of steps.
+type Phase struct {
+	Name      string
+	Steps     []*Step
+	DeclRange hcl.Range
+}
+
+// Step is one block inside a phase, decoded into its module.
+type Step struct {
+	Type      string
+	Name      string
+	Module    modules.Module
+	DeclRange hcl.Range
+}
+
+// StepCount counts the steps of every phase.
+func (p *Playbook) StepCount() int {
+	n := 0
+	for _, ph := range p.Phases {
+		n += len(ph.Steps)
+	}
+	return n
+}

@@ -1,0 +1,37 @@
+package playbooks
+
+import "github.com/hashicorp/hcl/v2"
+
+var fileSchema = &hcl.BodySchema{
+	Blocks: []hcl.BlockHeaderSchema{
+		{Type: "playbook"},
+		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "phase", LabelNames: []string{"name"}},
+	},
+}
+
+var playbookSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "name", Required: true},
+		{Name: "description"},
+		{Name: "hosts"},
+	},
+}
+
+var variableSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "type"},
+		{Name: "default"},
+		{Name: "description"},
+	},
+}
+
+// phaseSchema accepts one block per registered step type, each labelled
+// with the step's name.
+func phaseSchema(stepTypes []string) *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, t := range stepTypes {
+		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: t, LabelNames: []string{"name"}})
+	}
+	return s
+}

@@ -1,0 +1,49 @@
+// Package transport connects to hosts. SSH is the only transport today;
+// the runner sees it through the Dialer and Conn interfaces so that tests
+// of pure engine logic and later transports need no SSH server.
+package transport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/switchbackhq/switchback/modules"
+)
+
+// Target is where and as whom to connect.
+type Target struct {
+	Name         string
+	Address      string
+	Port         int
+	User         string
+	IdentityFile string
+}
+
+// Dialer opens connections.
+type Dialer interface {
+	Dial(ctx context.Context, t Target) (Conn, error)
+}
+
+// Conn is one open connection to a host, reused for every command the
+// run sends there.
+type Conn interface {
+	modules.Host
+	Close() error
+}
+
+// UnreachableError says the host could not be reached, or was lost: the
+// runner reports such a host as unreachable rather than failed.
+type UnreachableError struct {
+	Host string
+	Err  error
+}
+
+func (e *UnreachableError) Error() string { return fmt.Sprintf("%s: %v", e.Host, e.Err) }
+func (e *UnreachableError) Unwrap() error { return e.Err }
+
+// IsUnreachable reports whether err means the host was not reachable.
+func IsUnreachable(err error) bool {
+	var u *UnreachableError
+	return errors.As(err, &u)
+}
