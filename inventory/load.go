@@ -64,6 +64,7 @@ func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics)
 		var d defaultsBlock
 		diags = append(diags, gohcl.DecodeBody(b.Body, nil, &d)...)
 		defaults = connection{Port: d.Port, User: d.User, IdentityFile: d.IdentityFile}
+		diags = append(diags, checkConnection(b.Body, defaults)...)
 	}
 
 	inv := &Inventory{Path: path}
@@ -81,16 +82,12 @@ func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics)
 		hostBlocks[name] = b
 		var c connection
 		moreDiags := gohcl.DecodeBody(b.Body, nil, &c)
+		moreDiags = append(moreDiags, checkConnection(b.Body, c)...)
 		diags = append(diags, moreDiags...)
 		if moreDiags.HasErrors() {
 			continue
 		}
-		h, err := resolveHost(name, c, defaults, base)
-		if err != nil {
-			diags = append(diags, errorAt(b.DefRange, "Invalid host settings", err.Error()))
-			continue
-		}
-		inv.Hosts = append(inv.Hosts, h)
+		inv.Hosts = append(inv.Hosts, resolveHost(name, c, defaults, base))
 	}
 
 	groupBlocks := map[string]*hcl.Block{}
@@ -135,7 +132,21 @@ func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics)
 	return inv, diags
 }
 
-func resolveHost(name string, c, d connection, base string) (*Host, error) {
+// checkConnection catches settings that decode but cannot work.
+func checkConnection(body hcl.Body, c connection) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	if c.Port != nil && (*c.Port < 1 || *c.Port > 65535) {
+		diags = append(diags, errorAt(elementRange(body, "port", -1), "Invalid port",
+			fmt.Sprintf("Port %d is not a TCP port; use a number from 1 to 65535 (SSH listens on 22 by default).", *c.Port)))
+	}
+	if c.Address != nil && strings.TrimSpace(*c.Address) == "" {
+		diags = append(diags, errorAt(elementRange(body, "address", -1), "Empty address",
+			"Give the host's DNS name or IP address, or leave address out to use the host's name."))
+	}
+	return diags
+}
+
+func resolveHost(name string, c, d connection, base string) *Host {
 	h := &Host{Name: name, Address: name, Port: 22}
 	if c.Address != nil {
 		h.Address = *c.Address
@@ -158,16 +169,10 @@ func resolveHost(name string, c, d connection, base string) (*Host, error) {
 	if h.User == "" {
 		h.User = currentUser()
 	}
-	if h.Port < 1 || h.Port > 65535 {
-		return nil, fmt.Errorf("port %d of host %q is not a TCP port (1-65535)", h.Port, name)
-	}
-	if strings.TrimSpace(h.Address) == "" {
-		return nil, fmt.Errorf("host %q has an empty address", name)
-	}
 	if h.IdentityFile != "" {
 		h.IdentityFile = expandPath(h.IdentityFile, base)
 	}
-	return h, nil
+	return h
 }
 
 // expandPath resolves ~ and paths relative to the inventory file, so an
@@ -192,7 +197,7 @@ func currentUser() string {
 }
 
 // elementRange points at the i-th element of a list attribute, or at the
-// whole attribute when it is not written as a literal list.
+// whole attribute when it is not written as a literal list or i < 0.
 func elementRange(body hcl.Body, name string, i int) hcl.Range {
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
@@ -202,7 +207,7 @@ func elementRange(body hcl.Body, name string, i int) hcl.Range {
 	if !ok {
 		return body.MissingItemRange()
 	}
-	if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && i < len(tuple.Exprs) {
+	if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && i >= 0 && i < len(tuple.Exprs) {
 		return tuple.Exprs[i].Range()
 	}
 	return a.Expr.Range()

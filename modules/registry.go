@@ -3,7 +3,6 @@ package modules
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -69,40 +68,7 @@ func (r *Registry) Decode(typ string, body hcl.Body, ctx *hcl.EvalContext) (Modu
 			Subject:  body.MissingItemRange().Ptr(),
 		}}
 	}
-	m, diags := t.Decode(body, ctx)
-	return m, dropCascades(diags)
-}
-
-// dropCascades removes the "value must be known" errors that HCL adds
-// after an expression already failed (an unknown function, say): they
-// repeat an error reported inside the same expression and only add noise.
-func dropCascades(diags hcl.Diagnostics) hcl.Diagnostics {
-	var kept hcl.Diagnostics
-	for _, d := range diags {
-		where := d.Subject
-		if d.Context != nil {
-			where = d.Context
-		}
-		if isCascade(d) && hasErrorWithin(diags, *where) {
-			continue
-		}
-		kept = append(kept, d)
-	}
-	return kept
-}
-
-func hasErrorWithin(diags hcl.Diagnostics, r hcl.Range) bool {
-	for _, d := range diags {
-		if d.Subject != nil && !isCascade(d) && d.Severity == hcl.DiagError &&
-			d.Subject.Filename == r.Filename && r.ContainsOffset(d.Subject.Start.Byte) {
-			return true
-		}
-	}
-	return false
-}
-
-func isCascade(d *hcl.Diagnostic) bool {
-	return d.Subject != nil && d.Summary == "Unsuitable value type" && strings.Contains(d.Detail, "value must be known")
+	return t.Decode(body, ctx)
 }
 
 // attrRange finds where an attribute was written, so that a value that

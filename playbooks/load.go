@@ -2,6 +2,7 @@ package playbooks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
@@ -47,6 +48,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 	pb.Variables, moreDiags = decodeVariables(variableBlocks, vars)
 	diags = append(diags, moreDiags...)
 	ctx := evalContext(pb.Variables)
+	varsFailed := moreDiags.HasErrors()
 
 	// Phase two: the playbook header and the phases, with var.* in scope.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
@@ -64,7 +66,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 		}
 		seen[name] = b
 		phase, moreDiags := l.decodePhase(b, ctx)
-		diags = append(diags, moreDiags...)
+		diags = append(diags, dropCascades(moreDiags, varsFailed)...)
 		pb.Phases = append(pb.Phases, phase)
 	}
 	if len(phaseBlocks) == 0 {
@@ -165,4 +167,39 @@ func joinTypes(types []string) string {
 		s += t
 	}
 	return s
+}
+
+// dropCascades removes errors that only repeat an earlier one. HCL adds
+// "value must be known" after an expression failed inside (an unknown
+// function, say), and every use of a variable whose own declaration is
+// broken is unknown too; the first error is the one worth reading.
+func dropCascades(diags hcl.Diagnostics, varsFailed bool) hcl.Diagnostics {
+	var kept hcl.Diagnostics
+	for _, d := range diags {
+		if isUnknownValueError(d) {
+			where := d.Subject
+			if d.Context != nil {
+				where = d.Context
+			}
+			if varsFailed || hasErrorWithin(diags, *where) {
+				continue
+			}
+		}
+		kept = append(kept, d)
+	}
+	return kept
+}
+
+func hasErrorWithin(diags hcl.Diagnostics, r hcl.Range) bool {
+	for _, d := range diags {
+		if d.Subject != nil && !isUnknownValueError(d) && d.Severity == hcl.DiagError &&
+			d.Subject.Filename == r.Filename && r.ContainsOffset(d.Subject.Start.Byte) {
+			return true
+		}
+	}
+	return false
+}
+
+func isUnknownValueError(d *hcl.Diagnostic) bool {
+	return d.Subject != nil && d.Summary == "Unsuitable value type" && strings.Contains(d.Detail, "value must be known")
 }

@@ -53,9 +53,12 @@ func decodeVariables(blocks []*hcl.Block, given map[string]string) ([]*Variable,
 		declared[name] = b
 		v, moreDiags := decodeVariable(b, given)
 		diags = append(diags, moreDiags...)
-		if v != nil {
-			vars = append(vars, v)
+		if v == nil {
+			// Declared but broken: its uses are unknown rather than
+			// undefined, so they do not add a misleading second error.
+			v = &Variable{Name: name, Type: cty.DynamicPseudoType, Value: cty.DynamicVal, DeclRange: b.DefRange}
 		}
+		vars = append(vars, v)
 	}
 
 	// A --var for a variable nobody declared is almost always a typo.

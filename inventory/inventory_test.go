@@ -1,0 +1,106 @@
+package inventory_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/switchbackhq/switchback/inventory"
+)
+
+const sample = `
+defaults {
+  user          = "ops"
+  port          = 2222
+  identity_file = "keys/id_ed25519"
+}
+
+host "web-01" { address = "10.0.0.1" }
+host "web-02" {
+  address = "10.0.0.2"
+  port    = 22
+}
+host "db-01" {
+  address = "10.0.1.1"
+  user    = "root"
+}
+host "cache-01" {}
+
+group "web" { hosts = ["web-01", "web-02"] }
+group "db"  { hosts = ["db-01"] }
+`
+
+func loadSample(t *testing.T) *inventory.Inventory {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "inventory.hcl")
+	if err := os.WriteFile(path, []byte(sample), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inv, diags := inventory.LoadHCL(hclparse.NewParser(), path)
+	if diags.HasErrors() {
+		t.Fatal(diags.Error())
+	}
+	return inv
+}
+
+func TestDefaultsAndOverrides(t *testing.T) {
+	inv := loadSample(t)
+	dir := filepath.Dir(inv.Path)
+	tests := []struct {
+		host, address, user, identity string
+		port                          int
+		groups                        []string
+	}{
+		{"web-01", "10.0.0.1", "ops", filepath.Join(dir, "keys/id_ed25519"), 2222, []string{"web"}},
+		{"web-02", "10.0.0.2", "ops", filepath.Join(dir, "keys/id_ed25519"), 22, []string{"web"}},
+		{"db-01", "10.0.1.1", "root", filepath.Join(dir, "keys/id_ed25519"), 2222, []string{"db"}},
+		{"cache-01", "cache-01", "ops", filepath.Join(dir, "keys/id_ed25519"), 2222, nil},
+	}
+	for _, tt := range tests {
+		h := inv.Host(tt.host)
+		if h == nil {
+			t.Fatalf("host %s missing", tt.host)
+		}
+		if h.Address != tt.address || h.User != tt.user || h.Port != tt.port || h.IdentityFile != tt.identity || !slices.Equal(h.Groups, tt.groups) {
+			t.Errorf("%s = %+v, want address %s user %s port %d identity %s groups %v", tt.host, h, tt.address, tt.user, tt.port, tt.identity, tt.groups)
+		}
+	}
+}
+
+func TestSelectAndLimit(t *testing.T) {
+	inv := loadSample(t)
+	names := func(hs []*inventory.Host) []string {
+		var out []string
+		for _, h := range hs {
+			out = append(out, h.Name)
+		}
+		return out
+	}
+	tests := []struct {
+		patterns, limit, want []string
+	}{
+		{[]string{"all"}, nil, []string{"web-01", "web-02", "db-01", "cache-01"}},
+		{[]string{"db", "web"}, nil, []string{"web-01", "web-02", "db-01"}}, // inventory order, not pattern order
+		{[]string{"web", "web-01"}, nil, []string{"web-01", "web-02"}},       // no repeats
+		{[]string{"all"}, []string{"web-02", "db"}, []string{"web-02", "db-01"}},
+		{[]string{"web"}, []string{"db"}, nil},
+	}
+	for _, tt := range tests {
+		hosts, err := inv.Select(tt.patterns)
+		if err == nil && tt.limit != nil {
+			hosts, err = inv.Limit(hosts, tt.limit)
+		}
+		if err != nil {
+			t.Fatalf("%v / %v: %v", tt.patterns, tt.limit, err)
+		}
+		if got := names(hosts); !slices.Equal(got, tt.want) {
+			t.Errorf("%v limited to %v = %v, want %v", tt.patterns, tt.limit, got, tt.want)
+		}
+	}
+	if _, err := inv.Select([]string{"nosuch"}); err == nil {
+		t.Error("selecting an unknown name must fail")
+	}
+}

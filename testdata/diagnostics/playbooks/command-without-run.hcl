@@ -1,0 +1,9 @@
+playbook {
+  name = "commands"
+}
+
+phase "setup" {
+  command "marker" {
+    creates = "/var/lib/marker"
+  }
+}

@@ -1,0 +1,9 @@
+playbook {
+  name = "names"
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello", "sb-app; rm -rf /"]
+  }
+}

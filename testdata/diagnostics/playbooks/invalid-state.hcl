@@ -1,0 +1,10 @@
+playbook {
+  name = "states"
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"]
+    state    = "installed"
+  }
+}

@@ -1,0 +1,5 @@
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"]
+  }
+}

@@ -1,0 +1,3 @@
+playbook {
+  name = "empty"
+}

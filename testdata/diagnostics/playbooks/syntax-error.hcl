@@ -1,0 +1,9 @@
+playbook {
+  name = "broken"
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"
+  }
+}

@@ -1,0 +1,10 @@
+playbook {
+  name = "typo"
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"]
+    stat     = "present"
+  }
+}

@@ -1,0 +1,9 @@
+playbook {
+  name = "typo"
+}
+
+phase "packages" {
+  apkk "base" {
+    packages = ["sb-hello"]
+  }
+}

@@ -1,0 +1,12 @@
+playbook {
+  name = "tasks"
+}
+
+task "packages" {
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"]
+  }
+}

@@ -1,0 +1,9 @@
+playbook {
+  name = "types"
+}
+
+phase "packages" {
+  apk "base" {
+    packages = "sb-hello"
+  }
+}
