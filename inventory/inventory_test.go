@@ -84,7 +84,7 @@ func TestSelectAndLimit(t *testing.T) {
 	}{
 		{[]string{"all"}, nil, []string{"web-01", "web-02", "db-01", "cache-01"}},
 		{[]string{"db", "web"}, nil, []string{"web-01", "web-02", "db-01"}}, // inventory order, not pattern order
-		{[]string{"web", "web-01"}, nil, []string{"web-01", "web-02"}},       // no repeats
+		{[]string{"web", "web-01"}, nil, []string{"web-01", "web-02"}},      // no repeats
 		{[]string{"all"}, []string{"web-02", "db"}, []string{"web-02", "db-01"}},
 		{[]string{"web"}, []string{"db"}, nil},
 	}

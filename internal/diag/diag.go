@@ -4,15 +4,40 @@ package diag
 
 import (
 	"io"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 )
 
-// Write prints diags as text. files are the parsed sources (the parser's
-// Files()), which is what lets each message show its source snippet.
+// Write prints diags as text, in source order. files are the parsed
+// sources (the parser's Files()), which is what lets each message show
+// its source snippet.
 func Write(w io.Writer, files map[string]*hcl.File, diags hcl.Diagnostics, color bool) error {
 	if len(diags) == 0 {
 		return nil
 	}
-	return hcl.NewDiagnosticTextWriter(w, files, 100, color).WriteDiagnostics(diags)
+	return hcl.NewDiagnosticTextWriter(w, files, 100, color).WriteDiagnostics(Sorted(diags))
+}
+
+// Sorted orders diagnostics by file and position; those without a place
+// (about command-line values) come first. The input is not modified.
+func Sorted(diags hcl.Diagnostics) hcl.Diagnostics {
+	out := slices.Clone(diags)
+	slices.SortStableFunc(out, func(a, b *hcl.Diagnostic) int {
+		switch {
+		case a.Subject == nil && b.Subject == nil:
+			return 0
+		case a.Subject == nil:
+			return -1
+		case b.Subject == nil:
+			return 1
+		case a.Subject.Filename != b.Subject.Filename:
+			if a.Subject.Filename < b.Subject.Filename {
+				return -1
+			}
+			return 1
+		}
+		return a.Subject.Start.Byte - b.Subject.Start.Byte
+	})
+	return out
 }
