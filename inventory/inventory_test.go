@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -102,5 +103,31 @@ func TestSelectAndLimit(t *testing.T) {
 	}
 	if _, err := inv.Select([]string{"nosuch"}); err == nil {
 		t.Error("selecting an unknown name must fail")
+	}
+}
+
+// TestReadmeInventoryIsValid loads the inventory shown in README.md.
+func TestReadmeInventoryIsValid(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, part := range strings.Split(string(b), "```hcl\n")[1:] {
+		src, _, _ := strings.Cut(part, "```")
+		if !strings.Contains(src, "host \"") {
+			continue
+		}
+		n++
+		path := filepath.Join(t.TempDir(), "inventory.hcl")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, diags := inventory.LoadHCL(hclparse.NewParser(), path); diags.HasErrors() {
+			t.Errorf("README inventory: %s", diags.Error())
+		}
+	}
+	if n == 0 {
+		t.Error("README.md shows no inventory")
 	}
 }

@@ -1,7 +1,10 @@
 package playbooks_test
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -22,4 +25,43 @@ func TestExamplesAreValid(t *testing.T) {
 			t.Errorf("%s: %s", path, diags.Error())
 		}
 	}
+}
+
+// TestReadmePlaybooksAreValid loads every playbook shown in README.md.
+func TestReadmePlaybooksAreValid(t *testing.T) {
+	blocks := readmeHCL(t)
+	n := 0
+	for i, src := range blocks {
+		if !strings.Contains(src, "playbook {") {
+			continue
+		}
+		n++
+		path := filepath.Join(t.TempDir(), fmt.Sprintf("readme-%d.hcl", i))
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+		if _, diags := l.Load(path, nil); diags.HasErrors() {
+			t.Errorf("README playbook %d: %s", i, diags.Error())
+		}
+	}
+	if n == 0 {
+		t.Error("README.md shows no playbook")
+	}
+}
+
+// readmeHCL returns the ```hcl blocks of README.md.
+func readmeHCL(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []string
+	parts := strings.Split(string(b), "```hcl\n")
+	for _, p := range parts[1:] {
+		body, _, _ := strings.Cut(p, "```")
+		blocks = append(blocks, body)
+	}
+	return blocks
 }
