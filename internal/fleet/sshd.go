@@ -1,0 +1,58 @@
+package fleet
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/switchbackhq/switchback/internal/shell"
+)
+
+// HostPort is the port every host's sshd listens on.
+const HostPort = 2222
+
+// sshdConfig is the complete configuration of one host's sshd. Logins
+// land chrooted in the host root; authentication happens before the
+// chroot, against the fleet's own authorized_keys.
+func sshdConfig(h *Host, authorizedKeys string) string {
+	lines := []string{
+		fmt.Sprintf("# sshd of %s (written by switchback-fleet).", h.Name),
+		fmt.Sprintf("ListenAddress %s:%d", h.Address, h.Port),
+		"HostKey " + h.hostKeyPath(),
+		"PidFile none",
+		"AuthorizedKeysFile " + authorizedKeys,
+		"AllowUsers " + LoginUser,
+		"PermitRootLogin yes",
+		"AuthenticationMethods publickey",
+		"PasswordAuthentication no",
+		"KbdInteractiveAuthentication no",
+		"UsePAM no",
+		"StrictModes no",
+		"ChrootDirectory " + h.Root,
+		"Subsystem sftp internal-sftp",
+		"UseDNS no",
+		"PrintMotd no",
+		"PrintLastLog no",
+		// Tests open many connections at once; the default 10:30:100 drops some.
+		"MaxStartups 100:30:200",
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// hostCommand is what runs a host: unshare gives it private mount, pid
+// and UTS namespaces (the pid namespace dies with unshare when it is
+// killed); inside, the shell mounts /proc, /dev and the read-only apk
+// repository into the root, names the host and becomes sshd.
+func hostCommand(h *Host, repo string) []string {
+	root := shell.Quote(h.Root)
+	script := strings.Join([]string{
+		"set -e",
+		"mount --make-rprivate /",
+		"echo " + shell.Quote(h.Name) + " > /proc/sys/kernel/hostname",
+		"mount -t proc proc " + root + "/proc",
+		"mount --rbind /dev " + root + "/dev",
+		"mount --bind " + shell.Quote(repo) + " " + root + repoMount,
+		"mount -o remount,bind,ro " + root + repoMount,
+		"exec /usr/sbin/sshd -D -f " + shell.Quote(h.configPath()) + " -E " + shell.Quote(h.logPath()),
+	}, "\n")
+	return []string{"unshare", "--mount", "--pid", "--uts", "--fork", "--kill-child", "sh", "-c", script}
+}
