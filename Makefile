@@ -36,9 +36,9 @@ fleet-down: build
 
 # The main job: a fresh fleet of Alpine hosts, the example playbook run
 # against it serially, then run again to show that nothing changes twice.
-demo: build
+demo: prereqs
 	@$(FLEET) down --name $(FLEET_NAME) >/dev/null 2>&1 || true
-	@$(MAKE) --no-print-directory fleet-up
+	$(FLEET) up --name $(FLEET_NAME) -n $(HOSTS)
 	$(BIN) validate $(PLAYBOOK)
 	$(BIN) plan $(PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl
 	$(BIN) run $(PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl --known-hosts $(FLEET_DIR)/known_hosts

@@ -165,7 +165,7 @@ func TestUnreachableHostDoesNotStopOthers(t *testing.T) {
 	if code != runner.ExitUnreachable {
 		t.Errorf("exit %d, want %d (unreachable)", code, runner.ExitUnreachable)
 	}
-	if !strings.Contains(out, "UNREACHABLE: "+down.Name) {
+	if !strings.Contains(out, down.Name+" ("+f.User+"@"+down.Address+":2222)\n  UNREACHABLE: dial tcp") {
 		t.Errorf("output does not report %s unreachable", down.Name)
 	}
 	if !strings.Contains(out, "3 host(s): 2 ok, 0 failed, 1 unreachable") {

@@ -2,14 +2,17 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/transport"
 )
 
 // Console prints one line per step result and a recap at the end. When
@@ -24,6 +27,13 @@ type Console struct {
 	mu    sync.Mutex
 	bar   *progressbar.ProgressBar
 	check bool
+	// header is the current host's heading, printed only once the host
+	// has something to say, so a converged fleet prints one line per host.
+	header string
+	steps  int
+	// quiet is set after a one-line host, so those stack without blank lines.
+	quiet   bool
+	started time.Time
 }
 
 var _ runner.Observer = (*Console)(nil)
@@ -34,6 +44,7 @@ func (c *Console) Event(ev runner.Event) {
 	switch e := ev.(type) {
 	case runner.RunStarted:
 		c.check = e.CheckMode
+		c.started = time.Now()
 		mode := ""
 		if e.CheckMode {
 			mode = " (check mode: nothing will be changed)"
@@ -50,15 +61,18 @@ func (c *Console) Event(ev runner.Event) {
 			)
 		}
 	case runner.HostStarted:
-		c.printf("\n%s (%s)\n", e.Host, e.Endpoint)
+		c.header = fmt.Sprintf("%s (%s)", e.Host, e.Endpoint)
+		c.steps = 0
 		c.describe(e.Host + ": connecting")
 	case runner.StepStarted:
 		c.describe(fmt.Sprintf("%s: %s / %s", e.Host, e.Phase, e.Step))
 	case runner.StepFinished:
 		c.advance(1)
+		c.steps++
 		if e.Status == runner.StatusOK && !c.Verbose {
 			return
 		}
+		c.flushHeader()
 		label := string(e.Status)
 		if e.Status == runner.StatusChanged && c.check {
 			label = "would change"
@@ -74,9 +88,19 @@ func (c *Console) Event(ev runner.Event) {
 		c.advance(e.StepsLeft)
 		switch e.Status {
 		case runner.HostUnreachable:
-			c.printf("  UNREACHABLE: %s\n", sanitize(e.Err.Error()))
+			c.flushHeader()
+			c.printf("  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
 		case runner.HostFailed:
 			c.printf("  FAILED: the remaining steps of %s were not run\n", e.Host)
+		case runner.HostOK:
+			if c.header != "" {
+				if !c.quiet {
+					c.printf("\n")
+				}
+				c.printf("%s: ok, all %d step(s) already converged\n", c.header, c.steps)
+				c.header = ""
+				c.quiet = true
+			}
 		}
 	case runner.RunFinished:
 		if c.bar != nil {
@@ -86,6 +110,24 @@ func (c *Console) Event(ev runner.Event) {
 		}
 		c.recap(e.Recap)
 	}
+}
+
+func (c *Console) flushHeader() {
+	if c.header != "" {
+		c.printf("\n%s\n", c.header)
+		c.header = ""
+		c.quiet = false
+	}
+}
+
+// reason drops the host name that a transport error leads with: the
+// line is already under the host's heading.
+func reason(err error) string {
+	var u *transport.UnreachableError
+	if errors.As(err, &u) {
+		return u.Err.Error()
+	}
+	return err.Error()
 }
 
 func (c *Console) recap(r *runner.Recap) {
@@ -102,8 +144,9 @@ func (c *Console) recap(r *runner.Recap) {
 		c.printf("%-*s  ok=%-3d changed=%-3d failed=%-3d unreachable=%d\n",
 			width, h.Host, h.OK, h.Changed, h.Failed, unreachable)
 	}
-	c.printf("%d host(s): %d ok, %d failed, %d unreachable\n", len(r.Hosts),
-		r.Count(runner.HostOK), r.Count(runner.HostFailed), r.Count(runner.HostUnreachable))
+	c.printf("%d host(s): %d ok, %d failed, %d unreachable, in %s\n", len(r.Hosts),
+		r.Count(runner.HostOK), r.Count(runner.HostFailed), r.Count(runner.HostUnreachable),
+		time.Since(c.started).Round(10*time.Millisecond))
 }
 
 // printf writes a line above the progress bar, then draws the bar again.

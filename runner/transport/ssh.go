@@ -99,7 +99,7 @@ func (s *SSH) Dial(ctx context.Context, t Target) (Conn, error) {
 	var d net.Dialer
 	tcp, err := d.DialContext(dialCtx, "tcp", hostport)
 	if err != nil {
-		return nil, unreachable(fmt.Errorf("connecting to %s: %w", hostport, err))
+		return nil, unreachable(err) // "dial tcp ADDR: connect: connection refused" says it all
 	}
 	// The handshake gets the same bound as the TCP connect: a host that
 	// accepts but never answers must not stall the run.
