@@ -349,3 +349,103 @@ func TestOneConnectionPerHost(t *testing.T) {
 		}
 	}
 }
+
+// TestApkAbsent removes a package that a previous step installed, and a
+// second run finds nothing to remove.
+func TestApkAbsent(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	dir := t.TempDir()
+	add := writeFile(t, dir, "add.hcl", `
+playbook { name = "add" }
+phase "p" {
+  apk "hello" { packages = ["sb-hello"] }
+}
+`)
+	del := writeFile(t, dir, "del.hcl", `
+playbook { name = "del" }
+phase "p" {
+  apk "hello" {
+    packages = ["sb-hello"]
+    state    = "absent"
+  }
+}
+`)
+	if code, _ := runCLI(t, runArgs(f, add)...); code != runner.ExitOK {
+		t.Fatalf("install: exit %d", code)
+	}
+	code, out := runCLI(t, runArgs(f, del)...)
+	if code != runner.ExitOK || !strings.Contains(out, "- sb-hello") {
+		t.Fatalf("remove: exit %d", code)
+	}
+	if fileContains(t, h.Path("/etc/apk/world"), "sb-hello") || fileContains(t, h.Path("/lib/apk/db/installed"), "P:sb-hello\n") {
+		t.Error("sb-hello is still in the world or installed")
+	}
+	if _, err := os.Stat(h.Path("/usr/bin/sb-hello")); err == nil {
+		t.Error("sb-hello's files are still there")
+	}
+	code, out = runCLI(t, runArgs(f, del)...)
+	if code != runner.ExitOK || !strings.Contains(out, "ok=1   changed=0") {
+		t.Errorf("second removal: exit %d, want ok=1 changed=0", code)
+	}
+}
+
+// TestFrozenHostTimesOut: a host whose processes are stopped accepts the
+// TCP connection but never answers; it is declared unreachable after the
+// connect timeout, and the run goes on.
+func TestFrozenHostTimesOut(t *testing.T) {
+	f := fleet.Start(t, 2)
+	pb := writeFile(t, t.TempDir(), "install.hcl", installPlaybook)
+	frozen := f.Hosts[0]
+	if err := f.FreezeHost(frozen.Name); err != nil {
+		t.Fatal(err)
+	}
+	defer f.ThawHost(frozen.Name)
+
+	start := time.Now()
+	code, out := runCLI(t, "run", pb, "-i", f.Inventory, "--known-hosts", f.KnownHosts, "--connect-timeout", "1s")
+	if code != runner.ExitUnreachable {
+		t.Errorf("exit %d, want %d", code, runner.ExitUnreachable)
+	}
+	if !strings.Contains(out, "no SSH handshake within 1s") {
+		t.Error("the frozen host's timeout is not explained")
+	}
+	if elapsed := time.Since(start); elapsed > 30*time.Second {
+		t.Errorf("run took %s with a 1s connect timeout", elapsed)
+	}
+	if _, err := os.Stat(f.Hosts[1].Path("/root/done")); err != nil {
+		t.Error("the other host did not converge")
+	}
+}
+
+// TestCommandTimeout: a command that outlives --command-timeout fails its
+// step with a message saying which flag to raise.
+func TestCommandTimeout(t *testing.T) {
+	f := fleet.Start(t, 1)
+	pb := writeFile(t, t.TempDir(), "slow.hcl", `
+playbook { name = "slow" }
+phase "p" {
+  command "slow" { run = "sleep 30; touch /root/slept" }
+}
+`)
+	start := time.Now()
+	code, out := runCLI(t, runArgs(f, pb, "--command-timeout", "1s")...)
+	if code != runner.ExitFailed {
+		t.Errorf("exit %d, want %d", code, runner.ExitFailed)
+	}
+	if !strings.Contains(out, "timed out after 1s (raise --command-timeout") {
+		t.Error("the timeout is not explained")
+	}
+	if elapsed := time.Since(start); elapsed > 20*time.Second {
+		t.Errorf("run took %s with a 1s command timeout", elapsed)
+	}
+	// The whole command was killed, not just its shell: nothing of it is
+	// left running inside the host to finish the job later.
+	ps, err := f.Exec(f.Hosts[0].Name, "ps -o args | grep -c '^sleep 30' || true")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(ps) != "0" {
+		t.Errorf("%s process(es) of the timed-out command still run in the host", strings.TrimSpace(ps))
+	}
+}

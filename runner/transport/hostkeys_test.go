@@ -115,3 +115,30 @@ func TestCappedBuffer(t *testing.T) {
 		t.Error("truncation is not said")
 	}
 }
+
+func TestGroupSniffer(t *testing.T) {
+	tests := []struct {
+		name   string
+		chunks []string
+		group  int
+		rest   string
+	}{
+		{"one write", []string{"switchback-pgid 42\nerr\n"}, 42, "err\n"},
+		{"split marker", []string{"switchback-", "pgid 4", "2\n", "more"}, 42, "more"},
+		{"no marker", []string{"plain stderr\n"}, 0, "plain stderr\n"},
+		{"long first line", []string{strings.Repeat("x", 100)}, 0, strings.Repeat("x", 100)},
+		{"marker only", []string{"switchback-pgid 7\n"}, 7, ""},
+	}
+	for _, tt := range tests {
+		var rest cappedBuffer
+		g := &groupSniffer{rest: &rest}
+		for _, c := range tt.chunks {
+			if n, err := g.Write([]byte(c)); n != len(c) || err != nil {
+				t.Fatalf("%s: Write = %d, %v", tt.name, n, err)
+			}
+		}
+		if g.pgid() != tt.group || rest.String() != tt.rest {
+			t.Errorf("%s: group %d rest %q, want %d %q", tt.name, g.pgid(), rest.String(), tt.group, tt.rest)
+		}
+	}
+}

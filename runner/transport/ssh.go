@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -186,6 +188,12 @@ type sshConn struct {
 
 // Run executes cmd through the login shell of the remote user, in a new
 // session on the connection that is already open.
+//
+// sshd makes each session's shell a session and process-group leader, so
+// the shell's pid names every process the command starts. The command is
+// prefixed with a line that reports that pid on stderr; on timeout or
+// cancellation the whole group is killed, so a timed-out step does not
+// carry on behind the operator's back.
 func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	sess, err := c.client.NewSession()
 	if err != nil {
@@ -193,9 +201,10 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	}
 	defer sess.Close()
 	var stdout, stderr cappedBuffer
+	group := &groupSniffer{rest: &stderr}
 	sess.Stdout = &stdout
-	sess.Stderr = &stderr
-	if err := sess.Start(cmd); err != nil {
+	sess.Stderr = group
+	if err := sess.Start(reportGroup + cmd); err != nil {
 		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("starting a command: %w", err)}
 	}
 	done := make(chan error, 1)
@@ -204,9 +213,12 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		_ = sess.Signal(ssh.SIGKILL)
+		c.killGroup(group.pgid())
 		sess.Close()
-		<-done
+		select {
+		case <-done:
+		case <-time.After(killGrace):
+		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return modules.Output{}, fmt.Errorf("command timed out: %w", ctx.Err())
 		}
@@ -227,6 +239,83 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 		return out, &UnreachableError{Host: c.name, Err: fmt.Errorf("connection lost while running a command: %w", err)}
 	}
 	return out, nil
+}
+
+// killGrace bounds how long a cancelled command may take to go away.
+const killGrace = 2 * time.Second
+
+// reportGroup is the line every command starts with; groupSniffer reads
+// it back off stderr.
+const (
+	groupMarker = "switchback-pgid "
+	reportGroup = "printf '" + groupMarker + "%s\\n' \"$$\" >&2\n"
+)
+
+// killGroup kills a command's process group through a second session on
+// the same connection, bounded in time in case the host is hanging.
+func (c *sshConn) killGroup(pgid int) {
+	if pgid <= 1 {
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if s, err := c.client.NewSession(); err == nil {
+			_ = s.Run("kill -9 -" + strconv.Itoa(pgid) + " 2>/dev/null")
+			s.Close()
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(killGrace):
+	}
+}
+
+// groupSniffer takes the process-group line off the front of stderr and
+// passes everything else on untouched.
+type groupSniffer struct {
+	mu    sync.Mutex
+	head  []byte
+	done  bool
+	group int
+	rest  io.Writer
+}
+
+func (g *groupSniffer) Write(p []byte) (int, error) {
+	n := len(p)
+	g.mu.Lock()
+	if !g.done {
+		i := bytes.IndexByte(p, '\n')
+		if i < 0 && len(g.head)+len(p) <= 64 {
+			g.head = append(g.head, p...)
+			g.mu.Unlock()
+			return n, nil
+		}
+		g.done = true
+		line := append(g.head, p...)
+		if i >= 0 {
+			line = append(g.head, p[:i+1]...)
+			p = p[i+1:]
+		} else {
+			p = nil
+		}
+		if pid, ok := strings.CutPrefix(strings.TrimSuffix(string(line), "\n"), groupMarker); ok {
+			g.group, _ = strconv.Atoi(pid)
+		} else {
+			p = append(line, p...) // not our line: keep it
+		}
+	}
+	g.mu.Unlock()
+	if len(p) > 0 {
+		_, _ = g.rest.Write(p)
+	}
+	return n, nil
+}
+
+func (g *groupSniffer) pgid() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.group
 }
 
 func (c *sshConn) Close() error { return c.client.Close() }
