@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/switchbackhq/switchback/internal/diag"
 )
 
 // connection holds the settings a host or the defaults block may set.
@@ -75,8 +77,7 @@ func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics)
 		}
 		name := b.Labels[0]
 		if prev, dup := hostBlocks[name]; dup {
-			diags = append(diags, errorAt(b.LabelRanges[0], "Duplicate host",
-				fmt.Sprintf("Host %q was already declared at %s.", name, prev.DefRange)))
+			diags = append(diags, diag.Duplicate("Duplicate host", fmt.Sprintf("Host %q", name), prev.DefRange, b.LabelRanges[0], ""))
 			continue
 		}
 		hostBlocks[name] = b
@@ -97,8 +98,7 @@ func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics)
 		}
 		name := b.Labels[0]
 		if prev, dup := groupBlocks[name]; dup {
-			diags = append(diags, errorAt(b.LabelRanges[0], "Duplicate group",
-				fmt.Sprintf("Group %q was already declared at %s.", name, prev.DefRange)))
+			diags = append(diags, diag.Duplicate("Duplicate group", fmt.Sprintf("Group %q", name), prev.DefRange, b.LabelRanges[0], ""))
 			continue
 		}
 		if name == "all" || hostBlocks[name] != nil {

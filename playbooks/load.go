@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
 
+	"github.com/switchbackhq/switchback/internal/diag"
 	"github.com/switchbackhq/switchback/modules"
 )
 
@@ -56,12 +57,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 	for _, b := range phaseBlocks {
 		name := b.Labels[0]
 		if prev, dup := seen[name]; dup {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Duplicate phase",
-				Detail:   fmt.Sprintf("A phase named %q was already declared at %s. Give each phase its own name.", name, prev.DefRange),
-				Subject:  b.LabelRanges[0].Ptr(),
-			})
+			diags = append(diags, diag.Duplicate("Duplicate phase", fmt.Sprintf("A phase named %q", name),
+				prev.DefRange, b.LabelRanges[0], "Give each phase its own name."))
 			continue
 		}
 		seen[name] = b
@@ -122,12 +119,8 @@ func (l *Loader) decodePhase(b *hcl.Block, ctx *hcl.EvalContext) (*Phase, hcl.Di
 	for _, sb := range content.Blocks {
 		name := sb.Labels[0]
 		if prev, dup := seen[name]; dup {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Duplicate step name",
-				Detail:   fmt.Sprintf("Phase %q already has a step named %q at %s. Step names identify results in reports, so each must be unique within its phase.", phase.Name, name, prev.DefRange),
-				Subject:  sb.LabelRanges[0].Ptr(),
-			})
+			diags = append(diags, diag.Duplicate("Duplicate step name", fmt.Sprintf("A step named %q in phase %q", name, phase.Name),
+				prev.DefRange, sb.LabelRanges[0], "Step names identify results in reports, so each must be unique within its phase."))
 			continue
 		}
 		seen[name] = sb

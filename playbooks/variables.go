@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/switchbackhq/switchback/internal/diag"
 )
 
 // ParseVarFlags turns repeated --var name=value flags into a map.
@@ -33,12 +35,8 @@ func decodeVariables(blocks []*hcl.Block, given map[string]string) ([]*Variable,
 	for _, b := range blocks {
 		name := b.Labels[0]
 		if prev, dup := declared[name]; dup {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError,
-				Summary:  "Duplicate variable",
-				Detail:   fmt.Sprintf("Variable %q was already declared at %s.", name, prev.DefRange),
-				Subject:  b.LabelRanges[0].Ptr(),
-			})
+			diags = append(diags, diag.Duplicate("Duplicate variable", fmt.Sprintf("Variable %q", name),
+				prev.DefRange, b.LabelRanges[0], ""))
 			continue
 		}
 		if !hclsyntax.ValidIdentifier(name) {

@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"fmt"
 	"io"
 	"slices"
 
@@ -40,4 +41,14 @@ func Sorted(diags hcl.Diagnostics) hcl.Diagnostics {
 		return a.Subject.Start.Byte - b.Subject.Start.Byte
 	})
 	return out
+}
+
+// Duplicate reports a second declaration of a named block: summary and
+// hint are the caller's, the pointer to the first declaration is ours.
+func Duplicate(summary, what string, first, again hcl.Range, hint string) *hcl.Diagnostic {
+	detail := fmt.Sprintf("%s was already declared at %s.", what, first)
+	if hint != "" {
+		detail += " " + hint
+	}
+	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: again.Ptr()}
 }
