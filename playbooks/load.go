@@ -33,7 +33,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 
 	pb := &Playbook{Path: path, Hosts: []string{"all"}}
 	var playbookBlocks, phaseBlocks []*hcl.Block
-	var variableBlocks []*hcl.Block
+	var variableBlocks, rolloutBlocks []*hcl.Block
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "playbook":
@@ -42,6 +42,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 			variableBlocks = append(variableBlocks, b)
 		case "phase":
 			phaseBlocks = append(phaseBlocks, b)
+		case "rollout":
+			rolloutBlocks = append(rolloutBlocks, b)
 		}
 	}
 
@@ -53,6 +55,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 
 	// Phase two: the playbook header and the phases, with var.* in scope.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
+	pb.Rollout, moreDiags = decodeRollout(rolloutBlocks, ctx)
+	diags = append(diags, moreDiags...)
 	seen := map[string]*hcl.Block{}
 	for _, b := range phaseBlocks {
 		name := b.Labels[0]

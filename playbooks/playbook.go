@@ -9,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/runner/rollout"
 )
 
 // Playbook is a loaded, fully decoded playbook.
@@ -20,6 +21,9 @@ type Playbook struct {
 	Hosts     []string
 	Variables []*Variable
 	Phases    []*Phase
+	// Rollout is the route map as written; fields left out are unset, to
+	// be filled from flags and then defaults (rollout.Route.Resolve).
+	Rollout rollout.Route
 }
 
 // Variable is a declared input with its resolved value.

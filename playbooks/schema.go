@@ -7,6 +7,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "playbook"},
 		{Type: "variable", LabelNames: []string{"name"}},
 		{Type: "phase", LabelNames: []string{"name"}},
+		{Type: "rollout"},
 	},
 }
 

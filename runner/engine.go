@@ -1,15 +1,20 @@
-// Package runner is switchback's engine: it takes a decoded playbook and
-// a list of hosts and converges them, reporting every step as an event.
+// Package runner is switchback's engine: it takes a decoded playbook, the
+// hosts in scope and a route map, and converges the hosts wave by wave,
+// halting when failures cross a threshold. Everything it does is reported
+// as events.
 package runner
 
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
 	"time"
 
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -19,76 +24,267 @@ type Engine struct {
 	Observer Observer
 	// CheckMode plans every step without applying any.
 	CheckMode bool
-	// CommandTimeout bounds each command sent to a host (0: no bound).
+	// CommandTimeout bounds each module call on a host (0: no bound).
 	CommandTimeout time.Duration
 }
 
-// Run converges hosts one after another (serially), each through every
-// phase and step in order. A failing step fails its host and the run moves
-// on to the next host.
-func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inventory.Host) *Recap {
+// Run converges hosts along the route: wave after wave, up to route.Forks
+// hosts at a time inside a wave, each host through its phases in order
+// (or, with order "phase", each phase across the wave's hosts before the
+// next). A failed step fails its host; when a wave's or the run's
+// failures cross their threshold the run halts: no new host starts,
+// hosts in flight stop after their current step, no later wave starts.
+func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inventory.Host, route rollout.Route) *Recap {
+	route = route.Resolve()
+	sizes := route.WaveSizes(len(hosts))
 	names := make([]string, len(hosts))
+	recap := &Recap{Hosts: make([]*HostRecap, len(hosts))}
 	for i, h := range hosts {
 		names[i] = h.Name
+		recap.Hosts[i] = &HostRecap{Host: h.Name, Status: HostNotStarted}
 	}
-	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Steps: pb.StepCount(), CheckMode: e.CheckMode})
-	recap := &Recap{}
-	for _, h := range hosts {
-		if ctx.Err() != nil {
+	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Steps: pb.StepCount(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
+
+	r := &run{engine: e, playbook: pb, route: route, total: len(hosts)}
+	offset := 0
+	for i, n := range sizes {
+		wave := &wave{index: i + 1, size: n}
+		for j := offset; j < offset+n; j++ {
+			recap.Hosts[j].Wave = wave.index
+			wave.hosts = append(wave.hosts, &hostRun{host: hosts[j], rec: recap.Hosts[j], left: pb.StepCount()})
+		}
+		offset += n
+		if r.halted() {
 			break
 		}
-		recap.Hosts = append(recap.Hosts, e.runHost(ctx, pb, h))
+		if ctx.Err() != nil {
+			r.halt(wave.index, "interrupted before wave "+fmt.Sprint(wave.index)+" started")
+			break
+		}
+		e.emit(WaveStarted{Index: wave.index, Of: len(sizes), Hosts: names[offset-n : offset], Tolerance: route.MaxFail.Tolerance(n)})
+		r.runWave(ctx, wave)
+		e.emit(wave.finished())
 	}
+	recap.Halt = r.halt(0, "")
 	e.emit(RunFinished{Recap: recap})
 	return recap
 }
 
-func (e *Engine) runHost(ctx context.Context, pb *playbooks.Playbook, h *inventory.Host) *HostRecap {
-	rec := &HostRecap{Host: h.Name, Status: HostOK}
-	e.emit(HostStarted{Host: h.Name, Endpoint: h.Endpoint()})
-	left := pb.StepCount()
-	finish := func(status HostStatus, err error) *HostRecap {
-		rec.Status, rec.Err = status, err
-		e.emit(HostFinished{Host: h.Name, Status: status, Err: err, StepsLeft: left})
-		return rec
-	}
+// run is the state shared by every host of one run.
+type run struct {
+	engine   *Engine
+	playbook *playbooks.Playbook
+	route    rollout.Route
+	total    int
 
-	conn, err := e.Dialer.Dial(ctx, transport.Target{
-		Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile,
-	})
-	if err != nil {
-		return finish(HostUnreachable, err)
-	}
-	defer conn.Close()
+	mu          sync.Mutex
+	totalFailed int
+	stopped     *Halted
+}
 
-	for _, phase := range pb.Phases {
-		for _, step := range phase.Steps {
-			status, diff, err := e.runStep(ctx, conn, h.Name, phase, step)
-			left--
-			switch status {
-			case StatusOK:
-				rec.OK++
-			case StatusChanged:
-				rec.Changed++
-			case StatusFailed:
-				rec.Failed++
-			}
-			e.emit(StepFinished{Host: h.Name, Phase: phase.Name, Step: step.Name, Type: step.Type,
-				Status: status, Diff: diff, Err: err})
-			if err != nil {
-				if transport.IsUnreachable(err) {
-					return finish(HostUnreachable, err)
-				}
-				return finish(HostFailed, err)
-			}
+type wave struct {
+	index, size int
+	hosts       []*hostRun
+	failed      int // guarded by run.mu
+}
+
+func (w *wave) finished() WaveFinished {
+	ev := WaveFinished{Index: w.index}
+	for _, h := range w.hosts {
+		switch h.rec.Status {
+		case HostOK:
+			ev.OK++
+		case HostFailed:
+			ev.Failed++
+		case HostUnreachable:
+			ev.Unreachable++
+		default:
+			ev.Unstarted++
 		}
 	}
-	return finish(HostOK, nil)
+	return ev
+}
+
+// hostRun is one host's progress through the run.
+type hostRun struct {
+	host *inventory.Host
+	rec  *HostRecap
+	conn transport.Conn
+	left int // steps not yet run
+	done bool
+}
+
+// halt records the first reason to stop; later calls keep it. With an
+// empty reason it only reports the current state.
+func (r *run) halt(waveIndex int, reason string) *Halted {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stopped == nil && reason != "" {
+		r.stopped = &Halted{Wave: waveIndex, Reason: reason}
+		r.engine.emit(*r.stopped)
+	}
+	return r.stopped
+}
+
+func (r *run) halted() bool { return r.halt(0, "") != nil }
+
+// account counts a finished host against the thresholds.
+func (r *run) account(w *wave, status HostStatus) {
+	if !status.countsAsFailure() {
+		return
+	}
+	r.mu.Lock()
+	w.failed++
+	r.totalFailed++
+	waveFailed, totalFailed := w.failed, r.totalFailed
+	r.mu.Unlock()
+	switch {
+	case r.route.MaxFail.Exceeded(waveFailed, w.size):
+		r.halt(w.index, fmt.Sprintf("%d of %d host(s) in wave %d failed or were unreachable, more than max_fail %s tolerates (%d)",
+			waveFailed, w.size, w.index, r.route.MaxFail, r.route.MaxFail.Tolerance(w.size)))
+	case r.route.MaxFailTotal.Exceeded(totalFailed, r.total):
+		r.halt(w.index, fmt.Sprintf("%d of %d host(s) in the run failed or were unreachable, more than max_fail_total %s tolerates (%d)",
+			totalFailed, r.total, r.route.MaxFailTotal, r.route.MaxFailTotal.Tolerance(r.total)))
+	}
+}
+
+func (r *run) runWave(ctx context.Context, w *wave) {
+	if r.route.Order == rollout.ByPhase {
+		r.runWaveByPhase(ctx, w)
+		return
+	}
+	r.each(ctx, w.hosts, func(h *hostRun) {
+		if !r.connect(ctx, w, h) {
+			return
+		}
+		for _, ph := range r.playbook.Phases {
+			if !r.runPhase(ctx, w, h, ph) {
+				return
+			}
+		}
+		r.finish(w, h, HostOK, nil)
+	})
+}
+
+// runWaveByPhase sweeps each phase across the wave's hosts, with a
+// barrier between phases; a host that failed drops out of later phases.
+func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
+	for _, ph := range r.playbook.Phases {
+		var alive []*hostRun
+		for _, h := range w.hosts {
+			if !h.done {
+				alive = append(alive, h)
+			}
+		}
+		r.each(ctx, alive, func(h *hostRun) {
+			if h.conn == nil && !r.connect(ctx, w, h) {
+				return
+			}
+			r.runPhase(ctx, w, h, ph)
+		})
+	}
+	for _, h := range w.hosts {
+		switch {
+		case h.done:
+		case h.conn == nil: // never started: the run halted first
+		case r.halted():
+			r.finish(w, h, HostHalted, nil)
+		default:
+			r.finish(w, h, HostOK, nil)
+		}
+	}
+}
+
+// each runs f for hosts, at most route.Forks at a time, and starts no new
+// host once the run has halted or was interrupted.
+func (r *run) each(ctx context.Context, hosts []*hostRun, f func(*hostRun)) {
+	slots := make(chan struct{}, r.route.Forks)
+	var wg sync.WaitGroup
+	for _, h := range hosts {
+		slots <- struct{}{}
+		if r.halted() || ctx.Err() != nil {
+			<-slots
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			f(h)
+		}()
+	}
+	wg.Wait()
+}
+
+func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
+	r.engine.emit(HostStarted{Host: h.host.Name, Endpoint: h.host.Endpoint(), Wave: w.index})
+	conn, err := r.engine.Dialer.Dial(ctx, transport.Target{
+		Name: h.host.Name, Address: h.host.Address, Port: h.host.Port, User: h.host.User, IdentityFile: h.host.IdentityFile,
+	})
+	if err != nil {
+		r.finish(w, h, HostUnreachable, err)
+		return false
+	}
+	h.conn = conn
+	return true
+}
+
+// runPhase runs a phase's steps on one host and says whether the host
+// may go on.
+func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.Phase) bool {
+	for _, step := range ph.Steps {
+		if r.halted() {
+			r.finish(w, h, HostHalted, nil)
+			return false
+		}
+		if ctx.Err() != nil {
+			r.halt(w.index, "interrupted")
+			r.finish(w, h, HostHalted, nil)
+			return false
+		}
+		status, err := r.engine.runStep(ctx, h.conn, h.host.Name, ph, step)
+		h.left--
+		switch status {
+		case StatusOK:
+			h.rec.OK++
+		case StatusChanged:
+			h.rec.Changed++
+		case StatusFailed:
+			h.rec.Failed++
+		}
+		if err != nil {
+			if transport.IsUnreachable(err) {
+				r.finish(w, h, HostUnreachable, err)
+			} else {
+				r.finish(w, h, HostFailed, err)
+			}
+			return false
+		}
+	}
+	return true
+}
+
+func (r *run) finish(w *wave, h *hostRun, status HostStatus, err error) {
+	h.done = true
+	h.rec.Status, h.rec.Err = status, err
+	if h.conn != nil {
+		h.conn.Close()
+	}
+	r.engine.emit(HostFinished{Host: h.host.Name, Status: status, Err: err, StepsLeft: h.left})
+	r.account(w, status)
 }
 
 // runStep checks a step and, unless in check mode, applies its plan.
-func (e *Engine) runStep(ctx context.Context, h modules.Host, host string, phase *playbooks.Phase, step *playbooks.Step) (Status, string, error) {
-	e.emit(StepStarted{Host: host, Phase: phase.Name, Step: step.Name, Type: step.Type})
+func (e *Engine) runStep(ctx context.Context, h modules.Host, host string, phase *playbooks.Phase, step *playbooks.Step) (Status, error) {
+	start := time.Now()
+	e.emit(StepStarted{Host: host, Phase: phase.Name, Step: step.Name, Type: step.Type, At: start})
+	status, diff, err := e.checkApply(ctx, h, step)
+	e.emit(StepFinished{Host: host, Phase: phase.Name, Step: step.Name, Type: step.Type,
+		Status: status, Diff: diff, Err: err, At: time.Now(), Duration: time.Since(start)})
+	return status, err
+}
+
+func (e *Engine) checkApply(ctx context.Context, h modules.Host, step *playbooks.Step) (Status, string, error) {
 	plan, err := e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
 		return step.Module.Check(ctx, h)
 	})

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -18,8 +20,26 @@ import (
 type fakeStep struct {
 	change   bool
 	failOn   string // host name on which Apply fails
-	applied  *[]string
+	applied  *appliedList
 	lostConn string // host name on which Check loses the connection
+}
+
+// appliedList records where Apply ran; hosts run concurrently.
+type appliedList struct {
+	mu    sync.Mutex
+	hosts []string
+}
+
+func (a *appliedList) add(h string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.hosts = append(a.hosts, h)
+}
+
+func (a *appliedList) list() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return slices.Clone(a.hosts)
 }
 
 func (f *fakeStep) Summary() string { return "fake" }
@@ -37,7 +57,7 @@ func (f *fakeStep) Check(_ context.Context, h modules.Host) (modules.Plan, error
 
 func (f *fakeStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) error {
 	name := h.(*fakeConn).name
-	*f.applied = append(*f.applied, name)
+	f.applied.add(name)
 	if name == f.failOn {
 		return errors.New("boom")
 	}
@@ -51,10 +71,13 @@ func (c *fakeConn) Close() error                                        { return
 
 type fakeDialer struct {
 	down   string
+	mu     sync.Mutex
 	dialed []string
 }
 
 func (d *fakeDialer) Dial(_ context.Context, t transport.Target) (transport.Conn, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	d.dialed = append(d.dialed, t.Name)
 	if t.Name == d.down {
 		return nil, &transport.UnreachableError{Host: t.Name, Err: errors.New("connection refused")}
@@ -62,9 +85,16 @@ func (d *fakeDialer) Dial(_ context.Context, t transport.Target) (transport.Conn
 	return &fakeConn{name: t.Name}, nil
 }
 
-type recorder struct{ events []Event }
+type recorder struct {
+	mu     sync.Mutex
+	events []Event
+}
 
-func (r *recorder) Event(e Event) { r.events = append(r.events, e) }
+func (r *recorder) Event(e Event) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.events = append(r.events, e)
+}
 
 func hosts(names ...string) []*inventory.Host {
 	var hs []*inventory.Host
@@ -114,19 +144,19 @@ func TestEngineOutcomes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var applied []string
-			step := &fakeStep{change: true, failOn: tt.failOn, applied: &applied, lostConn: tt.lostConn}
-			after := &fakeStep{change: false, applied: &applied}
+			applied := &appliedList{}
+			step := &fakeStep{change: true, failOn: tt.failOn, applied: applied, lostConn: tt.lostConn}
+			after := &fakeStep{change: false, applied: applied}
 			d := &fakeDialer{down: tt.down}
 			rec := &recorder{}
 			e := &Engine{Dialer: d, Observer: rec, CheckMode: tt.check}
-			recap := e.Run(context.Background(), playbook(step, after), hosts("h1", "h2", "h3"))
+			recap := e.Run(context.Background(), playbook(step, after), hosts("h1", "h2", "h3"), rollout.Route{})
 
 			if !slices.Equal(d.dialed, []string{"h1", "h2", "h3"}) {
 				t.Errorf("dial order %v, want serial h1 h2 h3", d.dialed)
 			}
-			if !slices.Equal(applied, tt.wantApplied) {
-				t.Errorf("applied on %v, want %v", applied, tt.wantApplied)
+			if got := applied.list(); !slices.Equal(got, tt.wantApplied) {
+				t.Errorf("applied on %v, want %v", got, tt.wantApplied)
 			}
 			for _, h := range recap.Hosts {
 				if h.Status != tt.wantStatus[h.Host] {
@@ -144,13 +174,13 @@ func TestEngineOutcomes(t *testing.T) {
 }
 
 func TestFailedHostStopsItsSteps(t *testing.T) {
-	var applied []string
-	first := &fakeStep{change: true, failOn: "h1", applied: &applied}
-	second := &fakeStep{change: true, applied: &applied}
+	applied := &appliedList{}
+	first := &fakeStep{change: true, failOn: "h1", applied: applied}
+	second := &fakeStep{change: true, applied: applied}
 	rec := &recorder{}
 	e := &Engine{Dialer: &fakeDialer{}, Observer: rec}
-	recap := e.Run(context.Background(), playbook(first, second), hosts("h1"))
-	if !slices.Equal(applied, []string{"h1"}) {
+	recap := e.Run(context.Background(), playbook(first, second), hosts("h1"), rollout.Route{})
+	if applied := applied.list(); !slices.Equal(applied, []string{"h1"}) {
 		t.Errorf("applied %v: the second step must not run after the first failed", applied)
 	}
 	h := recap.Hosts[0]

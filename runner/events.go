@@ -1,6 +1,10 @@
 package runner
 
-import "time"
+import (
+	"time"
+
+	"github.com/switchbackhq/switchback/runner/rollout"
+)
 
 // Status is the outcome of one step on one host.
 type Status string
@@ -18,11 +22,23 @@ const (
 	HostOK          HostStatus = "ok"
 	HostFailed      HostStatus = "failed"
 	HostUnreachable HostStatus = "unreachable"
+	// HostHalted: the host was in flight when the run halted and stopped
+	// after its current step.
+	HostHalted HostStatus = "halted"
+	// HostNotStarted: the run halted before the host's turn came.
+	HostNotStarted HostStatus = "not started"
 )
+
+// countsAsFailure says which outcomes count toward failure thresholds:
+// an unreachable host is as much a problem as a failed one.
+func (s HostStatus) countsAsFailure() bool {
+	return s == HostFailed || s == HostUnreachable
+}
 
 // Observer receives the engine's events as they happen. Reports, progress
 // bars and (later) the state store are observers; the engine knows none
-// of them. Events are delivered from one goroutine per host at a time.
+// of them. Hosts of a wave run concurrently, so events arrive from
+// several goroutines: observers must be safe for concurrent use.
 type Observer interface {
 	Event(e Event)
 }
@@ -36,17 +52,41 @@ type RunStarted struct {
 	Hosts     []string
 	Steps     int // per host
 	CheckMode bool
+	Route     rollout.Route
+	Waves     []int // wave sizes
+}
+
+// WaveStarted opens a wave. Tolerance is how many of its hosts may fail
+// (or be unreachable) before the run halts.
+type WaveStarted struct {
+	Index, Of int
+	Hosts     []string
+	Tolerance int
+}
+
+// WaveFinished closes a wave with its counts.
+type WaveFinished struct {
+	Index                              int
+	OK, Failed, Unreachable, Unstarted int
+}
+
+// Halted says the run stopped starting hosts, and why.
+type Halted struct {
+	Wave   int
+	Reason string
 }
 
 // HostStarted says the engine is connecting to a host.
 type HostStarted struct {
 	Host     string
 	Endpoint string
+	Wave     int
 }
 
 // StepStarted says a step is being checked on a host.
 type StepStarted struct {
 	Host, Phase, Step, Type string
+	At                      time.Time
 }
 
 // StepFinished carries the result of one step on one host.
@@ -55,6 +95,7 @@ type StepFinished struct {
 	Status                  Status
 	Diff                    string
 	Err                     error
+	At                      time.Time
 	Duration                time.Duration
 }
 
@@ -72,6 +113,9 @@ type RunFinished struct {
 }
 
 func (RunStarted) event()   {}
+func (WaveStarted) event()  {}
+func (WaveFinished) event() {}
+func (Halted) event()       {}
 func (HostStarted) event()  {}
 func (StepStarted) event()  {}
 func (StepFinished) event() {}

@@ -4,18 +4,22 @@ package runner
 const (
 	ExitOK          = 0
 	ExitUsage       = 1 // bad playbook, inventory or flags: nothing ran
-	ExitFailed      = 2 // some hosts failed
-	ExitUnreachable = 3 // some hosts were unreachable, none failed
+	ExitFailed      = 2 // some hosts failed, under the threshold
+	ExitUnreachable = 3 // some hosts were unreachable, none failed, under the threshold
+	ExitHalted      = 4 // failures crossed a threshold (or the run was interrupted) and the run halted
 )
 
 // Recap counts what happened on each host.
 type Recap struct {
-	Hosts []*HostRecap
+	Hosts []*HostRecap // in inventory order, every host in scope
+	// Halt is set when the run stopped early.
+	Halt *Halted
 }
 
 // HostRecap is one host's line in the recap.
 type HostRecap struct {
 	Host    string
+	Wave    int
 	Status  HostStatus
 	OK      int
 	Changed int
@@ -23,10 +27,13 @@ type HostRecap struct {
 	Err     error
 }
 
-// ExitCode maps a recap to the process exit code. A failed host weighs
-// more than an unreachable one: it may be half-changed, while an
-// unreachable host was not touched by this run.
+// ExitCode maps a recap to the process exit code. A halt outranks
+// everything; a failed host outranks an unreachable one because it may
+// be half-changed, while an unreachable host was not touched.
 func (r *Recap) ExitCode() int {
+	if r.Halt != nil {
+		return ExitHalted
+	}
 	code := ExitOK
 	for _, h := range r.Hosts {
 		switch h.Status {

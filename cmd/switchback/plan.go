@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
+
+	"github.com/switchbackhq/switchback/runner/rollout"
 )
 
 type planCmd struct {
 	playbookArgs
 	targetArgs
+	routeFlags
 }
 
 // Run prints the plan of a run without connecting anywhere: which hosts,
@@ -18,15 +22,42 @@ func (c *planCmd) Run(env *Env) error {
 		return err
 	}
 	pb := l.playbook
+	route, err := c.routeFlags.apply(pb.Rollout)
+	if err != nil {
+		return err
+	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Playbook %q (%s)\n", pb.Name, pb.Path)
 	if pb.Description != "" {
 		fmt.Fprintf(w, "  %s\n", pb.Description)
 	}
-	fmt.Fprintf(w, "\nHosts: %d, serially, in this order\n", len(l.hosts))
+	sizes := route.WaveSizes(len(l.hosts))
+	if route.Strategy == rollout.Serial {
+		fmt.Fprintf(w, "\nHosts: %d, serially, in this order", len(l.hosts))
+	} else {
+		fmt.Fprintf(w, "\nHosts: %d, in %d wave(s), %d at a time, by %s", len(l.hosts), len(sizes), route.Forks, route.Order)
+	}
+	var halts []string
+	if route.MaxFail.Limited() {
+		halts = append(halts, fmt.Sprintf("more than max_fail %s of a wave", route.MaxFail))
+	}
+	if route.MaxFailTotal.Limited() {
+		halts = append(halts, fmt.Sprintf("more than max_fail_total %s of the run", route.MaxFailTotal))
+	}
+	if len(halts) > 0 {
+		fmt.Fprintf(w, "; halt when %s fail", strings.Join(halts, " or "))
+	}
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for i, h := range l.hosts {
-		fmt.Fprintf(tw, "  %3d.\t%s\t%s\n", i+1, h.Name, h.Endpoint())
+	i := 0
+	for wi, n := range sizes {
+		if len(sizes) > 1 {
+			fmt.Fprintf(tw, "  wave %d: %d host(s), tolerates %d failure(s)\n", wi+1, n, route.MaxFail.Tolerance(n))
+		}
+		for _, h := range l.hosts[i : i+n] {
+			i++
+			fmt.Fprintf(tw, "  %3d.\t%s\t%s\n", i, h.Name, h.Endpoint())
+		}
 	}
 	tw.Flush()
 

@@ -16,6 +16,7 @@ import (
 type runCmd struct {
 	playbookArgs
 	targetArgs
+	routeFlags
 	Check          bool          `help:"Check every step and report what would change, changing nothing."`
 	KnownHosts     string        `placeholder:"FILE" help:"known_hosts file to verify host keys against (default ~/.ssh/known_hosts)."`
 	HostKeyCheck   string        `default:"strict" enum:"strict,accept-new" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused."`
@@ -26,6 +27,10 @@ type runCmd struct {
 
 func (c *runCmd) Run(env *Env) error {
 	l, err := load(env, c.playbookArgs, &c.targetArgs)
+	if err != nil {
+		return err
+	}
+	route, err := c.routeFlags.apply(l.playbook.Rollout)
 	if err != nil {
 		return err
 	}
@@ -64,7 +69,7 @@ func (c *runCmd) Run(env *Env) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	recap := engine.Run(ctx, l.playbook, l.hosts)
+	recap := engine.Run(ctx, l.playbook, l.hosts, route)
 	if code := recap.ExitCode(); code != runner.ExitOK {
 		return exitError{code}
 	}

@@ -12,28 +12,34 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
-// Console prints one line per step result and a recap at the end. When
-// Progress is set (a terminal), a progress bar is drawn on it below the
-// lines; otherwise output is plain lines suitable for logs and CI.
+// Console prints each host's results as one block when the host is done
+// (hosts of a wave run concurrently, and interleaved lines would be
+// unreadable), wave headers, halts, and a recap at the end. When Progress
+// is set (a terminal), a progress bar is drawn on it below the lines.
 type Console struct {
 	Out      io.Writer
 	Progress io.Writer // nil: no progress bar
 	// Verbose also prints steps that were already converged.
 	Verbose bool
 
-	mu    sync.Mutex
-	bar   *progressbar.ProgressBar
-	check bool
-	// header is the current host's heading, printed only once the host
-	// has something to say, so a converged fleet prints one line per host.
-	header string
-	steps  int
-	// quiet is set after a one-line host, so those stack without blank lines.
-	quiet   bool
+	mu      sync.Mutex
+	bar     *progressbar.ProgressBar
+	check   bool
+	waves   int
 	started time.Time
+	hosts   map[string]*hostBlock
+	// quiet is set after a one-line host, so those stack without blank lines.
+	quiet bool
+}
+
+type hostBlock struct {
+	header string
+	lines  strings.Builder
+	steps  int
 }
 
 var _ runner.Observer = (*Console)(nil)
@@ -43,65 +49,37 @@ func (c *Console) Event(ev runner.Event) {
 	defer c.mu.Unlock()
 	switch e := ev.(type) {
 	case runner.RunStarted:
-		c.check = e.CheckMode
-		c.started = time.Now()
-		mode := ""
-		if e.CheckMode {
-			mode = " (check mode: nothing will be changed)"
+		c.runStarted(e)
+	case runner.WaveStarted:
+		if c.waves > 1 {
+			kind := ""
+			if e.Index == 1 {
+				kind = " (canary)"
+			}
+			c.printf("\n=== Wave %d/%d%s: %d host(s), tolerates %d failure(s)\n", e.Index, e.Of, kind, len(e.Hosts), e.Tolerance)
+			c.quiet = false
 		}
-		c.printf("Running playbook %q on %d host(s), %d step(s) each, serially%s\n",
-			e.Playbook, len(e.Hosts), e.Steps, mode)
-		if c.Progress != nil {
-			c.bar = progressbar.NewOptions(len(e.Hosts)*e.Steps,
-				progressbar.OptionSetWriter(c.Progress),
-				progressbar.OptionSetWidth(30),
-				progressbar.OptionShowCount(),
-				progressbar.OptionClearOnFinish(),
-				progressbar.OptionSetPredictTime(false),
-			)
+	case runner.WaveFinished:
+		if c.waves > 1 {
+			c.printf("--- Wave %d: %d ok, %d failed, %d unreachable", e.Index, e.OK, e.Failed, e.Unreachable)
+			if e.Unstarted > 0 {
+				c.printf(", %d stopped or not started", e.Unstarted)
+			}
+			c.printf("\n")
+			c.quiet = false
 		}
+	case runner.Halted:
+		c.printf("\nHALT: %s. No new host will start; hosts in flight stop after their current step.\n", e.Reason)
+		c.quiet = false
 	case runner.HostStarted:
-		c.header = fmt.Sprintf("%s (%s)", e.Host, e.Endpoint)
-		c.steps = 0
+		c.hosts[e.Host] = &hostBlock{header: fmt.Sprintf("%s (%s)", e.Host, e.Endpoint)}
 		c.describe(e.Host + ": connecting")
 	case runner.StepStarted:
 		c.describe(fmt.Sprintf("%s: %s / %s", e.Host, e.Phase, e.Step))
 	case runner.StepFinished:
-		c.advance(1)
-		c.steps++
-		if e.Status == runner.StatusOK && !c.Verbose {
-			return
-		}
-		c.flushHeader()
-		label := string(e.Status)
-		if e.Status == runner.StatusChanged && c.check {
-			label = "would change"
-		}
-		c.printf("  %-8s %s / %s\n", label, e.Phase, e.Step)
-		if e.Diff != "" {
-			c.printf("%s", indent(sanitize(e.Diff), "             "))
-		}
-		if e.Err != nil && e.Status == runner.StatusFailed {
-			c.printf("%s", indent(sanitize(e.Err.Error()), "             "))
-		}
+		c.stepFinished(e)
 	case runner.HostFinished:
-		c.advance(e.StepsLeft)
-		switch e.Status {
-		case runner.HostUnreachable:
-			c.flushHeader()
-			c.printf("  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
-		case runner.HostFailed:
-			c.printf("  FAILED: the remaining steps of %s were not run\n", e.Host)
-		case runner.HostOK:
-			if c.header != "" {
-				if !c.quiet {
-					c.printf("\n")
-				}
-				c.printf("%s: ok, all %d step(s) already converged\n", c.header, c.steps)
-				c.header = ""
-				c.quiet = true
-			}
-		}
+		c.hostFinished(e)
 	case runner.RunFinished:
 		if c.bar != nil {
 			_ = c.bar.Finish()
@@ -112,12 +90,93 @@ func (c *Console) Event(ev runner.Event) {
 	}
 }
 
-func (c *Console) flushHeader() {
-	if c.header != "" {
-		c.printf("\n%s\n", c.header)
-		c.header = ""
-		c.quiet = false
+func (c *Console) runStarted(e runner.RunStarted) {
+	c.check = e.CheckMode
+	c.started = time.Now()
+	c.waves = len(e.Waves)
+	c.hosts = map[string]*hostBlock{}
+	mode := ""
+	if e.CheckMode {
+		mode = " (check mode: nothing will be changed)"
 	}
+	c.printf("Running playbook %q on %d host(s), %d step(s) each, %s%s\n",
+		e.Playbook, len(e.Hosts), e.Steps, describeRoute(e.Route, e.Waves), mode)
+	if c.Progress != nil {
+		c.bar = progressbar.NewOptions(len(e.Hosts)*e.Steps,
+			progressbar.OptionSetWriter(c.Progress),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionShowCount(),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetPredictTime(false),
+		)
+	}
+}
+
+// describeRoute says in words how hosts will be run.
+func describeRoute(r rollout.Route, waves []int) string {
+	if r.Strategy == rollout.Serial {
+		s := "serially"
+		if r.MaxFail.Limited() {
+			s += ", halting when more than max_fail " + r.MaxFail.String() + " fail"
+		}
+		return s
+	}
+	sizes := make([]string, len(waves))
+	for i, n := range waves {
+		sizes[i] = fmt.Sprint(n)
+	}
+	return fmt.Sprintf("in %d wave(s) of %s, %d at a time, by %s, max_fail %s per wave",
+		len(waves), strings.Join(sizes, "+"), r.Forks, r.Order, r.MaxFail)
+}
+
+func (c *Console) stepFinished(e runner.StepFinished) {
+	c.advance(1)
+	b := c.hosts[e.Host]
+	if b == nil {
+		return
+	}
+	b.steps++
+	if e.Status == runner.StatusOK && !c.Verbose {
+		return
+	}
+	label := string(e.Status)
+	if e.Status == runner.StatusChanged && c.check {
+		label = "would change"
+	}
+	fmt.Fprintf(&b.lines, "  %-8s %s / %s\n", label, e.Phase, e.Step)
+	if e.Diff != "" {
+		b.lines.WriteString(indent(sanitize(e.Diff), "             "))
+	}
+	if e.Err != nil && e.Status == runner.StatusFailed {
+		b.lines.WriteString(indent(sanitize(e.Err.Error()), "             "))
+	}
+}
+
+func (c *Console) hostFinished(e runner.HostFinished) {
+	c.advance(e.StepsLeft)
+	b := c.hosts[e.Host]
+	if b == nil {
+		return
+	}
+	delete(c.hosts, e.Host)
+	switch e.Status {
+	case runner.HostUnreachable:
+		fmt.Fprintf(&b.lines, "  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
+	case runner.HostFailed:
+		fmt.Fprintf(&b.lines, "  FAILED: the remaining steps of %s were not run\n", e.Host)
+	case runner.HostHalted:
+		fmt.Fprintf(&b.lines, "  HALTED: stopped after %d step(s) because the run halted\n", b.steps)
+	}
+	if b.lines.Len() == 0 {
+		if !c.quiet {
+			c.printf("\n")
+		}
+		c.printf("%s: ok, all %d step(s) already converged\n", b.header, b.steps)
+		c.quiet = true
+		return
+	}
+	c.printf("\n%s\n%s", b.header, b.lines.String())
+	c.quiet = false
 }
 
 // reason drops the host name that a transport error leads with: the
@@ -137,19 +196,36 @@ func (c *Console) recap(r *runner.Recap) {
 	}
 	c.printf("\nRECAP\n")
 	for _, h := range r.Hosts {
-		unreachable := 0
-		if h.Status == runner.HostUnreachable {
+		note, unreachable := "", 0
+		switch h.Status {
+		case runner.HostUnreachable:
 			unreachable = 1
+		case runner.HostHalted:
+			note = "  (halted)"
+		case runner.HostNotStarted:
+			note = "  (not started)"
 		}
-		c.printf("%-*s  ok=%-3d changed=%-3d failed=%-3d unreachable=%d\n",
-			width, h.Host, h.OK, h.Changed, h.Failed, unreachable)
+		wave := ""
+		if c.waves > 1 {
+			wave = fmt.Sprintf("wave %-2d  ", h.Wave)
+		}
+		c.printf("%-*s  %sok=%-3d changed=%-3d failed=%-3d unreachable=%d%s\n", width, h.Host, wave, h.OK, h.Changed, h.Failed, unreachable, note)
 	}
-	c.printf("%d host(s): %d ok, %d failed, %d unreachable, in %s\n", len(r.Hosts),
-		r.Count(runner.HostOK), r.Count(runner.HostFailed), r.Count(runner.HostUnreachable),
-		time.Since(c.started).Round(10*time.Millisecond))
+	c.printf("%d host(s): %d ok, %d failed, %d unreachable", len(r.Hosts),
+		r.Count(runner.HostOK), r.Count(runner.HostFailed), r.Count(runner.HostUnreachable))
+	if n := r.Count(runner.HostHalted); n > 0 {
+		c.printf(", %d halted", n)
+	}
+	if n := r.Count(runner.HostNotStarted); n > 0 {
+		c.printf(", %d not started", n)
+	}
+	c.printf(", in %s\n", time.Since(c.started).Round(10*time.Millisecond))
+	if r.Halt != nil {
+		c.printf("HALTED in wave %d: %s\n", r.Halt.Wave, r.Halt.Reason)
+	}
 }
 
-// printf writes a line above the progress bar, then draws the bar again.
+// printf writes above the progress bar, then draws the bar again.
 func (c *Console) printf(format string, args ...any) {
 	if c.bar != nil {
 		_ = c.bar.Clear()

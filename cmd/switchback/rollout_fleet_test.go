@@ -1,0 +1,147 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/runner"
+)
+
+// rigged makes a host fail the playbook's "rigged" step.
+func rig(t *testing.T, h *fleet.Host) {
+	t.Helper()
+	if err := os.WriteFile(h.Path("/etc/rigged"), []byte("yes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const wavesPlaybook = `
+playbook { name = "waves" }
+
+rollout {
+  strategy = "waves"
+  waves    = [1, "25%%", "100%%"]
+  max_fail = "34%%"
+  forks    = 3
+}
+
+phase "convert" {
+  apk "hello" { packages = ["sb-hello"] }
+  command "rigged" {
+    run = "if [ -e /etc/rigged ]; then echo 'rigged to fail' >&2; exit 1; fi; touch /root/done"
+    creates = "/root/done"
+  }
+}
+%s
+`
+
+// TestWavesHaltOnThresholdOnFleet: 12 hosts in waves of 1, 3 and 8;
+// max_fail 34% lets a 3-host wave lose one host. Two rigged hosts in
+// wave 2 halt the run (exit 4): the canary stays converged and no host of
+// wave 3 is touched.
+func TestWavesHaltOnThresholdOnFleet(t *testing.T) {
+	f := fleet.Start(t, 12)
+	pb := writeFile(t, t.TempDir(), "waves.hcl", fmt.Sprintf(wavesPlaybook, ""))
+	rig(t, f.Hosts[1])
+	rig(t, f.Hosts[3])
+	worldBefore, err := os.ReadFile(f.Hosts[11].Path("/etc/apk/world"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitHalted {
+		t.Errorf("exit %d, want %d (halted)", code, runner.ExitHalted)
+	}
+	if !strings.Contains(out, "HALT: 2 of 3 host(s) in wave 2 failed or were unreachable, more than max_fail 34% tolerates (1)") {
+		t.Error("the halt and its reason are not reported")
+	}
+	if _, err := os.Stat(f.Hosts[0].Path("/root/done")); err != nil {
+		t.Error("the canary did not converge")
+	}
+	for _, h := range f.Hosts[4:] {
+		if _, err := os.Stat(h.Path("/usr/bin/sb-hello")); err == nil {
+			t.Errorf("%s of wave 3 was touched after the halt", h.Name)
+		}
+		if !strings.Contains(out, h.Name+"  wave 3   ok=0   changed=0   failed=0   unreachable=0  (not started)") {
+			t.Errorf("%s is not reported as not started", h.Name)
+		}
+	}
+	worldAfter, _ := os.ReadFile(f.Hosts[11].Path("/etc/apk/world"))
+	if string(worldBefore) != string(worldAfter) {
+		t.Error("a wave-3 host's apk world changed")
+	}
+}
+
+// TestUnreachableCountsTowardThreshold: a stopped host in the canary
+// wave is a failure like any other.
+func TestUnreachableCountsTowardThreshold(t *testing.T) {
+	f := fleet.Start(t, 4)
+	pb := writeFile(t, t.TempDir(), "waves.hcl", fmt.Sprintf(wavesPlaybook, ""))
+	if err := f.StopHost(f.Hosts[0].Name); err != nil {
+		t.Fatal(err)
+	}
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitHalted || !strings.Contains(out, "1 of 1 host(s) in wave 1 failed or were unreachable") {
+		t.Errorf("exit %d, want a halt after the unreachable canary", code)
+	}
+	for _, h := range f.Hosts[1:] {
+		if _, err := os.Stat(h.Path("/usr/bin/sb-hello")); err == nil {
+			t.Errorf("%s was touched after the canary was unreachable", h.Name)
+		}
+	}
+}
+
+// TestOrderByPhaseOnFleet: with order = "phase", no host of a wave starts
+// phase two before every host of that wave finished phase one, as the
+// hosts' own clocks (/proc/uptime, shared by all hosts) record.
+func TestOrderByPhaseOnFleet(t *testing.T) {
+	f := fleet.Start(t, 4)
+	pb := writeFile(t, t.TempDir(), "phases.hcl", `
+playbook { name = "phases" }
+rollout {
+  strategy = "waves"
+  waves    = [2]
+  order    = "phase"
+  forks    = 2
+}
+phase "one" {
+  command "slow on rigged hosts" {
+    run = "if [ -e /etc/rigged ]; then sleep 1; fi; cut -d' ' -f1 /proc/uptime > /root/p1-end"
+  }
+}
+phase "two" {
+  command "stamp" {
+    run = "cut -d' ' -f1 /proc/uptime > /root/p2-start"
+  }
+}
+`)
+	rig(t, f.Hosts[0])
+	rig(t, f.Hosts[2])
+	if code, _ := runCLI(t, runArgs(f, pb)...); code != runner.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	stamp := func(h *fleet.Host, file string) float64 {
+		b, err := os.ReadFile(h.Path(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for w := 0; w < 2; w++ {
+		wave := f.Hosts[2*w : 2*w+2]
+		lastEnd := max(stamp(wave[0], "/root/p1-end"), stamp(wave[1], "/root/p1-end"))
+		firstStart := min(stamp(wave[0], "/root/p2-start"), stamp(wave[1], "/root/p2-start"))
+		if firstStart < lastEnd {
+			t.Errorf("wave %d: phase two started at %.2f, before phase one ended at %.2f", w+1, firstStart, lastEnd)
+		}
+	}
+}

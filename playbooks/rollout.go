@@ -1,0 +1,191 @@
+package playbooks
+
+import (
+	"fmt"
+	"math/big"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/runner/rollout"
+)
+
+var rolloutSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "strategy"},
+		{Name: "waves"},
+		{Name: "order"},
+		{Name: "forks"},
+		{Name: "max_fail"},
+		{Name: "max_fail_total"},
+	},
+}
+
+// decodeRollout reads the rollout block: the route map hosts follow.
+// Fields left out stay unset, so that flags and defaults can fill them.
+func decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollout.Route, hcl.Diagnostics) {
+	var r rollout.Route
+	if len(blocks) == 0 {
+		return r, nil
+	}
+	var diags hcl.Diagnostics
+	for _, extra := range blocks[1:] {
+		diags = append(diags, diag.Duplicate("Duplicate rollout block", "A rollout block", blocks[0].DefRange, extra.DefRange,
+			"A playbook has one route map; merge the two."))
+	}
+	content, moreDiags := blocks[0].Body.Content(rolloutSchema)
+	diags = append(diags, moreDiags...)
+	attr := func(name string) (*hcl.Attribute, bool) {
+		a, ok := content.Attributes[name]
+		return a, ok
+	}
+	invalid := func(a *hcl.Attribute, err error) {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError, Summary: "Invalid rollout setting", Detail: capitalize(err.Error()) + ".",
+			Subject: a.Expr.Range().Ptr(),
+		})
+	}
+	if a, ok := attr("strategy"); ok {
+		var s string
+		if d := gohcl.DecodeExpression(a.Expr, ctx, &s); d.HasErrors() {
+			diags = append(diags, d...)
+		} else if st, err := rollout.ParseStrategy(s); err != nil {
+			invalid(a, err)
+		} else {
+			r.Strategy = st
+		}
+	}
+	if a, ok := attr("order"); ok {
+		var s string
+		if d := gohcl.DecodeExpression(a.Expr, ctx, &s); d.HasErrors() {
+			diags = append(diags, d...)
+		} else if o, err := rollout.ParseOrder(s); err != nil {
+			invalid(a, err)
+		} else {
+			r.Order = o
+		}
+	}
+	if a, ok := attr("forks"); ok {
+		if d := gohcl.DecodeExpression(a.Expr, ctx, &r.Forks); d.HasErrors() {
+			diags = append(diags, d...)
+		} else if r.Forks < 1 {
+			invalid(a, fmt.Errorf("forks is %d; at least one host must be in flight", r.Forks))
+		}
+	}
+	if a, ok := attr("waves"); ok {
+		texts, d := sizeTexts(a, ctx)
+		diags = append(diags, d...)
+		for _, t := range texts {
+			s, err := rollout.ParseSize(t)
+			if err != nil {
+				invalid(a, err)
+				continue
+			}
+			r.Sizes = append(r.Sizes, s)
+		}
+		if len(texts) == 0 && !d.HasErrors() {
+			invalid(a, fmt.Errorf("waves is empty; give sizes such as [1, \"10%%\", \"100%%\"]"))
+		}
+	}
+	for name, dst := range map[string]*rollout.Threshold{"max_fail": &r.MaxFail, "max_fail_total": &r.MaxFailTotal} {
+		a, ok := attr(name)
+		if !ok {
+			continue
+		}
+		text, d := scalarText(a.Expr, ctx)
+		if d.HasErrors() {
+			diags = append(diags, d...)
+			continue
+		}
+		t, err := rollout.ParseThreshold(text)
+		if err != nil {
+			invalid(a, err)
+			continue
+		}
+		*dst = t
+	}
+	if _, ok := attr("strategy"); !ok && len(r.Sizes) > 0 {
+		r.Strategy = rollout.Waves // wave sizes say it
+	}
+	if r.Strategy == rollout.Serial {
+		for _, name := range []string{"waves", "forks"} {
+			if a, ok := attr(name); ok {
+				invalid(a, fmt.Errorf("%s needs strategy = \"waves\"; serial runs one host at a time", name))
+			}
+		}
+	}
+	return r, diags
+}
+
+// sizeTexts reads a list whose elements are counts or percentage strings.
+func sizeTexts(a *hcl.Attribute, ctx *hcl.EvalContext) ([]string, hcl.Diagnostics) {
+	v, diags := a.Expr.Value(ctx)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	if !v.CanIterateElements() || v.Type().IsMapType() || v.Type().IsObjectType() {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError, Summary: "Invalid rollout setting",
+			Detail:  `waves is a list of sizes, such as [1, "10%", "50%", "100%"].`,
+			Subject: a.Expr.Range().Ptr(),
+		}}
+	}
+	var texts []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, el := it.Element()
+		t, err := valueText(el)
+		if err != nil {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: "Invalid rollout setting",
+				Detail: "Each wave size is a number of hosts or a percentage string such as \"10%\".", Subject: a.Expr.Range().Ptr(),
+			})
+			continue
+		}
+		texts = append(texts, t)
+	}
+	return texts, diags
+}
+
+func scalarText(expr hcl.Expression, ctx *hcl.EvalContext) (string, hcl.Diagnostics) {
+	v, diags := expr.Value(ctx)
+	if diags.HasErrors() {
+		return "", diags
+	}
+	t, err := valueText(v)
+	if err != nil {
+		return "", hcl.Diagnostics{{
+			Severity: hcl.DiagError, Summary: "Invalid rollout setting",
+			Detail: "Give a number of hosts or a percentage string such as \"10%\".", Subject: expr.Range().Ptr(),
+		}}
+	}
+	return t, nil
+}
+
+// valueText turns 3 into "3" and "10%" into "10%"; numbers keep their
+// exact decimal form.
+func valueText(v cty.Value) (string, error) {
+	if v.IsNull() || !v.IsKnown() {
+		return "", fmt.Errorf("no value")
+	}
+	switch v.Type() {
+	case cty.String:
+		return v.AsString(), nil
+	case cty.Number:
+		f := v.AsBigFloat()
+		if !f.IsInt() {
+			return "", fmt.Errorf("not a whole number")
+		}
+		i, _ := f.Int(new(big.Int))
+		return i.String(), nil
+	}
+	return "", fmt.Errorf("not a number or string")
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}

@@ -1,0 +1,14 @@
+playbook {
+  name = "rollout"
+}
+
+rollout {
+  strategy = "serial"
+  waves    = [1, "100%"]
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"]
+  }
+}
