@@ -66,16 +66,16 @@ func route(strategy string, sizes []string, maxFail string) rollout.Route {
 func TestWavesHaltOnThreshold(t *testing.T) {
 	all := names("h", 20) // waves of 1, 5, 10 and 4
 	tests := []struct {
-		name        string
-		route       rollout.Route
-		fail        []string
-		down        string
-		wantExit    int
+		name     string
+		route    rollout.Route
+		fail     []string
+		down     string
+		wantExit int
 		// maxStarted bounds the hosts that ran a step: once a halt is
 		// decided, hosts of the wave that had not started yet never do, and
 		// which those are depends on scheduling.
 		maxStarted int
-		wantStatus  map[string]HostStatus
+		wantStatus map[string]HostStatus
 	}{
 		{
 			name:  "two failures in wave 3 cross 10% of 10",

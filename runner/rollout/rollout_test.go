@@ -11,7 +11,7 @@ func TestWaveSizes(t *testing.T) {
 		hosts int
 		want  []int
 	}{
-		{[]string{"1", "25%", "50%", "100%"}, 20, []int{1, 5, 10, 4}},  // short last wave
+		{[]string{"1", "25%", "50%", "100%"}, 20, []int{1, 5, 10, 4}},    // short last wave
 		{[]string{"1", "10%", "50%", "100%"}, 100, []int{1, 10, 50, 39}}, // 100% of what is left
 		{[]string{"1", "10%"}, 25, []int{1, 3, 3, 3, 3, 3, 3, 3, 3}},     // 2.5 rounds up; the last size repeats
 		{[]string{"10%"}, 5, []int{1, 1, 1, 1, 1}},                       // at least 1
