@@ -33,7 +33,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 
 	pb := &Playbook{Path: path, Hosts: []string{"all"}}
 	var playbookBlocks, phaseBlocks []*hcl.Block
-	var variableBlocks, rolloutBlocks []*hcl.Block
+	var variableBlocks, rolloutBlocks, snapshotBlocks []*hcl.Block
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "playbook":
@@ -44,6 +44,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 			phaseBlocks = append(phaseBlocks, b)
 		case "rollout":
 			rolloutBlocks = append(rolloutBlocks, b)
+		case "snapshot":
+			snapshotBlocks = append(snapshotBlocks, b)
 		}
 	}
 
@@ -56,6 +58,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 	// Phase two: the playbook header and the phases, with var.* in scope.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
 	pb.Rollout, moreDiags = decodeRollout(rolloutBlocks, ctx)
+	diags = append(diags, moreDiags...)
+	pb.Snapshot, moreDiags = decodeSnapshot(snapshotBlocks, ctx)
 	diags = append(diags, moreDiags...)
 	seen := map[string]*hcl.Block{}
 	for _, b := range phaseBlocks {

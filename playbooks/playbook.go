@@ -10,6 +10,7 @@ import (
 
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/runner/rollout"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // Playbook is a loaded, fully decoded playbook.
@@ -24,6 +25,9 @@ type Playbook struct {
 	// Rollout is the route map as written; fields left out are unset, to
 	// be filled from flags and then defaults (rollout.Route.Resolve).
 	Rollout rollout.Route
+	// Snapshot says what to save on a host before its first change; nil
+	// when the playbook has no snapshot block.
+	Snapshot *snapshot.Spec
 }
 
 // Variable is a declared input with its resolved value.

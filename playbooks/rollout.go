@@ -12,6 +12,7 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/diag"
 	"github.com/switchbackhq/switchback/runner/rollout"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 var rolloutSchema = &hcl.BodySchema{
@@ -22,7 +23,53 @@ var rolloutSchema = &hcl.BodySchema{
 		{Name: "forks"},
 		{Name: "max_fail"},
 		{Name: "max_fail_total"},
+		{Name: "rollback"},
 	},
+}
+
+var snapshotSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "provider"},
+		{Name: "paths"},
+	},
+}
+
+// decodeSnapshot reads the snapshot block: what to save on each host
+// before its first change.
+func decodeSnapshot(blocks []*hcl.Block, ctx *hcl.EvalContext) (*snapshot.Spec, hcl.Diagnostics) {
+	if len(blocks) == 0 {
+		return nil, nil
+	}
+	var diags hcl.Diagnostics
+	for _, extra := range blocks[1:] {
+		diags = append(diags, diag.Duplicate("Duplicate snapshot block", "A snapshot block", blocks[0].DefRange, extra.DefRange, ""))
+	}
+	content, moreDiags := blocks[0].Body.Content(snapshotSchema)
+	diags = append(diags, moreDiags...)
+	spec := &snapshot.Spec{Provider: "files"}
+	if a, ok := content.Attributes["provider"]; ok {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &spec.Provider)...)
+		if spec.Provider != "files" {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: "Unknown snapshot provider",
+				Detail:  fmt.Sprintf("There is no snapshot provider %q; the one available is \"files\" (an archive on the host).", spec.Provider),
+				Subject: a.Expr.Range().Ptr(),
+			})
+		}
+	}
+	if a, ok := content.Attributes["paths"]; ok {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &spec.Paths)...)
+		for _, p := range spec.Paths {
+			if err := snapshot.ValidatePath(p); err != nil {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError, Summary: "Invalid snapshot path",
+					Detail:  capitalize(err.Error()) + "; give absolute paths of files or directories to save.",
+					Subject: a.Expr.Range().Ptr(),
+				})
+			}
+		}
+	}
+	return spec, diags
 }
 
 // decodeRollout reads the rollout block: the route map hosts follow.
@@ -107,6 +154,16 @@ func decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollout.Route, hc
 			continue
 		}
 		*dst = t
+	}
+	if a, ok := attr("rollback"); ok {
+		var s string
+		if d := gohcl.DecodeExpression(a.Expr, ctx, &s); d.HasErrors() {
+			diags = append(diags, d...)
+		} else if rb, err := rollout.ParseRollback(s); err != nil {
+			invalid(a, err)
+		} else {
+			r.Rollback = rb
+		}
 	}
 	if _, ok := attr("strategy"); !ok && len(r.Sizes) > 0 {
 		r.Strategy = rollout.Waves // wave sizes say it

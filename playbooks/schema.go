@@ -8,6 +8,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "variable", LabelNames: []string{"name"}},
 		{Type: "phase", LabelNames: []string{"name"}},
 		{Type: "rollout"},
+		{Type: "snapshot"},
 	},
 }
 

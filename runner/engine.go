@@ -15,6 +15,7 @@ import (
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -26,6 +27,11 @@ type Engine struct {
 	CheckMode bool
 	// CommandTimeout bounds each module call on a host (0: no bound).
 	CommandTimeout time.Duration
+	// Snapshots, when set, snapshots each host before its first change,
+	// so that the route's rollback policy can restore it.
+	Snapshots snapshot.Provider
+	// RunID names this run's snapshots on the hosts.
+	RunID string
 }
 
 // Run converges hosts along the route: wave after wave, up to route.Forks
@@ -46,6 +52,9 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Steps: pb.StepCount(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
 
 	r := &run{engine: e, playbook: pb, route: route, total: len(hosts)}
+	if e.Snapshots == nil {
+		r.route.Rollback = rollout.NoRollback // nothing to restore from
+	}
 	offset := 0
 	for i, n := range sizes {
 		wave := &wave{index: i + 1, size: n}
@@ -62,8 +71,11 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 			break
 		}
 		e.emit(WaveStarted{Index: wave.index, Of: len(sizes), Hosts: names[offset-n : offset], Tolerance: route.MaxFail.Tolerance(n)})
+		r.waves = append(r.waves, wave)
 		r.runWave(ctx, wave)
 		e.emit(wave.finished())
+		r.rollbackAfterHalt(ctx)
+		wave.closeAll()
 	}
 	recap.Halt = r.halt(0, "")
 	e.emit(RunFinished{Recap: recap})
@@ -80,6 +92,11 @@ type run struct {
 	mu          sync.Mutex
 	totalFailed int
 	stopped     *Halted
+	// byThreshold is set when the halt came from a threshold, not from the
+	// operator: only then do wave and run rollbacks happen.
+	byThreshold bool
+	waves       []*wave
+	rolledBack  bool // rollbackAfterHalt ran
 }
 
 type wave struct {
@@ -105,13 +122,24 @@ func (w *wave) finished() WaveFinished {
 	return ev
 }
 
-// hostRun is one host's progress through the run.
+func (w *wave) closeAll() {
+	for _, h := range w.hosts {
+		if h.conn != nil {
+			h.conn.Close()
+			h.conn = nil
+		}
+	}
+}
+
+// hostRun is one host's progress through the run. Its connection stays
+// open until the end of its wave, so a wave rollback needs no reconnect.
 type hostRun struct {
 	host *inventory.Host
 	rec  *HostRecap
 	conn transport.Conn
 	left int // steps not yet run
 	done bool
+	snap *snapshot.Snapshot
 }
 
 // halt records the first reason to stop; later calls keep it. With an
@@ -128,6 +156,15 @@ func (r *run) halt(waveIndex int, reason string) *Halted {
 
 func (r *run) halted() bool { return r.halt(0, "") != nil }
 
+func (r *run) haltByThreshold(waveIndex int, reason string) {
+	r.mu.Lock()
+	if r.stopped == nil {
+		r.byThreshold = true
+	}
+	r.mu.Unlock()
+	r.halt(waveIndex, reason)
+}
+
 // account counts a finished host against the thresholds.
 func (r *run) account(w *wave, status HostStatus) {
 	if !status.countsAsFailure() {
@@ -140,10 +177,10 @@ func (r *run) account(w *wave, status HostStatus) {
 	r.mu.Unlock()
 	switch {
 	case r.route.MaxFail.Exceeded(waveFailed, w.size):
-		r.halt(w.index, fmt.Sprintf("%d of %d host(s) in wave %d failed or were unreachable, more than max_fail %s tolerates (%d)",
+		r.haltByThreshold(w.index, fmt.Sprintf("%d of %d host(s) in wave %d failed or were unreachable, more than max_fail %s tolerates (%d)",
 			waveFailed, w.size, w.index, r.route.MaxFail, r.route.MaxFail.Tolerance(w.size)))
 	case r.route.MaxFailTotal.Exceeded(totalFailed, r.total):
-		r.halt(w.index, fmt.Sprintf("%d of %d host(s) in the run failed or were unreachable, more than max_fail_total %s tolerates (%d)",
+		r.haltByThreshold(w.index, fmt.Sprintf("%d of %d host(s) in the run failed or were unreachable, more than max_fail_total %s tolerates (%d)",
 			totalFailed, r.total, r.route.MaxFailTotal, r.route.MaxFailTotal.Tolerance(r.total)))
 	}
 }
@@ -162,7 +199,7 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 				return
 			}
 		}
-		r.finish(w, h, HostOK, nil)
+		r.finish(ctx, w, h, HostOK, nil)
 	})
 }
 
@@ -188,9 +225,9 @@ func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
 		case h.done:
 		case h.conn == nil: // never started: the run halted first
 		case r.halted():
-			r.finish(w, h, HostHalted, nil)
+			r.finish(ctx, w, h, HostHalted, nil)
 		default:
-			r.finish(w, h, HostOK, nil)
+			r.finish(ctx, w, h, HostOK, nil)
 		}
 	}
 }
@@ -198,11 +235,17 @@ func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
 // each runs f for hosts, at most route.Forks at a time, and starts no new
 // host once the run has halted or was interrupted.
 func (r *run) each(ctx context.Context, hosts []*hostRun, f func(*hostRun)) {
+	r.parallel(hosts, func() bool { return r.halted() || ctx.Err() != nil }, f)
+}
+
+// parallel runs f for hosts, at most route.Forks at a time, until stop
+// says no more may start.
+func (r *run) parallel(hosts []*hostRun, stop func() bool, f func(*hostRun)) {
 	slots := make(chan struct{}, r.route.Forks)
 	var wg sync.WaitGroup
 	for _, h := range hosts {
 		slots <- struct{}{}
-		if r.halted() || ctx.Err() != nil {
+		if stop() {
 			<-slots
 			break
 		}
@@ -218,15 +261,19 @@ func (r *run) each(ctx context.Context, hosts []*hostRun, f func(*hostRun)) {
 
 func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 	r.engine.emit(HostStarted{Host: h.host.Name, Endpoint: h.host.Endpoint(), Wave: w.index})
-	conn, err := r.engine.Dialer.Dial(ctx, transport.Target{
-		Name: h.host.Name, Address: h.host.Address, Port: h.host.Port, User: h.host.User, IdentityFile: h.host.IdentityFile,
-	})
+	conn, err := r.engine.dial(ctx, h.host)
 	if err != nil {
-		r.finish(w, h, HostUnreachable, err)
+		r.finish(ctx, w, h, HostUnreachable, err)
 		return false
 	}
 	h.conn = conn
 	return true
+}
+
+func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, error) {
+	return e.Dialer.Dial(ctx, transport.Target{
+		Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile,
+	})
 }
 
 // runPhase runs a phase's steps on one host and says whether the host
@@ -234,15 +281,15 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.Phase) bool {
 	for _, step := range ph.Steps {
 		if r.halted() {
-			r.finish(w, h, HostHalted, nil)
+			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}
 		if ctx.Err() != nil {
 			r.halt(w.index, "interrupted")
-			r.finish(w, h, HostHalted, nil)
+			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}
-		status, err := r.engine.runStep(ctx, h.conn, h.host.Name, ph, step)
+		status, err := r.step(ctx, h, ph, step)
 		h.left--
 		switch status {
 		case StatusOK:
@@ -254,9 +301,9 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 		}
 		if err != nil {
 			if transport.IsUnreachable(err) {
-				r.finish(w, h, HostUnreachable, err)
+				r.finish(ctx, w, h, HostUnreachable, err)
 			} else {
-				r.finish(w, h, HostFailed, err)
+				r.finish(ctx, w, h, HostFailed, err)
 			}
 			return false
 		}
@@ -264,29 +311,32 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 	return true
 }
 
-func (r *run) finish(w *wave, h *hostRun, status HostStatus, err error) {
+func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus, err error) {
 	h.done = true
 	h.rec.Status, h.rec.Err = status, err
-	if h.conn != nil {
-		h.conn.Close()
-	}
 	r.engine.emit(HostFinished{Host: h.host.Name, Status: status, Err: err, StepsLeft: h.left})
 	r.account(w, status)
+	if status == HostFailed && r.route.Rollback == rollout.RollbackHost {
+		r.restore(ctx, h)
+	}
 }
 
-// runStep checks a step and, unless in check mode, applies its plan.
-func (e *Engine) runStep(ctx context.Context, h modules.Host, host string, phase *playbooks.Phase, step *playbooks.Step) (Status, error) {
+// step checks a step and, unless in check mode, applies its plan; before
+// a host's first change it takes the host's snapshot.
+func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, step *playbooks.Step) (Status, error) {
+	e := r.engine
 	start := time.Now()
-	e.emit(StepStarted{Host: host, Phase: phase.Name, Step: step.Name, Type: step.Type, At: start})
-	status, diff, err := e.checkApply(ctx, h, step)
-	e.emit(StepFinished{Host: host, Phase: phase.Name, Step: step.Name, Type: step.Type,
+	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type, At: start})
+	status, diff, err := r.checkApply(ctx, h, step)
+	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type,
 		Status: status, Diff: diff, Err: err, At: time.Now(), Duration: time.Since(start)})
 	return status, err
 }
 
-func (e *Engine) checkApply(ctx context.Context, h modules.Host, step *playbooks.Step) (Status, string, error) {
+func (r *run) checkApply(ctx context.Context, h *hostRun, step *playbooks.Step) (Status, string, error) {
+	e := r.engine
 	plan, err := e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
-		return step.Module.Check(ctx, h)
+		return step.Module.Check(ctx, h.conn)
 	})
 	if err != nil {
 		return StatusFailed, "", err
@@ -297,8 +347,16 @@ func (e *Engine) checkApply(ctx context.Context, h modules.Host, step *playbooks
 	if e.CheckMode {
 		return StatusChanged, plan.Diff, nil
 	}
+	if e.Snapshots != nil && h.snap == nil {
+		snap, err := e.Snapshots.Take(ctx, h.conn, e.RunID)
+		if err != nil {
+			return StatusFailed, plan.Diff, fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
+		}
+		h.snap, h.rec.Snapshot = snap, snap
+		e.emit(SnapshotTaken{Host: h.host.Name, Snapshot: *snap})
+	}
 	_, err = e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
-		return plan, step.Module.Apply(ctx, h, plan)
+		return plan, step.Module.Apply(ctx, h.conn, plan)
 	})
 	if err != nil {
 		return StatusFailed, plan.Diff, err

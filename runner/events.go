@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/runner/rollout"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // Status is the outcome of one step on one host.
@@ -107,20 +108,42 @@ type HostFinished struct {
 	StepsLeft int
 }
 
+// SnapshotTaken says a host was snapshotted before its first change.
+type SnapshotTaken struct {
+	Host     string
+	Snapshot snapshot.Snapshot
+}
+
+// RollbackStarted and RollbackFinished bracket the restore of a host.
+type RollbackStarted struct {
+	Host     string
+	Snapshot snapshot.Snapshot
+}
+
+// RollbackFinished carries the outcome of a restore; a failed restore
+// is loud and has its own exit code.
+type RollbackFinished struct {
+	Host string
+	Err  error
+}
+
 // RunFinished closes the run with its recap.
 type RunFinished struct {
 	Recap *Recap
 }
 
-func (RunStarted) event()   {}
-func (WaveStarted) event()  {}
-func (WaveFinished) event() {}
-func (Halted) event()       {}
-func (HostStarted) event()  {}
-func (StepStarted) event()  {}
-func (StepFinished) event() {}
-func (HostFinished) event() {}
-func (RunFinished) event()  {}
+func (RunStarted) event()       {}
+func (WaveStarted) event()      {}
+func (WaveFinished) event()     {}
+func (Halted) event()           {}
+func (HostStarted) event()      {}
+func (StepStarted) event()      {}
+func (StepFinished) event()     {}
+func (HostFinished) event()     {}
+func (RunFinished) event()      {}
+func (SnapshotTaken) event()    {}
+func (RollbackStarted) event()  {}
+func (RollbackFinished) event() {}
 
 // Observers fans events out to several observers in order.
 type Observers []Observer

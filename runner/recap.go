@@ -1,5 +1,7 @@
 package runner
 
+import "github.com/switchbackhq/switchback/runner/snapshot"
+
 // Exit codes of a run, documented in the README.
 const (
 	ExitOK          = 0
@@ -7,6 +9,7 @@ const (
 	ExitFailed      = 2 // some hosts failed, under the threshold
 	ExitUnreachable = 3 // some hosts were unreachable, none failed, under the threshold
 	ExitHalted      = 4 // failures crossed a threshold (or the run was interrupted) and the run halted
+	ExitRollback    = 5 // a rollback failed: some host is in neither its old nor its new state
 )
 
 // Recap counts what happened on each host.
@@ -25,12 +28,21 @@ type HostRecap struct {
 	Changed int
 	Failed  int
 	Err     error
+	// Snapshot is set once the host was snapshotted before a change.
+	Snapshot    *snapshot.Snapshot
+	RolledBack  bool
+	RollbackErr error
 }
 
-// ExitCode maps a recap to the process exit code. A halt outranks
-// everything; a failed host outranks an unreachable one because it may
+// ExitCode maps a recap to the process exit code. A failed rollback
+// outranks everything, then a halt; a failed host outranks an unreachable one because it may
 // be half-changed, while an unreachable host was not touched.
 func (r *Recap) ExitCode() int {
+	for _, h := range r.Hosts {
+		if h.RollbackErr != nil {
+			return ExitRollback
+		}
+	}
 	if r.Halt != nil {
 		return ExitHalted
 	}

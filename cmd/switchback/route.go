@@ -14,6 +14,7 @@ type routeFlags struct {
 	Forks        int      `placeholder:"N" help:"Hosts in flight at once inside a wave (default 10 in waves)."`
 	MaxFail      string   `placeholder:"N|P%" help:"Failed or unreachable hosts a wave tolerates before the run halts (waves default: 0)."`
 	MaxFailTotal string   `placeholder:"N|P%" help:"Failed or unreachable hosts the whole run tolerates before it halts."`
+	Rollback     string   `placeholder:"none|host|wave|run" help:"Restore hosts from the snapshots taken before their first change: a failed host at once (host), every changed host of a halted wave (wave), or every changed host of a halted run (run)."`
 }
 
 // apply lays the flags over the playbook's route map.
@@ -56,6 +57,11 @@ func (f routeFlags) apply(r rollout.Route) (rollout.Route, error) {
 	if f.MaxFailTotal != "" {
 		if r.MaxFailTotal, err = rollout.ParseThreshold(f.MaxFailTotal); err != nil {
 			return r, fmt.Errorf("--max-fail-total: %w", err)
+		}
+	}
+	if f.Rollback != "" {
+		if r.Rollback, err = rollout.ParseRollback(f.Rollback); err != nil {
+			return r, fmt.Errorf("--rollback: %w", err)
 		}
 	}
 	if f.Strategy == string(rollout.Serial) && (len(f.Waves) > 0 || f.Forks > 1) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"os/signal"
@@ -10,6 +12,8 @@ import (
 
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/report"
+	"github.com/switchbackhq/switchback/runner/rollout"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -66,6 +70,17 @@ func (c *runCmd) Run(env *Env) error {
 		Observer:       console,
 		CheckMode:      c.Check,
 		CommandTimeout: c.CommandTimeout,
+		RunID:          newRunID(),
+	}
+	// A rollback policy needs snapshots; without a snapshot block the
+	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
+	// conf.d).
+	if spec := l.playbook.Snapshot; spec != nil || route.Rollback != rollout.NoRollback {
+		files := &snapshot.Files{}
+		if spec != nil {
+			files.Paths = spec.Paths
+		}
+		engine.Snapshots = files
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -74,4 +89,12 @@ func (c *runCmd) Run(env *Env) error {
 		return exitError{code}
 	}
 	return nil
+}
+
+// newRunID names a run: sortable by time, unique enough to never meet
+// another run's snapshots on a host.
+func newRunID() string {
+	var b [3]byte
+	_, _ = rand.Read(b[:])
+	return time.Now().UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }

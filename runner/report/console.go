@@ -80,6 +80,19 @@ func (c *Console) Event(ev runner.Event) {
 		c.stepFinished(e)
 	case runner.HostFinished:
 		c.hostFinished(e)
+	case runner.SnapshotTaken:
+		if b := c.hosts[e.Host]; b != nil {
+			fmt.Fprintf(&b.lines, "  snapshot %s (before the first change)\n", e.Snapshot.Location)
+		}
+	case runner.RollbackStarted:
+		c.describe(e.Host + ": rolling back")
+	case runner.RollbackFinished:
+		if e.Err != nil {
+			c.printf("ROLLBACK FAILED on %s: %s\n", e.Host, sanitize(e.Err.Error()))
+		} else {
+			c.printf("ROLLED BACK %s: restored from its snapshot\n", e.Host)
+		}
+		c.quiet = false
 	case runner.RunFinished:
 		if c.bar != nil {
 			_ = c.bar.Finish()
@@ -205,6 +218,12 @@ func (c *Console) recap(r *runner.Recap) {
 		case runner.HostNotStarted:
 			note = "  (not started)"
 		}
+		switch {
+		case h.RollbackErr != nil:
+			note += "  (ROLLBACK FAILED)"
+		case h.RolledBack:
+			note += "  (rolled back)"
+		}
 		wave := ""
 		if c.waves > 1 {
 			wave = fmt.Sprintf("wave %-2d  ", h.Wave)
@@ -222,6 +241,22 @@ func (c *Console) recap(r *runner.Recap) {
 	c.printf(", in %s\n", time.Since(c.started).Round(10*time.Millisecond))
 	if r.Halt != nil {
 		c.printf("HALTED in wave %d: %s\n", r.Halt.Wave, r.Halt.Reason)
+	}
+	rolledBack, failed := 0, 0
+	for _, h := range r.Hosts {
+		if h.RolledBack {
+			rolledBack++
+		}
+		if h.RollbackErr != nil {
+			failed++
+		}
+	}
+	if rolledBack+failed > 0 {
+		c.printf("Rolled back %d host(s)", rolledBack)
+		if failed > 0 {
+			c.printf("; %d ROLLBACK(S) FAILED: those hosts need attention", failed)
+		}
+		c.printf("\n")
 	}
 }
 

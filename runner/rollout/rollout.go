@@ -42,6 +42,32 @@ type Route struct {
 	// MaxFail is the tolerance of each wave, MaxFailTotal of the run.
 	MaxFail      Threshold
 	MaxFailTotal Threshold
+	// Rollback says which hosts are restored from their snapshots.
+	Rollback Rollback
+}
+
+// Rollback is what a run restores from snapshots when things go wrong.
+type Rollback string
+
+const (
+	// NoRollback leaves every host as the run left it.
+	NoRollback Rollback = "none"
+	// RollbackHost restores a host as soon as it fails.
+	RollbackHost Rollback = "host"
+	// RollbackWave restores every changed host of the wave that halted.
+	RollbackWave Rollback = "wave"
+	// RollbackRun restores every host the run changed, newest wave first,
+	// when the run halts.
+	RollbackRun Rollback = "run"
+)
+
+// ParseRollback reads a rollback policy.
+func ParseRollback(s string) (Rollback, error) {
+	switch Rollback(s) {
+	case NoRollback, RollbackHost, RollbackWave, RollbackRun:
+		return Rollback(s), nil
+	}
+	return "", fmt.Errorf("rollback %q: use %q, %q, %q or %q", s, NoRollback, RollbackHost, RollbackWave, RollbackRun)
 }
 
 // DefaultForks is the parallelism of a wave when none is given.
@@ -77,6 +103,9 @@ func (r Route) Resolve() Route {
 	}
 	if !r.MaxFailTotal.set {
 		r.MaxFailTotal = Unlimited()
+	}
+	if r.Rollback == "" {
+		r.Rollback = NoRollback
 	}
 	return r
 }

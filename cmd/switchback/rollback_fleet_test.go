@@ -1,0 +1,194 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/runner"
+)
+
+// fingerprint describes every file of a host's root: type, mode, owner,
+// and content hash or link target. Left out are what the kernel and
+// processes own (/proc, /dev, /tmp, /run other than OpenRC's service
+// state) and where snapshots themselves are kept.
+func fingerprint(t *testing.T, h *fleet.Host) map[string]string {
+	t.Helper()
+	skip := map[string]bool{"proc": true, "dev": true, "tmp": true, "var/lib/switchback": true, "var/cache": true, "mnt/repo": true}
+	fp := map[string]string{}
+	err := filepath.WalkDir(h.Root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(h.Root, p)
+		if skip[rel] || (strings.HasPrefix(rel, "run/") && !strings.HasPrefix(rel, "run/openrc/started")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		st := info.Sys().(*syscall.Stat_t)
+		desc := fmt.Sprintf("%v %d:%d", info.Mode(), st.Uid, st.Gid)
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			target, _ := os.Readlink(p)
+			desc += " -> " + target
+		case info.Mode().IsRegular():
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			sum := sha256.Sum256(b)
+			desc += " " + hex.EncodeToString(sum[:8])
+		}
+		fp[rel] = desc
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
+}
+
+func fingerprintDiff(before, after map[string]string) []string {
+	var diffs []string
+	for p, b := range before {
+		if a, ok := after[p]; !ok {
+			diffs = append(diffs, "missing "+p)
+		} else if a != b {
+			diffs = append(diffs, fmt.Sprintf("changed %s: %s -> %s", p, b, a))
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			diffs = append(diffs, "added "+p)
+		}
+	}
+	sort.Strings(diffs)
+	return diffs
+}
+
+const convertPlaybook = `
+playbook { name = "convert" }
+
+rollout {
+  waves    = [1, "25%", "50%", "100%"]
+  max_fail = "10%"
+  forks    = 5
+  rollback = "wave"
+}
+
+snapshot {
+  paths = ["/etc/motd", "/etc/switchback"]
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello", "sb-daemon"]
+  }
+  command "upgrade hello" {
+    run    = "apk add --no-progress -q sb-hello=1.1-r0"
+    unless = "grep -qx sb-hello=1.1-r0 /etc/apk/world"
+  }
+}
+
+phase "services" {
+  command "enable daemon" {
+    run    = "rc-update add sb-daemon default"
+    unless = "[ -e /etc/runlevels/default/sb-daemon ]"
+  }
+  command "start daemon" {
+    run    = "rc-service sb-daemon start"
+    unless = "rc-service sb-daemon status"
+  }
+}
+
+phase "files" {
+  command "motd" {
+    run    = "echo converted > /etc/motd"
+    unless = "grep -qx converted /etc/motd"
+  }
+  command "config" {
+    run     = "mkdir -p /etc/switchback && echo v2 > /etc/switchback/app.conf"
+    creates = "/etc/switchback/app.conf"
+  }
+  command "rigged" {
+    run    = "echo 'rigged to fail' >&2; exit 1"
+    unless = "[ ! -e /etc/rigged ]"
+  }
+}
+`
+
+func daemonRunning(t *testing.T, f *fleet.Fleet, h *fleet.Host) bool {
+	t.Helper()
+	out, err := f.Exec(h.Name, "ps -o args | grep -c '/usr/bin/[s]b-daemon' || true")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSpace(out) != "0"
+}
+
+// TestHaltAndWaveRollback is the rollout story end to end on 20 hosts:
+// waves of 1, 5, 10 and 4; two rigged hosts in wave 3 cross max_fail 10%
+// (a 10-host wave tolerates 1); the run halts with exit 4 and rolls wave
+// 3 back. Every host of wave 3 is then byte-identical to before the run
+// (files, apk world and installed versions, runlevels, started services);
+// waves 1 and 2 stay converged; wave 4 is untouched.
+func TestHaltAndWaveRollback(t *testing.T) {
+	f := fleet.Start(t, 20)
+	pb := writeFile(t, t.TempDir(), "convert.hcl", convertPlaybook)
+	wave3, wave4 := f.Hosts[6:16], f.Hosts[16:]
+	// Some hosts start with an older sb-hello pinned, so that a rollback
+	// must bring back a version, not just a name.
+	for _, h := range []*fleet.Host{f.Hosts[7], f.Hosts[12]} {
+		if _, err := f.Exec(h.Name, "apk add --no-progress -q sb-hello=1.0-r0"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rig(t, f.Hosts[8])
+	rig(t, f.Hosts[12])
+	before := map[string]map[string]string{}
+	for _, h := range append(append([]*fleet.Host{}, wave3...), wave4...) {
+		before[h.Name] = fingerprint(t, h)
+	}
+
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitHalted {
+		t.Fatalf("exit %d, want %d (halted)", code, runner.ExitHalted)
+	}
+	if !strings.Contains(out, "HALT: 2 of 10 host(s) in wave 3 failed or were unreachable, more than max_fail 10% tolerates (1)") {
+		t.Error("the halt reason is missing")
+	}
+	for _, h := range f.Hosts[:6] {
+		if _, err := os.Stat(h.Path("/etc/switchback/app.conf")); err != nil {
+			t.Errorf("%s (waves 1-2) is not converged", h.Name)
+		}
+		if !daemonRunning(t, f, h) {
+			t.Errorf("%s (waves 1-2): sb-daemon is not running", h.Name)
+		}
+	}
+	for _, h := range append(append([]*fleet.Host{}, wave3...), wave4...) {
+		if diffs := fingerprintDiff(before[h.Name], fingerprint(t, h)); len(diffs) > 0 {
+			t.Errorf("%s differs from before the run:\n  %s", h.Name, strings.Join(diffs, "\n  "))
+		}
+		if daemonRunning(t, f, h) {
+			t.Errorf("%s: sb-daemon still runs after the rollback", h.Name)
+		}
+	}
+	rolledBack := strings.Count(out, "ROLLED BACK ")
+	if rolledBack < 2 || rolledBack > len(wave3) || strings.Contains(out, "ROLLBACK FAILED") {
+		t.Errorf("%d host(s) rolled back, want every changed host of wave 3 (at least the 2 rigged)", rolledBack)
+	}
+}

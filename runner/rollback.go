@@ -1,0 +1,63 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/switchbackhq/switchback/runner/rollout"
+)
+
+// rollbackAfterHalt restores hosts once a threshold halted the run: with
+// policy "wave" every changed host of the halted wave, with "run" every
+// host the run changed, newest wave first. A halt by the operator
+// (Ctrl-C) restores nothing: stopping is not a verdict on the changes.
+func (r *run) rollbackAfterHalt(ctx context.Context) {
+	r.mu.Lock()
+	byThreshold, done := r.byThreshold, r.rolledBack
+	if byThreshold {
+		r.rolledBack = true
+	}
+	r.mu.Unlock()
+	if !byThreshold || done {
+		return
+	}
+	var waves []*wave
+	switch r.route.Rollback {
+	case rollout.RollbackWave:
+		waves = r.waves[len(r.waves)-1:]
+	case rollout.RollbackRun:
+		for i := len(r.waves) - 1; i >= 0; i-- {
+			waves = append(waves, r.waves[i])
+		}
+	default:
+		return
+	}
+	for _, w := range waves {
+		r.parallel(w.hosts, func() bool { return false }, func(h *hostRun) { r.restore(ctx, h) })
+		w.closeAll()
+	}
+}
+
+// restore puts one host back from its snapshot. It runs even after the
+// operator interrupted the run: half a restore is worse than none.
+func (r *run) restore(ctx context.Context, h *hostRun) {
+	if h.snap == nil || h.rec.RolledBack || h.rec.RollbackErr != nil {
+		return
+	}
+	ctx = context.WithoutCancel(ctx)
+	r.engine.emit(RollbackStarted{Host: h.host.Name, Snapshot: *h.snap})
+	err := r.restoreOver(ctx, h)
+	h.rec.RolledBack, h.rec.RollbackErr = err == nil, err
+	r.engine.emit(RollbackFinished{Host: h.host.Name, Err: err})
+}
+
+func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
+	if h.conn == nil {
+		conn, err := r.engine.dial(ctx, h.host)
+		if err != nil {
+			return fmt.Errorf("cannot reach the host to restore it: %w", err)
+		}
+		h.conn = conn
+	}
+	return r.engine.Snapshots.Restore(ctx, h.conn, h.snap)
+}
