@@ -192,3 +192,98 @@ func TestHaltAndWaveRollback(t *testing.T) {
 		t.Errorf("%d host(s) rolled back, want every changed host of wave 3 (at least the 2 rigged)", rolledBack)
 	}
 }
+
+const changesThenRigged = `
+playbook { name = "changes" }
+snapshot { paths = ["/etc/motd"] }
+%s
+phase "work" {
+  apk "hello" { packages = ["sb-hello"] }
+  command "motd" {
+    run    = "echo converted > /etc/motd"
+    unless = "grep -qx converted /etc/motd"
+  }
+  command "rigged" {
+    run    = "%s"
+    unless = "[ ! -e /etc/rigged ]"
+  }
+}
+`
+
+// TestRollbackHost: with rollback = "host" a failed host is restored at
+// once and the others go on.
+func TestRollbackHost(t *testing.T) {
+	f := fleet.Start(t, 3)
+	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, `rollout { rollback = "host" }`, "exit 1"))
+	bad := f.Hosts[1]
+	rig(t, bad)
+	before := fingerprint(t, bad)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitFailed {
+		t.Errorf("exit %d, want %d", code, runner.ExitFailed)
+	}
+	if diffs := fingerprintDiff(before, fingerprint(t, bad)); len(diffs) > 0 {
+		t.Errorf("%s was not restored:\n  %s", bad.Name, strings.Join(diffs, "\n  "))
+	}
+	if !strings.Contains(out, "ROLLED BACK "+bad.Name) || strings.Count(out, "ROLLED BACK") != 1 {
+		t.Error("exactly the failed host must be rolled back")
+	}
+	for _, h := range []*fleet.Host{f.Hosts[0], f.Hosts[2]} {
+		if !fileContains(t, h.Path("/etc/motd"), "converted") {
+			t.Errorf("%s did not converge", h.Name)
+		}
+	}
+}
+
+// TestRollbackRunNewestFirst: with rollback = "run" a halt restores every
+// host the run changed, newest wave first.
+func TestRollbackRunNewestFirst(t *testing.T) {
+	f := fleet.Start(t, 4)
+	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged,
+		`rollout {
+  waves    = [1]
+  rollback = "run"
+}`, "exit 1"))
+	rig(t, f.Hosts[2])
+	before := map[string]map[string]string{}
+	for _, h := range f.Hosts {
+		before[h.Name] = fingerprint(t, h)
+	}
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitHalted {
+		t.Errorf("exit %d, want %d", code, runner.ExitHalted)
+	}
+	for _, h := range f.Hosts {
+		if diffs := fingerprintDiff(before[h.Name], fingerprint(t, h)); len(diffs) > 0 {
+			t.Errorf("%s differs from before the run:\n  %s", h.Name, strings.Join(diffs, "\n  "))
+		}
+	}
+	i3, i2, i1 := strings.Index(out, "ROLLED BACK host-03"), strings.Index(out, "ROLLED BACK host-02"), strings.Index(out, "ROLLED BACK host-01")
+	if i3 < 0 || i2 < 0 || i1 < 0 || !(i3 < i2 && i2 < i1) {
+		t.Errorf("rollbacks not newest wave first (positions %d, %d, %d)", i3, i2, i1)
+	}
+	if strings.Contains(out, "ROLLED BACK host-04") {
+		t.Error("host-04 never started and must not be rolled back")
+	}
+}
+
+// TestTamperedSnapshotIsRefused: a snapshot changed after it was taken
+// is not restored; the rollback fails loudly with exit code 5 and the
+// host is left as the run left it.
+func TestTamperedSnapshotIsRefused(t *testing.T) {
+	f := fleet.Start(t, 1)
+	tamper := `for f in /var/lib/switchback/snapshots/*/world.txt; do echo sb-evil >> $f; done; exit 1`
+	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, `rollout { rollback = "host" }`, tamper))
+	h := f.Hosts[0]
+	rig(t, h)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitRollback {
+		t.Errorf("exit %d, want %d (rollback failed)", code, runner.ExitRollback)
+	}
+	if !strings.Contains(out, "ROLLBACK FAILED on host-01: refusing to restore") || !strings.Contains(out, "does not match its MANIFEST") {
+		t.Error("the refusal is not explained")
+	}
+	if !fileContains(t, h.Path("/etc/motd"), "converted") || fileContains(t, h.Path("/etc/apk/world"), "sb-evil") {
+		t.Error("the host was changed by a refused restore")
+	}
+}
