@@ -8,6 +8,7 @@ FLEET_NAME ?= demo
 FLEET_DIR  := /var/lib/switchback-fleet/$(FLEET_NAME)
 HOSTS      ?= 6
 PLAYBOOK   ?= playbooks/examples/alpine-base.hcl
+WAVES_PLAYBOOK ?= playbooks/examples/waves-demo.hcl
 STATICCHECK_VERSION := v0.8.2
 
 .PHONY: all build test demo fleet-up fleet-down lint prereqs go-check
@@ -44,6 +45,12 @@ demo: prereqs
 	$(BIN) run $(PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl --known-hosts $(FLEET_DIR)/known_hosts
 	@echo; echo "=== The same run again: a converged fleet reports 0 changed ==="
 	$(BIN) run $(PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl --known-hosts $(FLEET_DIR)/known_hosts
+	@echo; echo "=== A rollout in waves: host-03 and host-04 (both in wave 2) are broken on purpose ==="
+	@touch $(FLEET_DIR)/hosts/host-03/root/etc/demo-broken $(FLEET_DIR)/hosts/host-04/root/etc/demo-broken
+	$(BIN) plan $(WAVES_PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl
+	-$(BIN) run $(WAVES_PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl --known-hosts $(FLEET_DIR)/known_hosts
+	@echo; echo "Exit code 4: the run halted. Wave 2 was rolled back (compare host-02's /etc/motd with host-01's);"
+	@echo "wave 3 (host-05, host-06) was never touched."
 	@echo; echo "The fleet is still up (inventory: $(FLEET_DIR)/inventory.hcl). 'make fleet-down' removes it."
 
 # All tests, the fleet tests included (they need root), then the linters.

@@ -49,7 +49,11 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 		names[i] = h.Name
 		recap.Hosts[i] = &HostRecap{Host: h.Name, Status: HostNotStarted}
 	}
-	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Steps: pb.StepCount(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
+	phases := make([]string, len(pb.Phases))
+	for i, ph := range pb.Phases {
+		phases[i] = ph.Name
+	}
+	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: pb.StepCount(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
 
 	r := &run{engine: e, playbook: pb, route: route, total: len(hosts)}
 	if e.Snapshots == nil {

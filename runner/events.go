@@ -51,6 +51,7 @@ type Event interface{ event() }
 type RunStarted struct {
 	Playbook  string
 	Hosts     []string
+	Phases    []string
 	Steps     int // per host
 	CheckMode bool
 	Route     rollout.Route

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"text/tabwriter"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -34,6 +35,9 @@ type Console struct {
 	hosts   map[string]*hostBlock
 	// quiet is set after a one-line host, so those stack without blank lines.
 	quiet bool
+	// cells is the host × phase matrix printed before the recap.
+	phases []string
+	cells  map[string]map[string]string
 }
 
 type hostBlock struct {
@@ -108,6 +112,11 @@ func (c *Console) runStarted(e runner.RunStarted) {
 	c.started = time.Now()
 	c.waves = len(e.Waves)
 	c.hosts = map[string]*hostBlock{}
+	c.phases = e.Phases
+	c.cells = map[string]map[string]string{}
+	for _, h := range e.Hosts {
+		c.cells[h] = map[string]string{}
+	}
 	mode := ""
 	if e.CheckMode {
 		mode = " (check mode: nothing will be changed)"
@@ -142,8 +151,14 @@ func describeRoute(r rollout.Route, waves []int) string {
 		len(waves), strings.Join(sizes, "+"), r.Forks, r.Order, r.MaxFail)
 }
 
+// cellRank orders what a phase cell shows: the worst outcome of its steps.
+var cellRank = map[string]int{"": 0, "ok": 1, "changed": 2, "failed": 3}
+
 func (c *Console) stepFinished(e runner.StepFinished) {
 	c.advance(1)
+	if row := c.cells[e.Host]; row != nil && cellRank[string(e.Status)] > cellRank[row[e.Phase]] {
+		row[e.Phase] = string(e.Status)
+	}
 	b := c.hosts[e.Host]
 	if b == nil {
 		return
@@ -202,7 +217,48 @@ func reason(err error) string {
 	return err.Error()
 }
 
+// matrix prints hosts against phases, so that where a rollout stopped
+// can be read at a glance.
+func (c *Console) matrix(r *runner.Recap) {
+	if len(c.phases) < 2 && c.waves < 2 {
+		return
+	}
+	c.printf("\nHOST × PHASE\n")
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "\t%s\toutcome\n", strings.Join(c.phases, "\t"))
+	for _, h := range r.Hosts {
+		row := c.cells[h.Host]
+		cells := make([]string, len(c.phases))
+		stopped := false // the cell saying why the host went no further is written
+		for i, ph := range c.phases {
+			v := row[ph]
+			switch {
+			case v != "":
+			case h.Status == runner.HostNotStarted || stopped:
+				v = "-"
+			case h.Status == runner.HostFailed:
+				v = "skipped"
+			default: // unreachable or halted before this phase
+				v, stopped = string(h.Status), true
+			}
+			cells[i] = v
+		}
+		outcome := string(h.Status)
+		switch {
+		case h.RollbackErr != nil:
+			outcome += ", ROLLBACK FAILED"
+		case h.RolledBack:
+			outcome += ", rolled back"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", h.Host, strings.Join(cells, "\t"), outcome)
+	}
+	tw.Flush()
+	c.printf("%s", b.String())
+}
+
 func (c *Console) recap(r *runner.Recap) {
+	c.matrix(r)
 	width := 4
 	for _, h := range r.Hosts {
 		width = max(width, len(h.Host))

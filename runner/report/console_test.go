@@ -1,6 +1,13 @@
 package report
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/rollout"
+)
 
 func TestSanitize(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -13,6 +20,41 @@ func TestSanitize(t *testing.T) {
 	for _, tt := range tests {
 		if got := sanitize(tt.in); got != tt.want {
 			t.Errorf("sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMatrix(t *testing.T) {
+	var out strings.Builder
+	c := &Console{Out: &out}
+	phases := []string{"one", "two", "three"}
+	c.Event(runner.RunStarted{Playbook: "p", Hosts: []string{"ok", "failed", "down", "halted", "later"}, Phases: phases, Steps: 3,
+		Route: rollout.Route{Strategy: rollout.Waves}.Resolve(), Waves: []int{4, 1}})
+	step := func(host, phase string, st runner.Status) {
+		c.Event(runner.StepFinished{Host: host, Phase: phase, Step: "s", Status: st})
+	}
+	step("ok", "one", runner.StatusChanged)
+	step("ok", "two", runner.StatusOK)
+	step("ok", "three", runner.StatusOK)
+	step("failed", "one", runner.StatusOK)
+	step("failed", "two", runner.StatusFailed)
+	step("halted", "one", runner.StatusChanged)
+	c.Event(runner.RunFinished{Recap: &runner.Recap{Hosts: []*runner.HostRecap{
+		{Host: "ok", Status: runner.HostOK},
+		{Host: "failed", Status: runner.HostFailed, RolledBack: true},
+		{Host: "down", Status: runner.HostUnreachable},
+		{Host: "halted", Status: runner.HostHalted, RollbackErr: errors.New("x")},
+		{Host: "later", Status: runner.HostNotStarted},
+	}}})
+	for _, want := range []string{
+		"ok      changed      ok       ok     ok\n",
+		"failed  ok           failed   skipped  failed, rolled back\n",
+		"down    unreachable  -        -        unreachable\n",
+		"halted  changed      halted   -        halted, ROLLBACK FAILED\n",
+		"later   -            -        -        not started\n",
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), strings.Join(strings.Fields(want), " ")) {
+			t.Errorf("matrix lacks row %q:\n%s", want, out.String())
 		}
 	}
 }

@@ -1,0 +1,50 @@
+# A progressive rollout: a canary, then growing waves, halting when too many
+# hosts fail their health check, and rolling the failed wave back.
+# `make demo` runs it on the local fleet after breaking two hosts on purpose.
+playbook {
+  name        = "sb-daemon-rollout"
+  description = "Install, configure and start sb-daemon, wave by wave"
+}
+
+rollout {
+  strategy = "waves"
+  waves    = [1, "50%", "100%"] # a canary, then half the fleet, then the rest
+  max_fail = "34%"              # a 3-host wave may lose one host, not two
+  forks    = 3
+  rollback = "wave"
+}
+
+snapshot {
+  provider = "files"
+  paths    = ["/etc/motd"]
+}
+
+phase "install" {
+  apk "daemon" {
+    packages = ["sb-daemon", "sb-hello"]
+  }
+}
+
+phase "configure" {
+  command "enable at boot" {
+    run    = "rc-update add sb-daemon default"
+    unless = "[ -e /etc/runlevels/default/sb-daemon ]"
+  }
+  command "start" {
+    run    = "rc-service sb-daemon start"
+    unless = "rc-service sb-daemon status"
+  }
+  command "banner" {
+    run    = "echo 'sb-daemon managed by switchback' > /etc/motd"
+    unless = "grep -qx 'sb-daemon managed by switchback' /etc/motd"
+  }
+}
+
+phase "verify" {
+  # The demo marks some hosts broken with /etc/demo-broken; on a real fleet
+  # this would be the service's own health check.
+  command "health check" {
+    run    = "echo 'health check failed' >&2; exit 1"
+    unless = "[ ! -e /etc/demo-broken ] && sleep 1 && [ -s /run/sb-daemon.heartbeat ]"
+  }
+}
