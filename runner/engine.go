@@ -32,6 +32,10 @@ type Engine struct {
 	Snapshots snapshot.Provider
 	// RunID names this run's snapshots on the hosts.
 	RunID string
+	// Drain, once closed, halts the run gracefully: no new host starts and
+	// hosts in flight stop after their current step. Cancelling the
+	// context passed to Run is the hard stop that kills commands in flight.
+	Drain <-chan struct{}
 }
 
 // Run converges hosts along the route: wave after wave, up to route.Forks
@@ -56,6 +60,9 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: pb.StepCount(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
 
 	r := &run{engine: e, playbook: pb, route: route, total: len(hosts)}
+	runDone := make(chan struct{})
+	defer close(runDone)
+	r.watchDrain(runDone)
 	if e.Snapshots == nil {
 		r.route.Rollback = rollout.NoRollback // nothing to restore from
 	}
@@ -75,7 +82,9 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 			break
 		}
 		e.emit(WaveStarted{Index: wave.index, Of: len(sizes), Hosts: names[offset-n : offset], Tolerance: route.MaxFail.Tolerance(n)})
+		r.mu.Lock()
 		r.waves = append(r.waves, wave)
+		r.mu.Unlock()
 		r.runWave(ctx, wave)
 		e.emit(wave.finished())
 		r.rollbackAfterHalt(ctx)
@@ -101,6 +110,15 @@ type run struct {
 	byThreshold bool
 	waves       []*wave
 	rolledBack  bool // rollbackAfterHalt ran
+}
+
+func (r *run) currentWave() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.waves) == 0 {
+		return 1
+	}
+	return r.waves[len(r.waves)-1].index
 }
 
 type wave struct {
@@ -159,6 +177,22 @@ func (r *run) halt(waveIndex int, reason string) *Halted {
 }
 
 func (r *run) halted() bool { return r.halt(0, "") != nil }
+
+// watchDrain records the operator's interrupt as the run's halt the
+// moment it comes, so that it is the reason reported, not the failures
+// that a later hard stop causes.
+func (r *run) watchDrain(done <-chan struct{}) {
+	if r.engine.Drain == nil {
+		return
+	}
+	go func() {
+		select {
+		case <-r.engine.Drain:
+			r.halt(r.currentWave(), "interrupted by the operator")
+		case <-done:
+		}
+	}()
+}
 
 func (r *run) haltByThreshold(waveIndex int, reason string) {
 	r.mu.Lock()
@@ -304,9 +338,15 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 			h.rec.Failed++
 		}
 		if err != nil {
-			if transport.IsUnreachable(err) {
+			switch {
+			case ctx.Err() != nil:
+				// Cancelled by the operator: the host did not fail, it was
+				// stopped, and it does not count toward any threshold.
+				r.halt(w.index, "interrupted by the operator")
+				r.finish(ctx, w, h, HostHalted, fmt.Errorf("cancelled by the operator during %q: %w", step.Name, err))
+			case transport.IsUnreachable(err):
 				r.finish(ctx, w, h, HostUnreachable, err)
-			} else {
+			default:
 				r.finish(ctx, w, h, HostFailed, err)
 			}
 			return false

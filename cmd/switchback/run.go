@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/switchbackhq/switchback/runner"
@@ -82,8 +83,11 @@ func (c *runCmd) Run(env *Env) error {
 		}
 		engine.Snapshots = files
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	drain, stopListening := interrupts(env, cancel)
+	defer stopListening()
+	engine.Drain = drain
 	recap := engine.Run(ctx, l.playbook, l.hosts, route)
 	if code := recap.ExitCode(); code != runner.ExitOK {
 		return exitError{code}
@@ -97,4 +101,31 @@ func newRunID() string {
 	var b [3]byte
 	_, _ = rand.Read(b[:])
 	return time.Now().UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// interrupts turns Ctrl-C (or SIGTERM) into a graceful stop: the first
+// closes the returned channel, so steps in flight finish and nothing new
+// starts; the second cancels the commands in flight. stop ends listening.
+func interrupts(env *Env, cancel context.CancelFunc) (drain <-chan struct{}, stop func()) {
+	drained := make(chan struct{})
+	done := make(chan struct{})
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sigs:
+		case <-done:
+			return
+		}
+		fmt.Fprintln(env.Stderr, "\nInterrupted: finishing the steps in flight, starting nothing new. Interrupt again to cancel them.")
+		close(drained)
+		select {
+		case <-sigs:
+		case <-done:
+			return
+		}
+		fmt.Fprintln(env.Stderr, "\nInterrupted again: cancelling the commands in flight.")
+		cancel()
+	}()
+	return drained, func() { signal.Stop(sigs); close(done) }
 }

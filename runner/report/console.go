@@ -193,7 +193,11 @@ func (c *Console) hostFinished(e runner.HostFinished) {
 	case runner.HostFailed:
 		fmt.Fprintf(&b.lines, "  FAILED: the remaining steps of %s were not run\n", e.Host)
 	case runner.HostHalted:
-		fmt.Fprintf(&b.lines, "  HALTED: stopped after %d step(s) because the run halted\n", b.steps)
+		if e.Err != nil {
+			fmt.Fprintf(&b.lines, "  HALTED: %s\n", sanitize(e.Err.Error()))
+		} else {
+			fmt.Fprintf(&b.lines, "  HALTED: stopped after %d step(s) because the run halted\n", b.steps)
+		}
 	}
 	if b.lines.Len() == 0 {
 		if !c.quiet {
