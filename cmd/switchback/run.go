@@ -28,6 +28,7 @@ type runCmd struct {
 	ConnectTimeout time.Duration `default:"10s" help:"Give up connecting to a host after this long."`
 	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
 	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
+	Output         string        `default:"text" enum:"text,json" help:"text for people; json streams one event per line on stdout."`
 }
 
 func (c *runCmd) Run(env *Env) error {
@@ -62,13 +63,19 @@ func (c *runCmd) Run(env *Env) error {
 		return err
 	}
 
-	console := &report.Console{Out: env.Stdout, Verbose: c.Verbose}
-	if env.StderrTerminal {
-		console.Progress = env.Stderr
+	var observer runner.Observer
+	if c.Output == "json" {
+		observer = &report.JSON{Out: env.Stdout}
+	} else {
+		console := &report.Console{Out: env.Stdout, Verbose: c.Verbose}
+		if env.StderrTerminal {
+			console.Progress = env.Stderr
+		}
+		observer = console
 	}
 	engine := &runner.Engine{
 		Dialer:         dialer,
-		Observer:       console,
+		Observer:       observer,
 		CheckMode:      c.Check,
 		CommandTimeout: c.CommandTimeout,
 		RunID:          newRunID(),

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/rollout"
@@ -56,5 +58,28 @@ func TestMatrix(t *testing.T) {
 		if !strings.Contains(strings.Join(strings.Fields(out.String()), " "), strings.Join(strings.Fields(want), " ")) {
 			t.Errorf("matrix lacks row %q:\n%s", want, out.String())
 		}
+	}
+}
+
+func TestJSONLines(t *testing.T) {
+	var out strings.Builder
+	j := &JSON{Out: &out, Now: func() time.Time { return time.Unix(0, 0) }}
+	j.Event(runner.StepFinished{Host: "h", Phase: "p", Step: "s", Status: runner.StatusFailed, Err: errors.New("boom\x1b[31m")})
+	j.Event(runner.RunFinished{Recap: &runner.Recap{Hosts: []*runner.HostRecap{{Host: "h", Status: runner.HostFailed}}}})
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2:\n%s", len(lines), out.String())
+	}
+	for _, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("not JSON: %s", l)
+		}
+		if m["event"] == "" || m["time"] != "1970-01-01T00:00:00Z" {
+			t.Errorf("missing event or time: %s", l)
+		}
+	}
+	if !strings.Contains(lines[0], `"error":"boom?[31m"`) || !strings.Contains(lines[1], `"exit_code":2`) {
+		t.Errorf("unexpected content:\n%s", out.String())
 	}
 }
