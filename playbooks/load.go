@@ -57,7 +57,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 
 	// Phase two: the playbook header and the phases, with var.* in scope.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
-	pb.Rollout, moreDiags = decodeRollout(rolloutBlocks, ctx)
+	pb.Rollout, pb.Gate, moreDiags = l.decodeRollout(rolloutBlocks, ctx)
 	diags = append(diags, moreDiags...)
 	pb.Snapshot, moreDiags = decodeSnapshot(snapshotBlocks, ctx)
 	diags = append(diags, moreDiags...)
@@ -123,28 +123,39 @@ func decodeHeader(pb *Playbook, blocks []*hcl.Block, fileBody hcl.Body, ctx *hcl
 func (l *Loader) decodePhase(b *hcl.Block, ctx *hcl.EvalContext) (*Phase, hcl.Diagnostics) {
 	phase := &Phase{Name: b.Labels[0], DeclRange: b.DefRange}
 	content, diags := b.Body.Content(phaseSchema(l.Registry.Names()))
+	var moreDiags hcl.Diagnostics
+	phase.Steps, moreDiags = l.decodeSteps(fmt.Sprintf("phase %q", phase.Name), b.DefRange, content.Blocks, ctx, !diags.HasErrors())
+	return phase, append(diags, moreDiags...)
+}
+
+// decodeSteps decodes the step blocks of a phase or gate; owner names it
+// in messages. An empty list is an error unless the body already had one
+// (a misspelt step type leaves it empty too).
+func (l *Loader) decodeSteps(owner string, where hcl.Range, blocks hcl.Blocks, ctx *hcl.EvalContext, reportEmpty bool) ([]*Step, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	var steps []*Step
 	seen := map[string]*hcl.Block{}
-	for _, sb := range content.Blocks {
+	for _, sb := range blocks {
 		name := sb.Labels[0]
 		if prev, dup := seen[name]; dup {
-			diags = append(diags, diag.Duplicate("Duplicate step name", fmt.Sprintf("A step named %q in phase %q", name, phase.Name),
+			diags = append(diags, diag.Duplicate("Duplicate step name", fmt.Sprintf("A step named %q in %s", name, owner),
 				prev.DefRange, sb.LabelRanges[0], "Step names identify results in reports, so each must be unique within its phase."))
 			continue
 		}
 		seen[name] = sb
 		mod, moreDiags := l.Registry.Decode(sb.Type, sb.Body, ctx)
 		diags = append(diags, moreDiags...)
-		phase.Steps = append(phase.Steps, &Step{Type: sb.Type, Name: name, Module: mod, DeclRange: sb.DefRange})
+		steps = append(steps, &Step{Type: sb.Type, Name: name, Module: mod, DeclRange: sb.DefRange})
 	}
-	if len(content.Blocks) == 0 && !diags.HasErrors() {
+	if len(blocks) == 0 && reportEmpty {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
-			Summary:  "Empty phase",
-			Detail:   fmt.Sprintf("Phase %q has no steps. Add a step block (one of: %s) or remove the phase.", phase.Name, joinTypes(l.Registry.Names())),
-			Subject:  b.DefRange.Ptr(),
+			Summary:  "No steps",
+			Detail:   fmt.Sprintf("The %s has no steps. Add a step block (one of: %s) or remove it.", owner, joinTypes(l.Registry.Names())),
+			Subject:  where.Ptr(),
 		})
 	}
-	return phase, diags
+	return steps, diags
 }
 
 // evalContext is the scope every playbook expression is evaluated in.

@@ -5,6 +5,8 @@
 package playbooks
 
 import (
+	"time"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 
@@ -25,6 +27,9 @@ type Playbook struct {
 	// Rollout is the route map as written; fields left out are unset, to
 	// be filled from flags and then defaults (rollout.Route.Resolve).
 	Rollout rollout.Route
+	// Gate holds the checks each host must pass after it converged; nil
+	// without a gate block.
+	Gate *Gate
 	// Snapshot says what to save on a host before its first change; nil
 	// when the playbook has no snapshot block.
 	Snapshot *snapshot.Spec
@@ -44,6 +49,14 @@ type Phase struct {
 	Name      string
 	Steps     []*Step
 	DeclRange hcl.Range
+}
+
+// Gate is the health check of a rollout: after a host converged and
+// Soak has passed, its steps run on the host, and a failing one fails the
+// host like any step would.
+type Gate struct {
+	Soak  time.Duration
+	Steps []*Step
 }
 
 // Step is one block inside a phase, decoded into its module.

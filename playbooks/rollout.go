@@ -3,6 +3,7 @@ package playbooks
 import (
 	"fmt"
 	"math/big"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,7 @@ var rolloutSchema = &hcl.BodySchema{
 		{Name: "max_fail_total"},
 		{Name: "rollback"},
 	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "gate"}},
 }
 
 var snapshotSchema = &hcl.BodySchema{
@@ -72,12 +74,13 @@ func decodeSnapshot(blocks []*hcl.Block, ctx *hcl.EvalContext) (*snapshot.Spec, 
 	return spec, diags
 }
 
-// decodeRollout reads the rollout block: the route map hosts follow.
-// Fields left out stay unset, so that flags and defaults can fill them.
-func decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollout.Route, hcl.Diagnostics) {
+// decodeRollout reads the rollout block: the route map hosts follow, and
+// its gate. Fields left out stay unset, so that flags and defaults can
+// fill them.
+func (l *Loader) decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollout.Route, *Gate, hcl.Diagnostics) {
 	var r rollout.Route
 	if len(blocks) == 0 {
-		return r, nil
+		return r, nil, nil
 	}
 	var diags hcl.Diagnostics
 	for _, extra := range blocks[1:] {
@@ -175,7 +178,43 @@ func decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollout.Route, hc
 			}
 		}
 	}
-	return r, diags
+	var gate *Gate
+	for i, b := range content.Blocks {
+		if i > 0 {
+			diags = append(diags, diag.Duplicate("Duplicate gate", "A gate", content.Blocks[0].DefRange, b.DefRange, "Put every check of the gate in one block."))
+			continue
+		}
+		var moreDiags hcl.Diagnostics
+		gate, moreDiags = l.decodeGate(b, ctx)
+		diags = append(diags, moreDiags...)
+	}
+	return r, gate, diags
+}
+
+// decodeGate reads a gate: a soak time and the checks that must pass on
+// each host once it converged.
+func (l *Loader) decodeGate(b *hcl.Block, ctx *hcl.EvalContext) (*Gate, hcl.Diagnostics) {
+	schema := phaseSchema(l.Registry.Names())
+	schema.Attributes = []hcl.AttributeSchema{{Name: "soak"}}
+	content, diags := b.Body.Content(schema)
+	gate := &Gate{}
+	if a, ok := content.Attributes["soak"]; ok {
+		var text string
+		if d := gohcl.DecodeExpression(a.Expr, ctx, &text); d.HasErrors() {
+			diags = append(diags, d...)
+		} else if soak, err := time.ParseDuration(text); err != nil || soak < 0 {
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: "Invalid soak time",
+				Detail:  fmt.Sprintf("soak is %q; give a duration such as \"30s\" or \"5m\".", text),
+				Subject: a.Expr.Range().Ptr(),
+			})
+		} else {
+			gate.Soak = soak
+		}
+	}
+	var moreDiags hcl.Diagnostics
+	gate.Steps, moreDiags = l.decodeSteps("gate", b.DefRange, content.Blocks, ctx, !diags.HasErrors())
+	return gate, append(diags, moreDiags...)
 }
 
 // sizeTexts reads a list whose elements are counts or percentage strings.

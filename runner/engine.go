@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -53,13 +54,16 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 		names[i] = h.Name
 		recap.Hosts[i] = &HostRecap{Host: h.Name, Status: HostNotStarted}
 	}
-	phases := make([]string, len(pb.Phases))
-	for i, ph := range pb.Phases {
-		phases[i] = ph.Name
-	}
-	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: pb.StepCount(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
-
 	r := &run{engine: e, playbook: pb, route: route, total: len(hosts)}
+	if pb.Gate != nil && !e.CheckMode {
+		r.gate = &playbooks.Phase{Name: "gate", Steps: pb.Gate.Steps}
+	}
+	var phases []string
+	for _, ph := range r.phases() {
+		phases = append(phases, ph.Name)
+	}
+	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: r.steps(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
+
 	runDone := make(chan struct{})
 	defer close(runDone)
 	r.watchDrain(runDone)
@@ -71,7 +75,7 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 		wave := &wave{index: i + 1, size: n}
 		for j := offset; j < offset+n; j++ {
 			recap.Hosts[j].Wave = wave.index
-			wave.hosts = append(wave.hosts, &hostRun{host: hosts[j], rec: recap.Hosts[j], left: pb.StepCount()})
+			wave.hosts = append(wave.hosts, &hostRun{host: hosts[j], rec: recap.Hosts[j], left: r.steps()})
 		}
 		offset += n
 		if r.halted() {
@@ -101,6 +105,9 @@ type run struct {
 	playbook *playbooks.Playbook
 	route    rollout.Route
 	total    int
+	// gate is the playbook's gate as a last phase; nil without one, and in
+	// check mode, where nothing converged that could be checked.
+	gate *playbooks.Phase
 
 	mu          sync.Mutex
 	totalFailed int
@@ -110,6 +117,35 @@ type run struct {
 	byThreshold bool
 	waves       []*wave
 	rolledBack  bool // rollbackAfterHalt ran
+}
+
+// phases lists what a host goes through, the gate last.
+func (r *run) phases() []*playbooks.Phase {
+	if r.gate == nil {
+		return r.playbook.Phases
+	}
+	return append(slices.Clone(r.playbook.Phases), r.gate)
+}
+
+func (r *run) steps() int {
+	n := r.playbook.StepCount()
+	if r.gate != nil {
+		n += len(r.gate.Steps)
+	}
+	return n
+}
+
+// soak waits the gate's soak time; it ends early when the context does.
+func (r *run) soak(ctx context.Context) {
+	if r.gate == nil || r.playbook.Gate.Soak <= 0 {
+		return
+	}
+	t := time.NewTimer(r.playbook.Gate.Soak)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }
 
 func (r *run) currentWave() int {
@@ -237,6 +273,12 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 				return
 			}
 		}
+		if r.gate != nil {
+			r.soak(ctx)
+			if !r.runPhase(ctx, w, h, r.gate) {
+				return
+			}
+		}
 		r.finish(ctx, w, h, HostOK, nil)
 	})
 }
@@ -244,12 +286,15 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 // runWaveByPhase sweeps each phase across the wave's hosts, with a
 // barrier between phases; a host that failed drops out of later phases.
 func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
-	for _, ph := range r.playbook.Phases {
+	for _, ph := range r.phases() {
 		var alive []*hostRun
 		for _, h := range w.hosts {
 			if !h.done {
 				alive = append(alive, h)
 			}
+		}
+		if ph == r.gate && len(alive) > 0 {
+			r.soak(ctx) // once for the wave: its hosts converged together
 		}
 		r.each(ctx, alive, func(h *hostRun) {
 			if h.conn == nil && !r.connect(ctx, w, h) {
@@ -371,13 +416,19 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, step
 	e := r.engine
 	start := time.Now()
 	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type, At: start})
-	status, diff, err := r.checkApply(ctx, h, step)
+	status, diff, err := r.checkApply(ctx, h, step, phase != r.gate)
+	if phase == r.gate && status == StatusChanged {
+		status, diff = StatusOK, "" // a gate check that ran and passed changed nothing
+	}
 	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type,
 		Status: status, Diff: diff, Err: err, At: time.Now(), Duration: time.Since(start)})
 	return status, err
 }
 
-func (r *run) checkApply(ctx context.Context, h *hostRun, step *playbooks.Step) (Status, string, error) {
+// checkApply checks a step and applies its plan; snapshot says whether
+// a change must be preceded by the host's snapshot (not so for gate
+// checks, which only look).
+func (r *run) checkApply(ctx context.Context, h *hostRun, step *playbooks.Step, snapshot bool) (Status, string, error) {
 	e := r.engine
 	plan, err := e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
 		return step.Module.Check(ctx, h.conn)
@@ -391,7 +442,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, step *playbooks.Step) 
 	if e.CheckMode {
 		return StatusChanged, plan.Diff, nil
 	}
-	if e.Snapshots != nil && h.snap == nil {
+	if snapshot && e.Snapshots != nil && h.snap == nil {
 		snap, err := e.Snapshots.Take(ctx, h.conn, e.RunID)
 		if err != nil {
 			return StatusFailed, plan.Diff, fmt.Errorf("no change was made because the snapshot before it failed: %w", err)

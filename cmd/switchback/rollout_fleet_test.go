@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
 	"github.com/switchbackhq/switchback/runner"
@@ -143,5 +144,53 @@ phase "two" {
 		if firstStart < lastEnd {
 			t.Errorf("wave %d: phase two started at %.2f, before phase one ended at %.2f", w+1, firstStart, lastEnd)
 		}
+	}
+}
+
+// TestGateFailsHost: a gate runs on each host after it converged and the
+// soak time passed; a failing gate fails the host and counts toward the
+// threshold like any failure.
+func TestGateFailsHost(t *testing.T) {
+	f := fleet.Start(t, 3)
+	pb := writeFile(t, t.TempDir(), "gate.hcl", `
+playbook { name = "gated" }
+rollout {
+  waves    = [1, "100%"]
+  max_fail = 1
+  gate {
+    soak = "1s"
+    command "daemon healthy" {
+      run = "[ ! -e /etc/rigged ] && [ -s /run/sb-daemon.heartbeat ]"
+    }
+  }
+}
+phase "install" {
+  apk "daemon" { packages = ["sb-daemon"] }
+  command "start" {
+    run    = "rc-service sb-daemon start"
+    unless = "rc-service sb-daemon status"
+  }
+  command "converged at" {
+    run = "cut -d' ' -f1 /proc/uptime > /root/converged"
+  }
+}
+`)
+	rig(t, f.Hosts[2])
+	start := time.Now()
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitFailed {
+		t.Errorf("exit %d, want %d (one failed host, tolerated)", code, runner.ExitFailed)
+	}
+	if !strings.Contains(out, "failed   gate / daemon healthy") {
+		t.Error("the rigged host's gate failure is not reported")
+	}
+	if strings.Count(out, "gate / daemon healthy") != 1 {
+		t.Error("passing gates should be quiet, failing ones reported")
+	}
+	if !strings.Contains(out, "host-02  wave 2   ok=1   changed=3   failed=0") || !strings.Contains(out, "host-03  wave 2   ok=0   changed=3   failed=1") {
+		t.Error("the gate's failure is not counted on the host")
+	}
+	if elapsed := time.Since(start); elapsed < 2*time.Second {
+		t.Errorf("run took %s: the 1s soak did not happen in each of the two waves", elapsed)
 	}
 }
