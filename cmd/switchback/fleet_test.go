@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"os/exec"
@@ -198,9 +199,31 @@ phase "one" {
 	if err := os.WriteFile(bad.Path("/etc/hostname-marker"), []byte("bad"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out := runCLI(t, runArgs(f, pb)...)
+	junit := filepath.Join(t.TempDir(), "report.xml")
+	code, out := runCLI(t, runArgs(f, pb, "--junit", junit)...)
 	if code != runner.ExitFailed {
 		t.Errorf("exit %d, want %d (failed)", code, runner.ExitFailed)
+	}
+	var report struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Suites   []struct {
+			Name  string `xml:"name,attr"`
+			Cases []struct {
+				Name    string `xml:"name,attr"`
+				Failure *struct {
+					Message string `xml:"message,attr"`
+				} `xml:"failure"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	if b, err := os.ReadFile(junit); err != nil {
+		t.Error(err)
+	} else if err := xml.Unmarshal(b, &report); err != nil {
+		t.Errorf("JUnit report is not XML: %v", err)
+	} else if report.Tests != 3 || report.Failures != 1 || len(report.Suites) != 2 ||
+		report.Suites[0].Cases[0].Failure == nil || !strings.Contains(report.Suites[0].Cases[0].Failure.Message, "no space left") {
+		t.Errorf("JUnit report: %+v", report)
 	}
 	if !strings.Contains(out, "command failed (exit 3): no space left") {
 		t.Error("the failure does not quote the command's stderr and exit code")

@@ -29,6 +29,7 @@ type runCmd struct {
 	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
 	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
 	Output         string        `default:"text" enum:"text,json" help:"text for people; json streams one event per line on stdout."`
+	JUnit          string        `name:"junit" placeholder:"FILE" help:"Also write a JUnit XML report (a test suite per host, a test case per step) to FILE."`
 }
 
 func (c *runCmd) Run(env *Env) error {
@@ -73,6 +74,11 @@ func (c *runCmd) Run(env *Env) error {
 		}
 		observer = console
 	}
+	var junit *report.JUnit
+	if c.JUnit != "" {
+		junit = &report.JUnit{Path: c.JUnit}
+		observer = runner.Observers{observer, junit}
+	}
 	engine := &runner.Engine{
 		Dialer:         dialer,
 		Observer:       observer,
@@ -96,6 +102,9 @@ func (c *runCmd) Run(env *Env) error {
 	defer stopListening()
 	engine.Drain = drain
 	recap := engine.Run(ctx, l.playbook, l.hosts, route)
+	if junit != nil && junit.Err() != nil {
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", junit.Err())
+	}
 	if code := recap.ExitCode(); code != runner.ExitOK {
 		return exitError{code}
 	}
