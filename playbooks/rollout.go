@@ -25,6 +25,7 @@ var rolloutSchema = &hcl.BodySchema{
 		{Name: "max_fail"},
 		{Name: "max_fail_total"},
 		{Name: "rollback"},
+		{Name: "pause"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "gate"}},
 }
@@ -166,6 +167,16 @@ func (l *Loader) decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollo
 			invalid(a, err)
 		} else {
 			r.Rollback = rb
+		}
+	}
+	if a, ok := attr("pause"); ok {
+		var s string
+		if d := gohcl.DecodeExpression(a.Expr, ctx, &s); d.HasErrors() {
+			diags = append(diags, d...)
+		} else if p, err := rollout.ParsePause(s); err != nil {
+			invalid(a, err)
+		} else {
+			r.Pause = p
 		}
 	}
 	if _, ok := attr("strategy"); !ok && len(r.Sizes) > 0 {

@@ -37,6 +37,9 @@ type Engine struct {
 	// hosts in flight stop after their current step. Cancelling the
 	// context passed to Run is the hard stop that kills commands in flight.
 	Drain <-chan struct{}
+	// Confirm asks the operator whether to start the next wave, when the
+	// route pauses for confirmation. It must be set for such a route.
+	Confirm func(ctx context.Context, next WaveStarted) (bool, error)
 }
 
 // Run converges hosts along the route: wave after wave, up to route.Forks
@@ -78,6 +81,10 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 			wave.hosts = append(wave.hosts, &hostRun{host: hosts[j], rec: recap.Hosts[j], left: r.steps()})
 		}
 		offset += n
+		started := WaveStarted{Index: wave.index, Of: len(sizes), Hosts: names[offset-n : offset], Tolerance: route.MaxFail.Tolerance(n)}
+		if i > 0 {
+			r.pause(ctx, started)
+		}
 		if r.halted() {
 			break
 		}
@@ -85,7 +92,7 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 			r.halt(wave.index, "interrupted before wave "+fmt.Sprint(wave.index)+" started")
 			break
 		}
-		e.emit(WaveStarted{Index: wave.index, Of: len(sizes), Hosts: names[offset-n : offset], Tolerance: route.MaxFail.Tolerance(n)})
+		e.emit(started)
 		r.mu.Lock()
 		r.waves = append(r.waves, wave)
 		r.mu.Unlock()
@@ -144,6 +151,33 @@ func (r *run) soak(ctx context.Context) {
 	defer t.Stop()
 	select {
 	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// pause waits between waves as the route says: a fixed time (cut short
+// by an interrupt), or the operator's answer.
+func (r *run) pause(ctx context.Context, next WaveStarted) {
+	p := r.route.Pause
+	if r.halted() || (p.Wait == 0 && !p.Confirm) {
+		return
+	}
+	r.engine.emit(Paused{Before: next.Index, Wait: p.Wait, Confirm: p.Confirm})
+	if p.Confirm {
+		ok, err := r.engine.Confirm(ctx, next)
+		switch {
+		case err != nil:
+			r.halt(next.Index-1, fmt.Sprintf("could not ask whether to start wave %d: %v", next.Index, err))
+		case !ok:
+			r.halt(next.Index-1, fmt.Sprintf("the operator declined to start wave %d", next.Index))
+		}
+		return
+	}
+	t := time.NewTimer(p.Wait)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-r.engine.Drain:
 	case <-ctx.Done():
 	}
 }

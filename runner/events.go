@@ -72,6 +72,14 @@ type WaveFinished struct {
 	OK, Failed, Unreachable, Unstarted int
 }
 
+// Paused says the run waits before a wave: for Wait, or for the
+// operator's confirmation.
+type Paused struct {
+	Before  int
+	Wait    time.Duration
+	Confirm bool
+}
+
 // Halted says the run stopped starting hosts, and why.
 type Halted struct {
 	Wave   int
@@ -137,6 +145,7 @@ func (RunStarted) event()       {}
 func (WaveStarted) event()      {}
 func (WaveFinished) event()     {}
 func (Halted) event()           {}
+func (Paused) event()           {}
 func (HostStarted) event()      {}
 func (StepStarted) event()      {}
 func (StepFinished) event()     {}

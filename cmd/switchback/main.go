@@ -21,10 +21,13 @@ var version = "dev"
 // Env is everything a command needs from the process, passed in so that
 // tests can run the CLI in-process.
 type Env struct {
+	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	// StderrTerminal says whether stderr is a terminal (progress bars, colour).
 	StderrTerminal bool
-	Getenv         func(string) string
+	// StdinTerminal says whether someone can answer questions on stdin.
+	StdinTerminal bool
+	Getenv        func(string) string
 }
 
 type cli struct {
@@ -79,6 +82,8 @@ func Main(args []string, env Env) int {
 
 func main() {
 	os.Exit(Main(os.Args[1:], Env{
+		Stdin:          os.Stdin,
+		StdinTerminal:  term.IsTerminal(int(os.Stdin.Fd())),
 		Stdout:         os.Stdout,
 		Stderr:         os.Stderr,
 		StderrTerminal: term.IsTerminal(int(os.Stderr.Fd())),

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -192,5 +193,74 @@ phase "install" {
 	}
 	if elapsed := time.Since(start); elapsed < 2*time.Second {
 		t.Errorf("run took %s: the 1s soak did not happen in each of the two waves", elapsed)
+	}
+}
+
+// TestPauseConfirm: with pause = "confirm" the operator's answer on the
+// terminal decides whether the next wave starts.
+func TestPauseConfirm(t *testing.T) {
+	f := fleet.Start(t, 2)
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "asks" }
+rollout {
+  waves = [1]
+  pause = "confirm"
+}
+phase "p" {
+  command "mark" {
+    run     = "touch /root/done"
+    creates = "/root/done"
+  }
+}
+`)
+	for _, tt := range []struct {
+		answer string
+		code   int
+		second bool
+	}{{"n\n", runner.ExitHalted, false}, {"yes\n", runner.ExitOK, true}} {
+		var stdout, stderr bytes.Buffer
+		code := Main(runArgs(f, pb), Env{Stdin: strings.NewReader(tt.answer), StdinTerminal: true,
+			Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
+		t.Logf("answer %q: exit %d\n%s%s", tt.answer, code, stdout.String(), stderr.String())
+		if code != tt.code {
+			t.Errorf("answer %q: exit %d, want %d", tt.answer, code, tt.code)
+		}
+		if !strings.Contains(stderr.String(), "Start wave 2 of 2 (1 host(s): host-02)? [y/N]") {
+			t.Errorf("answer %q: no question asked", tt.answer)
+		}
+		if _, err := os.Stat(f.Hosts[1].Path("/root/done")); (err == nil) != tt.second {
+			t.Errorf("answer %q: second wave ran = %v", tt.answer, err == nil)
+		}
+	}
+}
+
+// TestPauseWaits: pause = "1s" waits between waves, not before the first.
+func TestPauseWaits(t *testing.T) {
+	f := fleet.Start(t, 3)
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "waits" }
+rollout {
+  waves = [1]
+  pause = "1s"
+}
+phase "p" {
+  command "uptime" { run = "cut -d' ' -f1 /proc/uptime > /root/at" }
+}
+`)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitOK || strings.Count(out, "Pausing 1s before wave") != 2 {
+		t.Fatalf("exit %d, want two pauses", code)
+	}
+	var at []float64
+	for _, h := range f.Hosts {
+		b, _ := os.ReadFile(h.Path("/root/at"))
+		v, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		at = append(at, v)
+	}
+	if at[1]-at[0] < 0.95 || at[2]-at[1] < 0.95 {
+		t.Errorf("waves ran at %v: less than the 1s pause apart", at)
 	}
 }

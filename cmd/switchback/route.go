@@ -14,6 +14,7 @@ type routeFlags struct {
 	Forks        int      `placeholder:"N" help:"Hosts in flight at once inside a wave (default 10 in waves)."`
 	MaxFail      string   `placeholder:"N|P%" help:"Failed or unreachable hosts a wave tolerates before the run halts (waves default: 0)."`
 	MaxFailTotal string   `placeholder:"N|P%" help:"Failed or unreachable hosts the whole run tolerates before it halts."`
+	Pause        string   `placeholder:"DURATION|confirm" help:"Wait between waves: a duration such as 5m, or confirm to ask before each wave."`
 	Rollback     string   `placeholder:"none|host|wave|run" help:"Restore hosts from the snapshots taken before their first change: a failed host at once (host), every changed host of a halted wave (wave), or every changed host of a halted run (run)."`
 }
 
@@ -57,6 +58,11 @@ func (f routeFlags) apply(r rollout.Route) (rollout.Route, error) {
 	if f.MaxFailTotal != "" {
 		if r.MaxFailTotal, err = rollout.ParseThreshold(f.MaxFailTotal); err != nil {
 			return r, fmt.Errorf("--max-fail-total: %w", err)
+		}
+	}
+	if f.Pause != "" {
+		if r.Pause, err = rollout.ParsePause(f.Pause); err != nil {
+			return r, fmt.Errorf("--pause: %w", err)
 		}
 	}
 	if f.Rollback != "" {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,6 +30,7 @@ type runCmd struct {
 	ConnectTimeout time.Duration `default:"10s" help:"Give up connecting to a host after this long."`
 	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
 	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
+	Yes            bool          `help:"Do not ask before waves (pause = confirm); go on."`
 	Output         string        `default:"text" enum:"text,json" help:"text for people; json streams one event per line on stdout."`
 	JUnit          string        `name:"junit" placeholder:"FILE" help:"Also write a JUnit XML report (a test suite per host, a test case per step) to FILE."`
 }
@@ -40,6 +43,14 @@ func (c *runCmd) Run(env *Env) error {
 	route, err := c.routeFlags.apply(l.playbook.Rollout)
 	if err != nil {
 		return err
+	}
+	if route.Pause.Confirm {
+		switch {
+		case c.Yes:
+			route.Pause.Confirm = false
+		case !env.StdinTerminal:
+			return fmt.Errorf("the rollout pauses for confirmation before each wave, but no one can answer here (stdin is not a terminal); pass --yes to go on without asking, or --pause with a duration")
+		}
 	}
 	knownHosts := c.KnownHosts
 	if knownHosts == "" {
@@ -98,6 +109,7 @@ func (c *runCmd) Run(env *Env) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	engine.Confirm = askToContinue(env)
 	drain, stopListening := interrupts(env, cancel)
 	defer stopListening()
 	engine.Drain = drain
@@ -144,4 +156,19 @@ func interrupts(env *Env, cancel context.CancelFunc) (drain <-chan struct{}, sto
 		cancel()
 	}()
 	return drained, func() { signal.Stop(sigs); close(done) }
+}
+
+// askToContinue asks on the terminal whether to start the next wave.
+func askToContinue(env *Env) func(context.Context, runner.WaveStarted) (bool, error) {
+	in := bufio.NewReader(env.Stdin)
+	return func(_ context.Context, next runner.WaveStarted) (bool, error) {
+		fmt.Fprintf(env.Stderr, "\nStart wave %d of %d (%d host(s): %s)? [y/N] ",
+			next.Index, next.Of, len(next.Hosts), strings.Join(next.Hosts, ", "))
+		line, err := in.ReadString('\n')
+		if err != nil && line == "" {
+			return false, fmt.Errorf("reading the answer: %w", err)
+		}
+		answer := strings.ToLower(strings.TrimSpace(line))
+		return answer == "y" || answer == "yes", nil
+	}
 }

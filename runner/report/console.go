@@ -72,6 +72,10 @@ func (c *Console) Event(ev runner.Event) {
 			c.printf("\n")
 			c.quiet = false
 		}
+	case runner.Paused:
+		if e.Wait > 0 {
+			c.printf("\nPausing %s before wave %d.\n", e.Wait, e.Before)
+		}
 	case runner.Halted:
 		c.printf("\nHALT: %s. No new host will start; hosts in flight stop after their current step.\n", e.Reason)
 		c.quiet = false

@@ -46,6 +46,8 @@ func (j *JSON) Event(ev runner.Event) {
 	case runner.WaveFinished:
 		rec = map[string]any{"event": "wave_finished", "wave": e.Index, "ok": e.OK, "failed": e.Failed,
 			"unreachable": e.Unreachable, "unstarted": e.Unstarted}
+	case runner.Paused:
+		rec = map[string]any{"event": "paused", "before_wave": e.Before, "wait_ms": e.Wait.Milliseconds(), "confirm": e.Confirm}
 	case runner.Halted:
 		rec = map[string]any{"event": "halted", "wave": e.Wave, "reason": e.Reason}
 	case runner.HostStarted:

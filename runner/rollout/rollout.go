@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Strategy is how hosts are scheduled.
@@ -44,6 +45,36 @@ type Route struct {
 	MaxFailTotal Threshold
 	// Rollback says which hosts are restored from their snapshots.
 	Rollback Rollback
+	// Pause is what happens between waves.
+	Pause Pause
+}
+
+// Pause is a wait between waves: a fixed time, or the operator's go.
+type Pause struct {
+	Wait    time.Duration
+	Confirm bool
+}
+
+// ParsePause reads "5m", "30s" or "confirm".
+func ParsePause(s string) (Pause, error) {
+	if s == "confirm" {
+		return Pause{Confirm: true}, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return Pause{}, fmt.Errorf("pause %q: use a duration such as \"5m\", or \"confirm\" to ask before each wave", s)
+	}
+	return Pause{Wait: d}, nil
+}
+
+func (p Pause) String() string {
+	switch {
+	case p.Confirm:
+		return "confirm"
+	case p.Wait > 0:
+		return p.Wait.String()
+	}
+	return "none"
 }
 
 // Rollback is what a run restores from snapshots when things go wrong.
