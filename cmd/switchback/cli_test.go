@@ -28,6 +28,10 @@ func TestCLI(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "../../testdata/cli",
 		UpdateScripts: *update,
+		Setup: func(e *testscript.Env) error {
+			e.Setenv("XDG_STATE_HOME", e.WorkDir+"/state")
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits": exitsCmd,
 		},

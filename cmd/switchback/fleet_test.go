@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,10 +24,33 @@ import (
 func runCLI(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := Main(args, Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
+	code := Main(args, Env{Stdout: &stdout, Stderr: &stderr, Getenv: testGetenv(t)})
 	out := stdout.String() + stderr.String()
 	t.Logf("switchback %s → exit %d\n%s", strings.Join(args, " "), code, out)
 	return code, out
+}
+
+// testGetenv gives each test its own state directory, so that runs are
+// recorded somewhere the test owns and can read.
+func testGetenv(t *testing.T) func(string) string {
+	dir := stateDir(t)
+	return func(k string) string {
+		if k == "XDG_STATE_HOME" {
+			return dir
+		}
+		return ""
+	}
+}
+
+var stateDirs sync.Map // test name → directory
+
+func stateDir(t *testing.T) string {
+	if d, ok := stateDirs.Load(t.Name()); ok {
+		return d.(string)
+	}
+	d := t.TempDir()
+	stateDirs.Store(t.Name(), d)
+	return d
 }
 
 func writeFile(t *testing.T, dir, name, content string) string {
@@ -333,7 +357,7 @@ host %q {
 		if k == "SSH_AUTH_SOCK" {
 			return sock
 		}
-		return ""
+		return testGetenv(t)(k)
 	}}
 	code := Main([]string{"run", pb, "-i", inv, "--known-hosts", f.KnownHosts}, env)
 	t.Logf("%s%s", stdout.String(), stderr.String())
@@ -470,5 +494,38 @@ phase "p" {
 	}
 	if strings.TrimSpace(ps) != "0" {
 		t.Errorf("%s process(es) of the timed-out command still run in the host", strings.TrimSpace(ps))
+	}
+}
+
+// TestRunsShow: a finished run is in the state database with its hosts,
+// their counts and its exit code.
+func TestRunsShow(t *testing.T) {
+	f := fleet.Start(t, 2)
+	pb := writeFile(t, t.TempDir(), "install.hcl", installPlaybook)
+	f.StopHost(f.Hosts[1].Name)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitUnreachable {
+		t.Fatalf("exit %d", code)
+	}
+	i := strings.Index(out, "Run ")
+	id := strings.Fields(out[i:])[1]
+	failed := filepath.Join(stateDir(t), "switchback", "runs", id+"-failed.txt")
+	if b, err := os.ReadFile(failed); err != nil || string(b) != "host-02\n" {
+		t.Errorf("%s: %q, %v; want the unreachable host", failed, b, err)
+	}
+	if !strings.Contains(out, "rerun them with --limit @"+failed) {
+		t.Error("the failed-hosts file is not announced")
+	}
+	code, out = runCLI(t, "runs", "show", id)
+	if code != 0 {
+		t.Fatalf("runs show: exit %d", code)
+	}
+	for _, want := range []string{"playbook \"install\", 2 host(s)", "exit 3", "host-01  1     ok           0   3        0", "host-02  1     unreachable  0   0        0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("runs show lacks %q", want)
+		}
+	}
+	if code, _ := runCLI(t, "runs", "show", "nosuch"); code != runner.ExitUsage {
+		t.Errorf("an unknown run: exit %d, want 1", code)
 	}
 }

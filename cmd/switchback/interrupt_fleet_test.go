@@ -68,6 +68,7 @@ func interruptRun(t *testing.T, f *fleet.Fleet, signals int) (int, string) {
 	pb := writeFile(t, t.TempDir(), "slow.hcl", slowPlaybook)
 	var out bytes.Buffer
 	cmd := exec.Command(binary(t), runArgs(f, pb)...)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir(t))
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -141,6 +142,60 @@ func TestInterruptTwiceCancelsInFlightCommands(t *testing.T) {
 	for _, h := range f.Hosts {
 		if _, err := os.Stat(h.Path("/root/step1")); err == nil {
 			t.Errorf("%s: the cancelled command ran on to the end", h.Name)
+		}
+	}
+}
+
+// TestKilledRunnerLosesNothing: the state database is written as events
+// happen, so a runner killed with SIGKILL mid-step leaves a record of
+// everything up to that moment.
+func TestKilledRunnerLosesNothing(t *testing.T) {
+	f := fleet.Start(t, 2)
+	pb := writeFile(t, t.TempDir(), "slow.hcl", `
+playbook { name = "killed" }
+rollout { waves = [2] }
+phase "work" {
+  command "quick" { run = "true" }
+  command "slow" { run = "touch /root/started; sleep 5" }
+}
+`)
+	cmd := exec.Command(binary(t), runArgs(f, pb)...)
+	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir(t))
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for _, h := range f.Hosts {
+		for {
+			if _, err := os.Stat(h.Path("/root/started")); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("%s never started the slow step", h.Name)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	cmd.Process.Kill()
+	cmd.Wait()
+
+	code, out := runCLI(t, "runs", "list")
+	if code != 0 || !strings.Contains(out, "killed") || !strings.Contains(out, "unfinished (the runner stopped before the end)") {
+		t.Fatalf("runs list does not show the killed run")
+	}
+	id := strings.Fields(strings.Split(out, "\n")[1])[0]
+	code, out = runCLI(t, "runs", "show", id)
+	if code != 0 {
+		t.Fatalf("runs show: exit %d", code)
+	}
+	for _, h := range f.Hosts {
+		if !strings.Contains(out, h.Name+"  1     running  0   1") {
+			t.Errorf("%s is not recorded as running with its first step changed", h.Name)
+		}
+		if !strings.Contains(out, h.Name+"  work / slow: running") {
+			t.Errorf("%s: the step in flight is not recorded", h.Name)
 		}
 	}
 }

@@ -34,6 +34,7 @@ type cli struct {
 	Validate validateCmd `cmd:"" help:"Check a playbook (and optionally an inventory) without connecting to any host."`
 	Plan     planCmd     `cmd:"" help:"Show which hosts a run would visit, in what order, and the steps each gets. Makes no connection."`
 	Run      runCmd      `cmd:"" help:"Apply a playbook to the inventory's hosts over SSH."`
+	Runs     runsCmd     `cmd:"" help:"Runs recorded in the state database: list, show RUN."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 }
 

@@ -220,7 +220,7 @@ phase "p" {
 	}{{"n\n", runner.ExitHalted, false}, {"yes\n", runner.ExitOK, true}} {
 		var stdout, stderr bytes.Buffer
 		code := Main(runArgs(f, pb), Env{Stdin: strings.NewReader(tt.answer), StdinTerminal: true,
-			Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }})
+			Stdout: &stdout, Stderr: &stderr, Getenv: testGetenv(t)})
 		t.Logf("answer %q: exit %d\n%s%s", tt.answer, code, stdout.String(), stderr.String())
 		if code != tt.code {
 			t.Errorf("answer %q: exit %d, want %d", tt.answer, code, tt.code)

@@ -24,6 +24,7 @@ type runCmd struct {
 	playbookArgs
 	targetArgs
 	routeFlags
+	stateArgs
 	Check          bool          `help:"Check every step and report what would change, changing nothing."`
 	KnownHosts     string        `placeholder:"FILE" help:"known_hosts file to verify host keys against (default ~/.ssh/known_hosts)."`
 	HostKeyCheck   string        `default:"strict" enum:"strict,accept-new" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused."`
@@ -85,6 +86,15 @@ func (c *runCmd) Run(env *Env) error {
 		}
 		observer = console
 	}
+	runID := newRunID()
+	store, err := c.stateArgs.open(env)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	recorder := store.Recorder(runID)
+	observer = runner.Observers{recorder, observer}
+
 	var junit *report.JUnit
 	if c.JUnit != "" {
 		junit = &report.JUnit{Path: c.JUnit}
@@ -95,7 +105,7 @@ func (c *runCmd) Run(env *Env) error {
 		Observer:       observer,
 		CheckMode:      c.Check,
 		CommandTimeout: c.CommandTimeout,
-		RunID:          newRunID(),
+		RunID:          runID,
 	}
 	// A rollback policy needs snapshots; without a snapshot block the
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
@@ -116,6 +126,17 @@ func (c *runCmd) Run(env *Env) error {
 	recap := engine.Run(ctx, l.playbook, l.hosts, route)
 	if junit != nil && junit.Err() != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", junit.Err())
+	}
+	if err := recorder.Err(); err != nil {
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+	}
+	if c.Output != "json" {
+		fmt.Fprintf(env.Stdout, "Run %s recorded: 'switchback runs show %s'.\n", runID, runID)
+	}
+	if file, err := c.writeFailed(env, runID, recap); err != nil {
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+	} else if file != "" && c.Output != "json" {
+		fmt.Fprintf(env.Stdout, "Hosts that failed or were unreachable are listed in %s; rerun them with --limit @%s\n", file, file)
 	}
 	if code := recap.ExitCode(); code != runner.ExitOK {
 		return exitError{code}
@@ -171,4 +192,30 @@ func askToContinue(env *Env) func(context.Context, runner.WaveStarted) (bool, er
 		answer := strings.ToLower(strings.TrimSpace(line))
 		return answer == "y" || answer == "yes", nil
 	}
+}
+
+// writeFailed lists the hosts that failed or were unreachable, one per
+// line, beside the state database, for --limit @FILE.
+func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (string, error) {
+	var names []string
+	for _, h := range recap.Hosts {
+		if h.Status == runner.HostFailed || h.Status == runner.HostUnreachable {
+			names = append(names, h.Host)
+		}
+	}
+	if len(names) == 0 {
+		return "", nil
+	}
+	db, err := c.stateArgs.path(env)
+	if err != nil {
+		return "", err
+	}
+	file := filepath.Join(filepath.Dir(db), "runs", runID+"-failed.txt")
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+		return "", fmt.Errorf("writing the failed hosts: %w", err)
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(names, "\n")+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("writing the failed hosts: %w", err)
+	}
+	return file, nil
 }
