@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/internal/diag"
@@ -29,7 +30,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 		return nil, diags
 	}
 	content, moreDiags := f.Body.Content(fileSchema)
-	diags = append(diags, moreDiags...)
+	diags = append(diags, withoutRolloutLabels(moreDiags)...)
 
 	pb := &Playbook{Path: path, Hosts: []string{"all"}}
 	var playbookBlocks, phaseBlocks []*hcl.Block
@@ -42,10 +43,31 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 			variableBlocks = append(variableBlocks, b)
 		case "phase":
 			phaseBlocks = append(phaseBlocks, b)
-		case "rollout":
-			rolloutBlocks = append(rolloutBlocks, b)
 		case "snapshot":
 			snapshotBlocks = append(snapshotBlocks, b)
+		}
+	}
+
+	// A rollout block may carry a name (a hybrid rollout) or not; the
+	// schema cannot say "zero or one label", so they are read here.
+	var namedBlocks []*hcl.Block
+	if sb, ok := f.Body.(*hclsyntax.Body); ok {
+		for _, b := range sb.Blocks {
+			if b.Type != "rollout" {
+				continue
+			}
+			switch hb := b.AsHCLBlock(); len(hb.Labels) {
+			case 0:
+				rolloutBlocks = append(rolloutBlocks, hb)
+			case 1:
+				namedBlocks = append(namedBlocks, hb)
+			default:
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError, Summary: "Too many labels on rollout",
+					Detail:  `Write rollout { ... } for the route map of every host, or rollout "name" { groups = [...] ... } for some groups.`,
+					Subject: hb.LabelRanges[1].Ptr(),
+				})
+			}
 		}
 	}
 
@@ -58,6 +80,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 	// Phase two: the playbook header and the phases, with var.* in scope.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
 	pb.Rollout, pb.Gate, moreDiags = l.decodeRollout(rolloutBlocks, ctx)
+	diags = append(diags, moreDiags...)
+	pb.Rollouts, moreDiags = l.decodeNamedRollouts(namedBlocks, ctx)
 	diags = append(diags, moreDiags...)
 	pb.Snapshot, moreDiags = decodeSnapshot(snapshotBlocks, ctx)
 	diags = append(diags, moreDiags...)
@@ -214,4 +238,16 @@ func hasErrorWithin(diags hcl.Diagnostics, r hcl.Range) bool {
 
 func isUnknownValueError(d *hcl.Diagnostic) bool {
 	return d.Subject != nil && d.Summary == "Unsuitable value type" && strings.Contains(d.Detail, "value must be known")
+}
+
+// withoutRolloutLabels drops the schema's complaint about labelled
+// rollout blocks, which Load reads itself.
+func withoutRolloutLabels(diags hcl.Diagnostics) hcl.Diagnostics {
+	var kept hcl.Diagnostics
+	for _, d := range diags {
+		if d.Summary != "Extraneous label for rollout" {
+			kept = append(kept, d)
+		}
+	}
+	return kept
 }

@@ -27,6 +27,9 @@ type Playbook struct {
 	// Rollout is the route map as written; fields left out are unset, to
 	// be filled from flags and then defaults (rollout.Route.Resolve).
 	Rollout rollout.Route
+	// Rollouts are the named route maps of a hybrid rollout, in the order
+	// they run (after first); hosts in none of them follow Rollout.
+	Rollouts []*NamedRollout
 	// Gate holds the checks each host must pass after it converged; nil
 	// without a gate block.
 	Gate *Gate
@@ -49,6 +52,18 @@ type Phase struct {
 	Name      string
 	Steps     []*Step
 	DeclRange hcl.Range
+}
+
+// NamedRollout gives the hosts of some groups their own route map.
+type NamedRollout struct {
+	Name      string
+	Groups    []string
+	After     []string
+	Route     rollout.Route
+	Gate      *Gate
+	DeclRange hcl.Range
+
+	afterRange hcl.Range
 }
 
 // Gate is the health check of a rollout: after a host converged and

@@ -3,6 +3,7 @@ package playbooks
 import (
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -79,16 +80,115 @@ func decodeSnapshot(blocks []*hcl.Block, ctx *hcl.EvalContext) (*snapshot.Spec, 
 // its gate. Fields left out stay unset, so that flags and defaults can
 // fill them.
 func (l *Loader) decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollout.Route, *Gate, hcl.Diagnostics) {
-	var r rollout.Route
 	if len(blocks) == 0 {
-		return r, nil, nil
+		return rollout.Route{}, nil, nil
 	}
 	var diags hcl.Diagnostics
 	for _, extra := range blocks[1:] {
 		diags = append(diags, diag.Duplicate("Duplicate rollout block", "A rollout block", blocks[0].DefRange, extra.DefRange,
-			"A playbook has one route map; merge the two."))
+			"A playbook has one default route map; merge the two, or name them (rollout \"db\" { groups = [...] })."))
 	}
-	content, moreDiags := blocks[0].Body.Content(rolloutSchema)
+	r, gate, _, moreDiags := l.decodeRouteBlock(blocks[0], ctx, rolloutSchema)
+	return r, gate, append(diags, moreDiags...)
+}
+
+// namedRolloutSchema adds what a named rollout needs: the groups it
+// covers and the rollouts it runs after.
+var namedRolloutSchema = &hcl.BodySchema{
+	Attributes: append([]hcl.AttributeSchema{{Name: "groups", Required: true}, {Name: "after"}}, rolloutSchema.Attributes...),
+	Blocks:     rolloutSchema.Blocks,
+}
+
+// decodeNamedRollouts reads rollout "name" blocks: hybrid route maps that
+// give groups of hosts their own strategy, run in the order of after.
+func (l *Loader) decodeNamedRollouts(blocks []*hcl.Block, ctx *hcl.EvalContext) ([]*NamedRollout, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	var out []*NamedRollout
+	seen := map[string]*hcl.Block{}
+	for _, b := range blocks {
+		name := b.Labels[0]
+		if prev, dup := seen[name]; dup {
+			diags = append(diags, diag.Duplicate("Duplicate rollout", fmt.Sprintf("A rollout named %q", name), prev.DefRange, b.LabelRanges[0], ""))
+			continue
+		}
+		seen[name] = b
+		r, gate, content, moreDiags := l.decodeRouteBlock(b, ctx, namedRolloutSchema)
+		diags = append(diags, moreDiags...)
+		nr := &NamedRollout{Name: name, Route: r, Gate: gate, DeclRange: b.DefRange}
+		if a, ok := content.Attributes["groups"]; ok {
+			diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &nr.Groups)...)
+		}
+		if a, ok := content.Attributes["after"]; ok {
+			diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &nr.After)...)
+			nr.afterRange = a.Expr.Range()
+		}
+		out = append(out, nr)
+	}
+	sorted, moreDiags := orderRollouts(out)
+	return sorted, append(diags, moreDiags...)
+}
+
+// orderRollouts sorts named rollouts so that each comes after those it
+// names in after, keeping the written order otherwise; unknown names and
+// cycles are errors.
+func orderRollouts(rs []*NamedRollout) ([]*NamedRollout, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	byName := map[string]*NamedRollout{}
+	for _, r := range rs {
+		byName[r.Name] = r
+	}
+	for _, r := range rs {
+		for _, a := range r.After {
+			if byName[a] == nil {
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError, Summary: "Unknown rollout in after",
+					Detail:  fmt.Sprintf("Rollout %q runs after %q, but no rollout has that name.", r.Name, a),
+					Subject: r.afterRange.Ptr(),
+				})
+			}
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	var sorted []*NamedRollout
+	state := map[string]int{} // 0 unvisited, 1 visiting, 2 done
+	var visit func(r *NamedRollout, path []string) bool
+	visit = func(r *NamedRollout, path []string) bool {
+		switch state[r.Name] {
+		case 2:
+			return true
+		case 1:
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError, Summary: "Rollouts wait for each other",
+				Detail:  fmt.Sprintf("The after settings form a cycle: %s. Remove one of them.", strings.Join(append(path, r.Name), " → ")),
+				Subject: r.afterRange.Ptr(),
+			})
+			return false
+		}
+		state[r.Name] = 1
+		for _, a := range r.After {
+			if !visit(byName[a], append(path, r.Name)) {
+				return false
+			}
+		}
+		state[r.Name] = 2
+		sorted = append(sorted, r)
+		return true
+	}
+	for _, r := range rs {
+		if !visit(r, nil) {
+			return nil, diags
+		}
+	}
+	return sorted, diags
+}
+
+// decodeRouteBlock reads the route map of one rollout block.
+func (l *Loader) decodeRouteBlock(b *hcl.Block, ctx *hcl.EvalContext, schema *hcl.BodySchema) (rollout.Route, *Gate, *hcl.BodyContent, hcl.Diagnostics) {
+	var r rollout.Route
+	var diags hcl.Diagnostics
+	content, moreDiags := b.Body.Content(schema)
 	diags = append(diags, moreDiags...)
 	attr := func(name string) (*hcl.Attribute, bool) {
 		a, ok := content.Attributes[name]
@@ -199,7 +299,7 @@ func (l *Loader) decodeRollout(blocks []*hcl.Block, ctx *hcl.EvalContext) (rollo
 		gate, moreDiags = l.decodeGate(b, ctx)
 		diags = append(diags, moreDiags...)
 	}
-	return r, gate, diags
+	return r, gate, content, diags
 }
 
 // decodeGate reads a gate: a soak time and the checks that must pass on

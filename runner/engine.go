@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -42,83 +43,121 @@ type Engine struct {
 	Confirm func(ctx context.Context, next WaveStarted) (bool, error)
 }
 
-// Run converges hosts along the route: wave after wave, up to route.Forks
-// hosts at a time inside a wave, each host through its phases in order
-// (or, with order "phase", each phase across the wave's hosts before the
-// next). A failed step fails its host; when a wave's or the run's
-// failures cross their threshold the run halts: no new host starts,
-// hosts in flight stop after their current step, no later wave starts.
+// Segment is a set of hosts that follow one route map: the whole run,
+// or one rollout of a hybrid rollout.
+type Segment struct {
+	Name  string // "" for the playbook's default route
+	Hosts []*inventory.Host
+	Route rollout.Route
+	Gate  *playbooks.Gate
+}
+
+// Run converges hosts along one route, with the playbook's gate.
 func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inventory.Host, route rollout.Route) *Recap {
-	route = route.Resolve()
-	sizes := route.WaveSizes(len(hosts))
-	names := make([]string, len(hosts))
-	recap := &Recap{Hosts: make([]*HostRecap, len(hosts))}
-	for i, h := range hosts {
-		names[i] = h.Name
-		recap.Hosts[i] = &HostRecap{Host: h.Name, Status: HostNotStarted}
-	}
-	r := &run{engine: e, playbook: pb, route: route, total: len(hosts)}
-	if pb.Gate != nil && !e.CheckMode {
-		r.gate = &playbooks.Phase{Name: "gate", Steps: pb.Gate.Steps}
+	return e.RunSegments(ctx, pb, []Segment{{Hosts: hosts, Route: route, Gate: pb.Gate}})
+}
+
+// RunSegments converges each segment in turn along its route: wave after
+// wave, up to route.Forks hosts at a time inside a wave, each host
+// through its phases in order (or, with order "phase", each phase across
+// the wave's hosts before the next). A failed step fails its host; when a
+// wave's or a segment's failures cross their threshold the run halts: no
+// new host starts, hosts in flight stop after their current step, no
+// later wave or segment starts.
+func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segments []Segment) *Recap {
+	r := &run{engine: e, playbook: pb}
+	recap := &Recap{}
+	var names []string
+	var sizes []int
+	var infos []SegmentInfo
+	for _, sg := range segments {
+		seg := &segment{name: sg.Name, route: sg.Route.Resolve(), total: len(sg.Hosts)}
+		if e.Snapshots == nil {
+			seg.route.Rollback = rollout.NoRollback // nothing to restore from
+		}
+		if sg.Gate != nil && !e.CheckMode {
+			seg.gate = &playbooks.Phase{Name: "gate", Steps: sg.Gate.Steps}
+			seg.soakTime = sg.Gate.Soak
+		}
+		seg.sizes = seg.route.WaveSizes(len(sg.Hosts))
+		for _, h := range sg.Hosts {
+			names = append(names, h.Name)
+			seg.recs = append(seg.recs, &HostRecap{Host: h.Name, Status: HostNotStarted})
+		}
+		seg.hosts = sg.Hosts
+		recap.Hosts = append(recap.Hosts, seg.recs...)
+		sizes = append(sizes, seg.sizes...)
+		infos = append(infos, SegmentInfo{Name: sg.Name, Hosts: len(sg.Hosts), Route: seg.route, Waves: seg.sizes})
+		r.segments = append(r.segments, seg)
 	}
 	var phases []string
-	for _, ph := range r.phases() {
+	for _, ph := range r.allPhases() {
 		phases = append(phases, ph.Name)
 	}
-	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: r.steps(), CheckMode: e.CheckMode, Route: route, Waves: sizes})
+	first := rollout.Route{}.Resolve()
+	if len(r.segments) > 0 {
+		first = r.segments[0].route
+	}
+	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: r.maxSteps(), CheckMode: e.CheckMode,
+		Route: first, Waves: sizes, Segments: infos})
 
 	runDone := make(chan struct{})
 	defer close(runDone)
 	r.watchDrain(runDone)
-	if e.Snapshots == nil {
-		r.route.Rollback = rollout.NoRollback // nothing to restore from
-	}
-	offset := 0
-	for i, n := range sizes {
-		wave := &wave{index: i + 1, size: n}
-		for j := offset; j < offset+n; j++ {
-			recap.Hosts[j].Wave = wave.index
-			wave.hosts = append(wave.hosts, &hostRun{host: hosts[j], rec: recap.Hosts[j], left: r.steps()})
+	index := 0
+	for _, seg := range r.segments {
+		offset := 0
+		for i, n := range seg.sizes {
+			index++
+			w := &wave{index: index, size: n, seg: seg}
+			for j := offset; j < offset+n; j++ {
+				seg.recs[j].Wave = w.index
+				w.hosts = append(w.hosts, &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)})
+			}
+			started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(seg.hosts[offset : offset+n]),
+				Tolerance: seg.route.MaxFail.Tolerance(n)}
+			offset += n
+			if i > 0 {
+				r.pause(ctx, seg, started)
+			}
+			if r.halted() {
+				break
+			}
+			if ctx.Err() != nil {
+				r.halt(w.index, "interrupted before wave "+fmt.Sprint(w.index)+" started")
+				break
+			}
+			e.emit(started)
+			r.mu.Lock()
+			r.waves = append(r.waves, w)
+			r.mu.Unlock()
+			r.runWave(ctx, w)
+			e.emit(w.finished())
+			r.rollbackAfterHalt(ctx)
+			w.closeAll()
 		}
-		offset += n
-		started := WaveStarted{Index: wave.index, Of: len(sizes), Hosts: names[offset-n : offset], Tolerance: route.MaxFail.Tolerance(n)}
-		if i > 0 {
-			r.pause(ctx, started)
-		}
-		if r.halted() {
-			break
-		}
-		if ctx.Err() != nil {
-			r.halt(wave.index, "interrupted before wave "+fmt.Sprint(wave.index)+" started")
-			break
-		}
-		e.emit(started)
-		r.mu.Lock()
-		r.waves = append(r.waves, wave)
-		r.mu.Unlock()
-		r.runWave(ctx, wave)
-		e.emit(wave.finished())
-		r.rollbackAfterHalt(ctx)
-		wave.closeAll()
 	}
 	recap.Halt = r.halt(0, "")
 	e.emit(RunFinished{Recap: recap})
 	return recap
 }
 
+func hostNames(hosts []*inventory.Host) []string {
+	names := make([]string, len(hosts))
+	for i, h := range hosts {
+		names[i] = h.Name
+	}
+	return names
+}
+
 // run is the state shared by every host of one run.
 type run struct {
 	engine   *Engine
 	playbook *playbooks.Playbook
-	route    rollout.Route
-	total    int
-	// gate is the playbook's gate as a last phase; nil without one, and in
-	// check mode, where nothing converged that could be checked.
-	gate *playbooks.Phase
+	segments []*segment
 
-	mu          sync.Mutex
-	totalFailed int
-	stopped     *Halted
+	mu      sync.Mutex
+	stopped *Halted
 	// byThreshold is set when the halt came from a threshold, not from the
 	// operator: only then do wave and run rollbacks happen.
 	byThreshold bool
@@ -126,28 +165,62 @@ type run struct {
 	rolledBack  bool // rollbackAfterHalt ran
 }
 
-// phases lists what a host goes through, the gate last.
-func (r *run) phases() []*playbooks.Phase {
-	if r.gate == nil {
-		return r.playbook.Phases
-	}
-	return append(slices.Clone(r.playbook.Phases), r.gate)
+// segment is the run's state for one route map.
+type segment struct {
+	name  string
+	route rollout.Route
+	hosts []*inventory.Host
+	recs  []*HostRecap
+	sizes []int
+	total int
+	// gate is the segment's gate as a last phase; nil without one, and in
+	// check mode, where nothing converged that could be checked.
+	gate     *playbooks.Phase
+	soakTime time.Duration
+	failed   int // guarded by run.mu
 }
 
-func (r *run) steps() int {
+// phases lists what a host of the segment goes through, the gate last.
+func (s *segment) phases(pb *playbooks.Playbook) []*playbooks.Phase {
+	if s.gate == nil {
+		return pb.Phases
+	}
+	return append(slices.Clone(pb.Phases), s.gate)
+}
+
+func (s *segment) steps(pb *playbooks.Playbook) int {
+	n := pb.StepCount()
+	if s.gate != nil {
+		n += len(s.gate.Steps)
+	}
+	return n
+}
+
+// allPhases lists the phases of the run for reports, with "gate" last
+// when any segment has one.
+func (r *run) allPhases() []*playbooks.Phase {
+	for _, s := range r.segments {
+		if s.gate != nil {
+			return s.phases(r.playbook)
+		}
+	}
+	return r.playbook.Phases
+}
+
+func (r *run) maxSteps() int {
 	n := r.playbook.StepCount()
-	if r.gate != nil {
-		n += len(r.gate.Steps)
+	for _, s := range r.segments {
+		n = max(n, s.steps(r.playbook))
 	}
 	return n
 }
 
 // soak waits the gate's soak time; it ends early when the context does.
-func (r *run) soak(ctx context.Context) {
-	if r.gate == nil || r.playbook.Gate.Soak <= 0 {
+func (r *run) soak(ctx context.Context, s *segment) {
+	if s.gate == nil || s.soakTime <= 0 {
 		return
 	}
-	t := time.NewTimer(r.playbook.Gate.Soak)
+	t := time.NewTimer(s.soakTime)
 	defer t.Stop()
 	select {
 	case <-t.C:
@@ -157,8 +230,8 @@ func (r *run) soak(ctx context.Context) {
 
 // pause waits between waves as the route says: a fixed time (cut short
 // by an interrupt), or the operator's answer.
-func (r *run) pause(ctx context.Context, next WaveStarted) {
-	p := r.route.Pause
+func (r *run) pause(ctx context.Context, s *segment, next WaveStarted) {
+	p := s.route.Pause
 	if r.halted() || (p.Wait == 0 && !p.Confirm) {
 		return
 	}
@@ -193,6 +266,7 @@ func (r *run) currentWave() int {
 
 type wave struct {
 	index, size int
+	seg         *segment
 	hosts       []*hostRun
 	failed      int // guarded by run.mu
 }
@@ -278,27 +352,32 @@ func (r *run) account(w *wave, status HostStatus) {
 	if !status.countsAsFailure() {
 		return
 	}
+	s := w.seg
 	r.mu.Lock()
 	w.failed++
-	r.totalFailed++
-	waveFailed, totalFailed := w.failed, r.totalFailed
+	s.failed++
+	waveFailed, totalFailed := w.failed, s.failed
 	r.mu.Unlock()
+	scope := "the run"
+	if s.name != "" {
+		scope = "rollout " + strconv.Quote(s.name)
+	}
 	switch {
-	case r.route.MaxFail.Exceeded(waveFailed, w.size):
+	case s.route.MaxFail.Exceeded(waveFailed, w.size):
 		r.haltByThreshold(w.index, fmt.Sprintf("%d of %d host(s) in wave %d failed or were unreachable, more than max_fail %s tolerates (%d)",
-			waveFailed, w.size, w.index, r.route.MaxFail, r.route.MaxFail.Tolerance(w.size)))
-	case r.route.MaxFailTotal.Exceeded(totalFailed, r.total):
-		r.haltByThreshold(w.index, fmt.Sprintf("%d of %d host(s) in the run failed or were unreachable, more than max_fail_total %s tolerates (%d)",
-			totalFailed, r.total, r.route.MaxFailTotal, r.route.MaxFailTotal.Tolerance(r.total)))
+			waveFailed, w.size, w.index, s.route.MaxFail, s.route.MaxFail.Tolerance(w.size)))
+	case s.route.MaxFailTotal.Exceeded(totalFailed, s.total):
+		r.haltByThreshold(w.index, fmt.Sprintf("%d of %d host(s) in %s failed or were unreachable, more than max_fail_total %s tolerates (%d)",
+			totalFailed, s.total, scope, s.route.MaxFailTotal, s.route.MaxFailTotal.Tolerance(s.total)))
 	}
 }
 
 func (r *run) runWave(ctx context.Context, w *wave) {
-	if r.route.Order == rollout.ByPhase {
+	if w.seg.route.Order == rollout.ByPhase {
 		r.runWaveByPhase(ctx, w)
 		return
 	}
-	r.each(ctx, w.hosts, func(h *hostRun) {
+	r.each(ctx, w, w.hosts, func(h *hostRun) {
 		if !r.connect(ctx, w, h) {
 			return
 		}
@@ -307,9 +386,9 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 				return
 			}
 		}
-		if r.gate != nil {
-			r.soak(ctx)
-			if !r.runPhase(ctx, w, h, r.gate) {
+		if w.seg.gate != nil {
+			r.soak(ctx, w.seg)
+			if !r.runPhase(ctx, w, h, w.seg.gate) {
 				return
 			}
 		}
@@ -320,17 +399,17 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 // runWaveByPhase sweeps each phase across the wave's hosts, with a
 // barrier between phases; a host that failed drops out of later phases.
 func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
-	for _, ph := range r.phases() {
+	for _, ph := range w.seg.phases(r.playbook) {
 		var alive []*hostRun
 		for _, h := range w.hosts {
 			if !h.done {
 				alive = append(alive, h)
 			}
 		}
-		if ph == r.gate && len(alive) > 0 {
-			r.soak(ctx) // once for the wave: its hosts converged together
+		if ph == w.seg.gate && len(alive) > 0 {
+			r.soak(ctx, w.seg) // once for the wave: its hosts converged together
 		}
-		r.each(ctx, alive, func(h *hostRun) {
+		r.each(ctx, w, alive, func(h *hostRun) {
 			if h.conn == nil && !r.connect(ctx, w, h) {
 				return
 			}
@@ -351,14 +430,14 @@ func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
 
 // each runs f for hosts, at most route.Forks at a time, and starts no new
 // host once the run has halted or was interrupted.
-func (r *run) each(ctx context.Context, hosts []*hostRun, f func(*hostRun)) {
-	r.parallel(hosts, func() bool { return r.halted() || ctx.Err() != nil }, f)
+func (r *run) each(ctx context.Context, w *wave, hosts []*hostRun, f func(*hostRun)) {
+	r.parallel(w.seg.route.Forks, hosts, func() bool { return r.halted() || ctx.Err() != nil }, f)
 }
 
 // parallel runs f for hosts, at most route.Forks at a time, until stop
 // says no more may start.
-func (r *run) parallel(hosts []*hostRun, stop func() bool, f func(*hostRun)) {
-	slots := make(chan struct{}, r.route.Forks)
+func (r *run) parallel(forks int, hosts []*hostRun, stop func() bool, f func(*hostRun)) {
+	slots := make(chan struct{}, forks)
 	var wg sync.WaitGroup
 	for _, h := range hosts {
 		slots <- struct{}{}
@@ -406,7 +485,7 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}
-		status, err := r.step(ctx, h, ph, step)
+		status, err := r.step(ctx, h, ph, step, ph == w.seg.gate)
 		h.left--
 		switch status {
 		case StatusOK:
@@ -439,19 +518,19 @@ func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus
 	h.rec.Status, h.rec.Err = status, err
 	r.engine.emit(HostFinished{Host: h.host.Name, Status: status, Err: err, StepsLeft: h.left})
 	r.account(w, status)
-	if status == HostFailed && r.route.Rollback == rollout.RollbackHost {
+	if status == HostFailed && w.seg.route.Rollback == rollout.RollbackHost {
 		r.restore(ctx, h)
 	}
 }
 
 // step checks a step and, unless in check mode, applies its plan; before
 // a host's first change it takes the host's snapshot.
-func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, step *playbooks.Step) (Status, error) {
+func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, step *playbooks.Step, gate bool) (Status, error) {
 	e := r.engine
 	start := time.Now()
 	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type, At: start})
-	status, diff, err := r.checkApply(ctx, h, step, phase != r.gate)
-	if phase == r.gate && status == StatusChanged {
+	status, diff, err := r.checkApply(ctx, h, step, !gate)
+	if gate && status == StatusChanged {
 		status, diff = StatusOK, "" // a gate check that ran and passed changed nothing
 	}
 	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type,

@@ -54,14 +54,24 @@ type RunStarted struct {
 	Phases    []string
 	Steps     int // per host
 	CheckMode bool
-	Route     rollout.Route
-	Waves     []int // wave sizes
+	Route     rollout.Route // of the first segment
+	Waves     []int         // wave sizes, every segment's in order
+	Segments  []SegmentInfo
+}
+
+// SegmentInfo describes one route map of a run.
+type SegmentInfo struct {
+	Name  string // "" for the default route
+	Hosts int
+	Route rollout.Route
+	Waves []int
 }
 
 // WaveStarted opens a wave. Tolerance is how many of its hosts may fail
 // (or be unreachable) before the run halts.
 type WaveStarted struct {
 	Index, Of int
+	Rollout   string // the named rollout the wave belongs to, if any
 	Hosts     []string
 	Tolerance int
 }

@@ -21,10 +21,13 @@ func (r *run) rollbackAfterHalt(ctx context.Context) {
 	if !byThreshold || done {
 		return
 	}
+	// The policy is the halted segment's: in a hybrid rollout, "run"
+	// reaches back into the rollouts that ran before it.
+	last := r.waves[len(r.waves)-1]
 	var waves []*wave
-	switch r.route.Rollback {
+	switch last.seg.route.Rollback {
 	case rollout.RollbackWave:
-		waves = r.waves[len(r.waves)-1:]
+		waves = []*wave{last}
 	case rollout.RollbackRun:
 		for i := len(r.waves) - 1; i >= 0; i-- {
 			waves = append(waves, r.waves[i])
@@ -33,7 +36,7 @@ func (r *run) rollbackAfterHalt(ctx context.Context) {
 		return
 	}
 	for _, w := range waves {
-		r.parallel(w.hosts, func() bool { return false }, func(h *hostRun) { r.restore(ctx, h) })
+		r.parallel(w.seg.route.Forks, w.hosts, func() bool { return false }, func(h *hostRun) { r.restore(ctx, h) })
 		w.closeAll()
 	}
 }
