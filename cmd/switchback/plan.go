@@ -22,7 +22,7 @@ func (c *planCmd) Run(env *Env) error {
 		return err
 	}
 	pb := l.playbook
-	route, err := c.routeFlags.apply(pb.Rollout)
+	segs, err := c.routeFlags.segments(pb, l.hosts)
 	if err != nil {
 		return err
 	}
@@ -31,35 +31,47 @@ func (c *planCmd) Run(env *Env) error {
 	if pb.Description != "" {
 		fmt.Fprintf(w, "  %s\n", pb.Description)
 	}
-	sizes := route.WaveSizes(len(l.hosts))
-	if route.Strategy == rollout.Serial {
-		fmt.Fprintf(w, "\nHosts: %d, serially, in this order", len(l.hosts))
-	} else {
-		fmt.Fprintf(w, "\nHosts: %d, in %d wave(s), %d at a time, by %s", len(l.hosts), len(sizes), route.Forks, route.Order)
-	}
-	var halts []string
-	if route.MaxFail.Limited() {
-		halts = append(halts, fmt.Sprintf("more than max_fail %s of a wave", route.MaxFail))
-	}
-	if route.MaxFailTotal.Limited() {
-		halts = append(halts, fmt.Sprintf("more than max_fail_total %s of the run", route.MaxFailTotal))
-	}
-	if len(halts) > 0 {
-		fmt.Fprintf(w, "; halt when %s fail", strings.Join(halts, " or "))
-	}
-	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	i := 0
-	for wi, n := range sizes {
-		if len(sizes) > 1 {
-			fmt.Fprintf(tw, "  wave %d: %d host(s), tolerates %d failure(s)\n", wi+1, n, route.MaxFail.Tolerance(n))
+	i, wave := 0, 0
+	for _, seg := range segs {
+		route := seg.Route
+		sizes := route.WaveSizes(len(seg.Hosts))
+		title := "Hosts"
+		if seg.Name != "" {
+			title = fmt.Sprintf("Rollout %q", seg.Name)
+		} else if len(segs) > 1 {
+			title = "Other hosts"
 		}
-		for _, h := range l.hosts[i : i+n] {
-			i++
-			fmt.Fprintf(tw, "  %3d.\t%s\t%s\n", i, h.Name, h.Endpoint())
+		if route.Strategy == rollout.Serial {
+			fmt.Fprintf(w, "\n%s: %d, serially, in this order", title, len(seg.Hosts))
+		} else {
+			fmt.Fprintf(w, "\n%s: %d, in %d wave(s), %d at a time, by %s", title, len(seg.Hosts), len(sizes), route.Forks, route.Order)
 		}
+		var halts []string
+		if route.MaxFail.Limited() {
+			halts = append(halts, fmt.Sprintf("more than max_fail %s of a wave", route.MaxFail))
+		}
+		if route.MaxFailTotal.Limited() {
+			halts = append(halts, fmt.Sprintf("more than max_fail_total %s of these hosts", route.MaxFailTotal))
+		}
+		if len(halts) > 0 {
+			fmt.Fprintf(w, "; halt when %s fail", strings.Join(halts, " or "))
+		}
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		j := 0
+		for _, n := range sizes {
+			wave++
+			if len(sizes) > 1 || len(segs) > 1 {
+				fmt.Fprintf(tw, "  wave %d: %d host(s), tolerates %d failure(s)\n", wave, n, route.MaxFail.Tolerance(n))
+			}
+			for _, h := range seg.Hosts[j : j+n] {
+				i++
+				j++
+				fmt.Fprintf(tw, "  %3d.\t%s\t%s\n", i, h.Name, h.Endpoint())
+			}
+		}
+		tw.Flush()
 	}
-	tw.Flush()
 
 	fmt.Fprintf(w, "\nSteps on each host: %d phase(s), %d step(s)\n", len(pb.Phases), pb.StepCount())
 	n := 0

@@ -264,3 +264,89 @@ phase "p" {
 		t.Errorf("waves ran at %v: less than the 1s pause apart", at)
 	}
 }
+
+// TestHybridRollout: db hosts one at a time, then web hosts in waves, as
+// two named rollouts; the hosts' own clocks show the order.
+func TestHybridRollout(t *testing.T) {
+	f := fleet.Start(t, 6)
+	dir := t.TempDir()
+	var inv strings.Builder
+	fmt.Fprintf(&inv, "defaults {\n  user = %q\n  port = %d\n  identity_file = %q\n}\n", f.User, f.Hosts[0].Port, f.IdentityFile)
+	for _, h := range f.Hosts {
+		fmt.Fprintf(&inv, "host %q { address = %q }\n", h.Name, h.Address)
+	}
+	inv.WriteString(`group "db" { hosts = ["host-05", "host-06"] }` + "\n")
+	inv.WriteString(`group "web" { hosts = ["host-01", "host-02", "host-03", "host-04"] }` + "\n")
+	invPath := writeFile(t, dir, "inventory.hcl", inv.String())
+	pb := writeFile(t, dir, "hybrid.hcl", `
+playbook { name = "hybrid" }
+
+rollout "web" {
+  groups = ["web"]
+  after  = ["db"]
+  waves  = [1, "100%"]
+  forks  = 3
+}
+
+rollout "db" {
+  groups   = ["db"]
+  strategy = "serial"
+}
+
+phase "work" {
+  command "stamp" {
+    run = "cut -d' ' -f1 /proc/uptime > /root/start; sleep 0.3; cut -d' ' -f1 /proc/uptime > /root/end"
+  }
+}
+`)
+	code, out := runCLI(t, "plan", pb, "-i", invPath)
+	if code != 0 || !strings.Contains(out, `Rollout "db": 2, serially`) || !strings.Contains(out, `Rollout "web": 4, in 2 wave(s), 3 at a time`) {
+		t.Fatalf("plan: exit %d", code)
+	}
+	if strings.Index(out, `Rollout "db"`) > strings.Index(out, `Rollout "web"`) {
+		t.Error("plan does not put db (which web runs after) first")
+	}
+	code, _ = runCLI(t, "run", pb, "-i", invPath, "--known-hosts", f.KnownHosts)
+	if code != runner.ExitOK {
+		t.Fatalf("run: exit %d", code)
+	}
+	stamp := func(h *fleet.Host, file string) float64 {
+		b, err := os.ReadFile(h.Path(file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, _ := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+		return v
+	}
+	db1, db2 := f.Host("host-05"), f.Host("host-06")
+	if stamp(db2, "/root/start") < stamp(db1, "/root/end") {
+		t.Error("the db hosts overlapped: serial means one at a time")
+	}
+	dbEnd := stamp(db2, "/root/end")
+	canaryEnd := stamp(f.Host("host-01"), "/root/end")
+	for _, h := range f.Hosts[:4] {
+		if s := stamp(h, "/root/start"); s < dbEnd {
+			t.Errorf("%s (web) started at %.2f, before db finished at %.2f", h.Name, s, dbEnd)
+		}
+	}
+	for _, h := range f.Hosts[1:4] {
+		if s := stamp(h, "/root/start"); s < canaryEnd {
+			t.Errorf("%s started before the web canary finished", h.Name)
+		}
+	}
+
+	// A host claimed by two rollouts is refused before anything runs.
+	clash := writeFile(t, dir, "clash.hcl", strings.Replace(mustRead(t, pb), `groups   = ["db"]`, `groups   = ["db", "host-01"]`, 1))
+	if code, out := runCLI(t, "plan", clash, "-i", invPath); code != runner.ExitUsage || !strings.Contains(out, `host host-01 is in rollout "db" and in rollout "web"`) {
+		t.Errorf("a host in two rollouts: exit %d", code)
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

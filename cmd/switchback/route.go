@@ -2,7 +2,11 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/switchbackhq/switchback/inventory"
+	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/rollout"
 )
 
@@ -77,4 +81,56 @@ func (f routeFlags) apply(r rollout.Route) (rollout.Route, error) {
 		r.Sizes, r.Forks = nil, 0 // serial: one wave, one host at a time
 	}
 	return r.Resolve(), nil
+}
+
+// segments splits the hosts in scope between the playbook's named
+// rollouts (a host belongs to a rollout when it is in one of its groups,
+// or named there), in the order their after settings give; the rest
+// follow the default route map, last. The flags apply to every route.
+func (f routeFlags) segments(pb *playbooks.Playbook, hosts []*inventory.Host) ([]runner.Segment, error) {
+	owner := map[string]string{}
+	var segs []runner.Segment
+	for _, nr := range pb.Rollouts {
+		route, err := f.apply(nr.Route)
+		if err != nil {
+			return nil, err
+		}
+		seg := runner.Segment{Name: nr.Name, Route: route, Gate: nr.Gate}
+		for _, h := range hosts {
+			if !inGroups(h, nr.Groups) {
+				continue
+			}
+			if prev, taken := owner[h.Name]; taken {
+				return nil, fmt.Errorf("host %s is in rollout %q and in rollout %q; a host follows one route map: narrow their groups", h.Name, prev, nr.Name)
+			}
+			owner[h.Name] = nr.Name
+			seg.Hosts = append(seg.Hosts, h)
+		}
+		if len(seg.Hosts) > 0 {
+			segs = append(segs, seg)
+		}
+	}
+	route, err := f.apply(pb.Rollout)
+	if err != nil {
+		return nil, err
+	}
+	rest := runner.Segment{Route: route, Gate: pb.Gate}
+	for _, h := range hosts {
+		if _, taken := owner[h.Name]; !taken {
+			rest.Hosts = append(rest.Hosts, h)
+		}
+	}
+	if len(rest.Hosts) > 0 || len(segs) == 0 {
+		segs = append(segs, rest)
+	}
+	return segs, nil
+}
+
+func inGroups(h *inventory.Host, groups []string) bool {
+	for _, g := range groups {
+		if g == h.Name || slices.Contains(h.Groups, g) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,16 +41,21 @@ func (c *runCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	route, err := c.routeFlags.apply(l.playbook.Rollout)
+	segs, err := c.routeFlags.segments(l.playbook, l.hosts)
 	if err != nil {
 		return err
 	}
-	if route.Pause.Confirm {
-		switch {
-		case c.Yes:
-			route.Pause.Confirm = false
-		case !env.StdinTerminal:
-			return fmt.Errorf("the rollout pauses for confirmation before each wave, but no one can answer here (stdin is not a terminal); pass --yes to go on without asking, or --pause with a duration")
+	rollback := false
+	for i := range segs {
+		route := &segs[i].Route
+		rollback = rollback || route.Rollback != rollout.NoRollback
+		if route.Pause.Confirm {
+			switch {
+			case c.Yes:
+				route.Pause.Confirm = false
+			case !env.StdinTerminal:
+				return fmt.Errorf("the rollout pauses for confirmation before each wave, but no one can answer here (stdin is not a terminal); pass --yes to go on without asking, or --pause with a duration")
+			}
 		}
 	}
 	knownHosts := c.KnownHosts
@@ -110,7 +115,7 @@ func (c *runCmd) Run(env *Env) error {
 	// A rollback policy needs snapshots; without a snapshot block the
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
-	if spec := l.playbook.Snapshot; spec != nil || route.Rollback != rollout.NoRollback {
+	if spec := l.playbook.Snapshot; spec != nil || rollback {
 		files := &snapshot.Files{}
 		if spec != nil {
 			files.Paths = spec.Paths
@@ -123,7 +128,7 @@ func (c *runCmd) Run(env *Env) error {
 	drain, stopListening := interrupts(env, cancel)
 	defer stopListening()
 	engine.Drain = drain
-	recap := engine.Run(ctx, l.playbook, l.hosts, route)
+	recap := engine.RunSegments(ctx, l.playbook, segs)
 	if junit != nil && junit.Err() != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", junit.Err())
 	}

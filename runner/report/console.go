@@ -57,7 +57,10 @@ func (c *Console) Event(ev runner.Event) {
 	case runner.WaveStarted:
 		if c.waves > 1 {
 			kind := ""
-			if e.Index == 1 {
+			switch {
+			case e.Rollout != "":
+				kind = fmt.Sprintf(" (rollout %q)", e.Rollout)
+			case e.Index == 1:
 				kind = " (canary)"
 			}
 			c.printf("\n=== Wave %d/%d%s: %d host(s), tolerates %d failure(s)\n", e.Index, e.Of, kind, len(e.Hosts), e.Tolerance)
@@ -125,8 +128,20 @@ func (c *Console) runStarted(e runner.RunStarted) {
 	if e.CheckMode {
 		mode = " (check mode: nothing will be changed)"
 	}
+	route := describeRoute(e.Route, e.Waves)
+	if len(e.Segments) > 1 {
+		var parts []string
+		for _, sg := range e.Segments {
+			name := "the other hosts"
+			if sg.Name != "" {
+				name = fmt.Sprintf("rollout %q", sg.Name)
+			}
+			parts = append(parts, fmt.Sprintf("%s (%d) %s", name, sg.Hosts, describeRoute(sg.Route, sg.Waves)))
+		}
+		route = strings.Join(parts, "; then ")
+	}
 	c.printf("Running playbook %q on %d host(s), %d step(s) each, %s%s\n",
-		e.Playbook, len(e.Hosts), e.Steps, describeRoute(e.Route, e.Waves), mode)
+		e.Playbook, len(e.Hosts), e.Steps, route, mode)
 	if c.Progress != nil {
 		c.bar = progressbar.NewOptions(len(e.Hosts)*e.Steps,
 			progressbar.OptionSetWriter(c.Progress),
