@@ -35,6 +35,7 @@ type cli struct {
 	Plan     planCmd     `cmd:"" help:"Show which hosts a run would visit, in what order, and the steps each gets. Makes no connection."`
 	Run      runCmd      `cmd:"" help:"Apply a playbook to the inventory's hosts over SSH."`
 	Runs     runsCmd     `cmd:"" help:"Runs recorded in the state database: list, show RUN."`
+	Rollback rollbackCmd `cmd:"" help:"Restore hosts from the snapshots a past run took before changing them."`
 	Version  versionCmd  `cmd:"" help:"Print the version."`
 }
 

@@ -287,3 +287,50 @@ func TestTamperedSnapshotIsRefused(t *testing.T) {
 		t.Error("the host was changed by a refused restore")
 	}
 }
+
+// TestRollbackCommand: 'switchback rollback RUN' restores hosts from the
+// snapshots a past run took, here a run without a rollback policy; with
+// --hosts only those.
+func TestRollbackCommand(t *testing.T) {
+	f := fleet.Start(t, 3)
+	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, "", "exit 1"))
+	before := map[string]map[string]string{}
+	for _, h := range f.Hosts {
+		before[h.Name] = fingerprint(t, h)
+	}
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	id := strings.Fields(out[strings.Index(out, "Run "):])[1]
+	rollback := func(extra ...string) (int, string) {
+		return runCLI(t, append([]string{"rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts}, extra...)...)
+	}
+
+	code, out = rollback("--hosts", "host-02")
+	if code != 0 || !strings.Contains(out, "ROLLED BACK host-02") || strings.Contains(out, "host-01") {
+		t.Fatalf("rollback --hosts host-02: exit %d", code)
+	}
+	if diffs := fingerprintDiff(before["host-02"], fingerprint(t, f.Hosts[1])); len(diffs) > 0 {
+		t.Errorf("host-02 not restored:\n  %s", strings.Join(diffs, "\n  "))
+	}
+	if !fileContains(t, f.Hosts[0].Path("/etc/motd"), "converted") {
+		t.Error("host-01 was rolled back without being asked for")
+	}
+
+	code, out = rollback()
+	if code != 0 || !strings.Contains(out, "ROLLED BACK host-01") || !strings.Contains(out, "ROLLED BACK host-03") || strings.Contains(out, "host-02") {
+		t.Fatalf("rollback of the rest: exit %d", code)
+	}
+	for _, h := range f.Hosts {
+		if diffs := fingerprintDiff(before[h.Name], fingerprint(t, h)); len(diffs) > 0 {
+			t.Errorf("%s not restored:\n  %s", h.Name, strings.Join(diffs, "\n  "))
+		}
+	}
+	if code, out := rollback(); code != 0 || !strings.Contains(out, "Nothing to roll back") {
+		t.Errorf("a second rollback: exit %d", code)
+	}
+	if code, _ := runCLI(t, "rollback", "nosuch", "-i", f.Inventory); code != runner.ExitUsage {
+		t.Errorf("unknown run: exit %d", code)
+	}
+}

@@ -25,10 +25,8 @@ type runCmd struct {
 	targetArgs
 	routeFlags
 	stateArgs
+	sshArgs
 	Check          bool          `help:"Check every step and report what would change, changing nothing."`
-	KnownHosts     string        `placeholder:"FILE" help:"known_hosts file to verify host keys against (default ~/.ssh/known_hosts)."`
-	HostKeyCheck   string        `default:"strict" enum:"strict,accept-new" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused."`
-	ConnectTimeout time.Duration `default:"10s" help:"Give up connecting to a host after this long."`
 	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
 	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
 	Yes            bool          `help:"Do not ask before waves (pause = confirm); go on."`
@@ -58,25 +56,7 @@ func (c *runCmd) Run(env *Env) error {
 			}
 		}
 	}
-	knownHosts := c.KnownHosts
-	if knownHosts == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return fmt.Errorf("finding ~/.ssh/known_hosts: %w; pass --known-hosts FILE", err)
-		}
-		knownHosts = filepath.Join(home, ".ssh", "known_hosts")
-	}
-	mode, err := transport.ParseHostKeyMode(c.HostKeyCheck)
-	if err != nil {
-		return err
-	}
-	dialer, err := transport.NewSSH(transport.SSHOptions{
-		KnownHostsFile:    knownHosts,
-		HostKeyMode:       mode,
-		ConnectTimeout:    c.ConnectTimeout,
-		AgentSocket:       env.Getenv("SSH_AUTH_SOCK"),
-		DefaultIdentities: transport.DefaultIdentityFiles(),
-	})
+	dialer, err := c.sshArgs.dialer(env)
 	if err != nil {
 		return err
 	}
@@ -223,4 +203,33 @@ func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (strin
 		return "", fmt.Errorf("writing the failed hosts: %w", err)
 	}
 	return file, nil
+}
+
+// sshArgs configure the SSH transport of every command that connects.
+type sshArgs struct {
+	KnownHosts     string        `placeholder:"FILE" help:"known_hosts file to verify host keys against (default ~/.ssh/known_hosts)."`
+	HostKeyCheck   string        `default:"strict" enum:"strict,accept-new" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused."`
+	ConnectTimeout time.Duration `default:"10s" help:"Give up connecting to a host after this long."`
+}
+
+func (a sshArgs) dialer(env *Env) (*transport.SSH, error) {
+	knownHosts := a.KnownHosts
+	if knownHosts == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil, fmt.Errorf("finding ~/.ssh/known_hosts: %w; pass --known-hosts FILE", err)
+		}
+		knownHosts = filepath.Join(home, ".ssh", "known_hosts")
+	}
+	mode, err := transport.ParseHostKeyMode(a.HostKeyCheck)
+	if err != nil {
+		return nil, err
+	}
+	return transport.NewSSH(transport.SSHOptions{
+		KnownHostsFile:    knownHosts,
+		HostKeyMode:       mode,
+		ConnectTimeout:    a.ConnectTimeout,
+		AgentSocket:       env.Getenv("SSH_AUTH_SOCK"),
+		DefaultIdentities: transport.DefaultIdentityFiles(),
+	})
 }

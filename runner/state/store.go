@@ -128,6 +128,7 @@ type Run struct {
 // Host is a host's outcome in a run.
 type Host struct {
 	Host, Status, Error, Snapshot, RollbackError string
+	SnapshotDigest                               string
 	Wave, OK, Changed, Failed                    int
 	RolledBack                                   bool
 }
@@ -190,7 +191,7 @@ func (s *Store) Run(ctx context.Context, id string) (Run, error) {
 // Hosts returns the hosts of a run in the order they were recorded.
 func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT host, COALESCE(wave, 0), status, ok, changed, failed, COALESCE(error, ''),
-		COALESCE(snapshot, ''), rolled_back, COALESCE(rollback_error, '') FROM hosts WHERE run_id = ? ORDER BY rowid`, runID)
+		COALESCE(snapshot, ''), COALESCE(snapshot_digest, ''), rolled_back, COALESCE(rollback_error, '') FROM hosts WHERE run_id = ? ORDER BY rowid`, runID)
 	if err != nil {
 		return nil, fmt.Errorf("reading hosts of run %s: %w", runID, err)
 	}
@@ -198,7 +199,7 @@ func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 	var hosts []Host
 	for rows.Next() {
 		var h Host
-		if err := rows.Scan(&h.Host, &h.Wave, &h.Status, &h.OK, &h.Changed, &h.Failed, &h.Error, &h.Snapshot, &h.RolledBack, &h.RollbackError); err != nil {
+		if err := rows.Scan(&h.Host, &h.Wave, &h.Status, &h.OK, &h.Changed, &h.Failed, &h.Error, &h.Snapshot, &h.SnapshotDigest, &h.RolledBack, &h.RollbackError); err != nil {
 			return nil, fmt.Errorf("reading hosts of run %s: %w", runID, err)
 		}
 		hosts = append(hosts, h)
@@ -226,4 +227,14 @@ func (s *Store) Steps(ctx context.Context, runID string) ([]Step, error) {
 		steps = append(steps, st)
 	}
 	return steps, rows.Err()
+}
+
+// RecordRollback notes the outcome of restoring a host of a past run.
+func (s *Store) RecordRollback(ctx context.Context, runID, host string, rollbackErr error) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE hosts SET rolled_back = ?, rollback_error = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
+		rollbackErr == nil, errText(rollbackErr), time.Now().UTC().Format(time.RFC3339Nano), runID, host)
+	if err != nil {
+		return fmt.Errorf("recording the rollback of %s: %w", host, err)
+	}
+	return nil
 }
