@@ -31,12 +31,13 @@ type Env struct {
 }
 
 type cli struct {
-	Validate validateCmd `cmd:"" help:"Check a playbook (and optionally an inventory) without connecting to any host."`
-	Plan     planCmd     `cmd:"" help:"Show which hosts a run would visit, in what order, and the steps each gets. Makes no connection."`
-	Run      runCmd      `cmd:"" help:"Apply a playbook to the inventory's hosts over SSH."`
-	Runs     runsCmd     `cmd:"" help:"Runs recorded in the state database: list, show RUN."`
-	Rollback rollbackCmd `cmd:"" help:"Restore hosts from the snapshots a past run took before changing them."`
-	Version  versionCmd  `cmd:"" help:"Print the version."`
+	Validate  validateCmd  `cmd:"" help:"Check a playbook (and optionally an inventory) without connecting to any host."`
+	Plan      planCmd      `cmd:"" help:"Show which hosts a run would visit, in what order, and the steps each gets. Makes no connection."`
+	Run       runCmd       `cmd:"" help:"Apply a playbook to the inventory's hosts over SSH."`
+	Runs      runsCmd      `cmd:"" help:"Runs recorded in the state database: list, show RUN."`
+	Rollback  rollbackCmd  `cmd:"" help:"Restore hosts from the snapshots a past run took before changing them."`
+	Snapshots snapshotsCmd `cmd:"" help:"Snapshots runs left on hosts: list, prune."`
+	Version   versionCmd   `cmd:"" help:"Print the version."`
 }
 
 // exitError carries an exit code out of a command's Run method after the

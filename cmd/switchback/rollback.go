@@ -111,7 +111,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 }
 
 func restoreHost(ctx context.Context, d transport.Dialer, p snapshot.Provider, h *inventory.Host, s *snapshot.Snapshot) error {
-	conn, err := d.Dial(ctx, transport.Target{Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile})
+	conn, err := d.Dial(ctx, targetOf(h))
 	if err != nil {
 		var u *transport.UnreachableError
 		if errors.As(err, &u) {
@@ -121,4 +121,8 @@ func restoreHost(ctx context.Context, d transport.Dialer, p snapshot.Provider, h
 	}
 	defer conn.Close()
 	return p.Restore(ctx, conn, s)
+}
+
+func targetOf(h *inventory.Host) transport.Target {
+	return transport.Target{Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile}
 }

@@ -334,3 +334,43 @@ func TestRollbackCommand(t *testing.T) {
 		t.Errorf("unknown run: exit %d", code)
 	}
 }
+
+// TestSnapshotsListAndPrune: snapshots a run left are listed, and prune
+// deletes them from the hosts and from the record.
+func TestSnapshotsListAndPrune(t *testing.T) {
+	f := fleet.Start(t, 2)
+	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, "", "exit 1"))
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	id := strings.Fields(out[strings.Index(out, "Run "):])[1]
+	dir := "/var/lib/switchback/snapshots/" + id
+	for _, h := range f.Hosts {
+		if _, err := os.Stat(h.Path(dir)); err != nil {
+			t.Fatalf("%s: no snapshot at %s", h.Name, dir)
+		}
+	}
+	code, out = runCLI(t, "snapshots", "list")
+	if code != 0 || strings.Count(out, dir+"  kept") != 2 {
+		t.Fatalf("snapshots list: exit %d", code)
+	}
+	if code, _ := runCLI(t, "snapshots", "prune", "-i", f.Inventory); code != runner.ExitUsage {
+		t.Error("prune without --run or --older-than must be refused")
+	}
+	code, out = runCLI(t, "snapshots", "prune", "--run", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts)
+	if code != 0 || strings.Count(out, "deleted "+dir) != 2 {
+		t.Fatalf("prune: exit %d", code)
+	}
+	for _, h := range f.Hosts {
+		if _, err := os.Stat(h.Path(dir)); err == nil {
+			t.Errorf("%s: %s is still there", h.Name, dir)
+		}
+	}
+	if code, out := runCLI(t, "snapshots", "list"); code != 0 || !strings.Contains(out, "No snapshots recorded") {
+		t.Error("pruned snapshots are still listed")
+	}
+	if code, out := runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts); code != 0 || !strings.Contains(out, "Nothing to roll back") {
+		t.Error("a pruned snapshot must not be offered for rollback")
+	}
+}

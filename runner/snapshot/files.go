@@ -182,6 +182,17 @@ apk add --no-progress -q
 	return nil
 }
 
+// Delete removes the snapshot's directory from the host. It refuses any
+// location outside Dir, whatever the state database says.
+func (f *Files) Delete(ctx context.Context, h modules.Host, s *Snapshot) error {
+	rel, ok := strings.CutPrefix(s.Location, Dir+"/")
+	if !ok || rel == "" || strings.Contains(rel, "/") || !runIDPattern.MatchString(rel) {
+		return fmt.Errorf("refusing to delete %q: snapshots live directly under %s", s.Location, Dir)
+	}
+	_, err := run(ctx, h, "rm -rf -- "+shell.Quote(s.Location), "deleting the snapshot")
+	return err
+}
+
 func serviceScript(verb string, services []string) string {
 	return "for s in " + shell.Join(services...) + "; do rc-service \"$s\" " + verb + "; done"
 }

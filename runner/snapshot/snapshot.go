@@ -20,6 +20,8 @@ type Provider interface {
 	// Restore puts the host back as it was when s was taken. It refuses a
 	// snapshot that was modified since.
 	Restore(ctx context.Context, h modules.Host, s *Snapshot) error
+	// Delete removes a snapshot that is no longer wanted.
+	Delete(ctx context.Context, h modules.Host, s *Snapshot) error
 }
 
 // Snapshot identifies a snapshot and what proves it intact.

@@ -238,3 +238,40 @@ func (s *Store) RecordRollback(ctx context.Context, runID, host string, rollback
 	}
 	return nil
 }
+
+// SnapshotRecord is a snapshot a run left on a host.
+type SnapshotRecord struct {
+	RunID, Host, Location, Digest string
+	Taken                         time.Time
+	RolledBack                    bool
+}
+
+// Snapshots lists the snapshots still recorded, newest run first.
+func (s *Store) Snapshots(ctx context.Context) ([]SnapshotRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT h.run_id, h.host, h.snapshot, COALESCE(h.snapshot_digest, ''), r.started_at, h.rolled_back
+		FROM hosts h JOIN runs r ON r.id = h.run_id WHERE h.snapshot IS NOT NULL AND h.snapshot != ''
+		ORDER BY r.started_at DESC, h.rowid`)
+	if err != nil {
+		return nil, fmt.Errorf("listing snapshots: %w", err)
+	}
+	defer rows.Close()
+	var out []SnapshotRecord
+	for rows.Next() {
+		var r SnapshotRecord
+		var taken string
+		if err := rows.Scan(&r.RunID, &r.Host, &r.Location, &r.Digest, &taken, &r.RolledBack); err != nil {
+			return nil, fmt.Errorf("listing snapshots: %w", err)
+		}
+		r.Taken, _ = time.Parse(time.RFC3339Nano, taken)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ForgetSnapshot records that a snapshot was deleted from its host.
+func (s *Store) ForgetSnapshot(ctx context.Context, runID, host string) error {
+	if _, err := s.db.ExecContext(ctx, `UPDATE hosts SET snapshot = NULL, snapshot_digest = NULL WHERE run_id = ? AND host = ?`, runID, host); err != nil {
+		return fmt.Errorf("forgetting the snapshot of %s: %w", host, err)
+	}
+	return nil
+}
