@@ -34,7 +34,7 @@ type jsonHost struct {
 }
 
 func (j *JSON) Event(ev runner.Event) {
-	rec := map[string]any{}
+	var rec map[string]any
 	switch e := ev.(type) {
 	case runner.RunStarted:
 		rec = map[string]any{"event": "run_started", "playbook": e.Playbook, "hosts": e.Hosts, "phases": e.Phases,

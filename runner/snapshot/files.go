@@ -92,13 +92,6 @@ sha256sum MANIFEST
 	return &Snapshot{Provider: "files", RunID: runID, Location: dir, Digest: digest}, nil
 }
 
-// state is what a host has, or had, of the things a restore puts back.
-type state struct {
-	installed []string // name=version, sorted
-	world     string
-	started   []string
-}
-
 // Restore verifies the snapshot, stops services that were not running,
 // makes the package set equal to the snapshot's (adding, removing and
 // changing versions), puts the files back (removing those that did not
