@@ -131,3 +131,35 @@ func TestReadmeInventoryIsValid(t *testing.T) {
 		t.Error("README.md shows no inventory")
 	}
 }
+
+// TestReadmePrecedence checks what README.md's inventories example says
+// about precedence.
+func TestReadmePrecedence(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src string
+	for _, part := range strings.Split(string(b), "```hcl\n")[1:] {
+		if block, _, _ := strings.Cut(part, "```"); strings.Contains(block, "children") {
+			src = block
+		}
+	}
+	if src == "" {
+		t.Fatal("README.md shows no inventory with child groups")
+	}
+	inv := loadHCL(t, src)
+	if len(inv.Hosts) != 21 {
+		t.Errorf("%d hosts, want web01 to web20 and db-01", len(inv.Hosts))
+	}
+	web, db := inv.Host("web07.example.com"), inv.Host("db-01")
+	if web == nil || web.Endpoint() != "ops@web07.example.com:22" || !web.Become || web.BecomeMethod != "doas" ||
+		web.Vars["ntp_server"].AsString() != "ntp.example.com" || web.Vars["region"].AsString() != "eu-west" ||
+		!slices.Equal(web.Groups, []string{"eu", "web"}) {
+		t.Errorf("web07 = %+v", web)
+	}
+	if db.Endpoint() != "postgres@db-01:2222" || db.Jump != "ops@bastion.example.com:22" ||
+		db.Vars["ntp_server"].AsString() != "ntp.db.example.com" || db.Vars["region"].AsString() != "eu-west" {
+		t.Errorf("db-01 = %+v", db)
+	}
+}

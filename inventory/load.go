@@ -1,218 +1,257 @@
 package inventory
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
-	"os/user"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclparse"
-	"github.com/hashicorp/hcl/v2/hclsyntax"
-
-	"github.com/switchbackhq/switchback/internal/diag"
+	"gopkg.in/yaml.v3"
 )
 
-// connection holds the settings a host or the defaults block may set.
-type connection struct {
-	Address      *string `hcl:"address,optional"`
-	Port         *int    `hcl:"port,optional"`
-	User         *string `hcl:"user,optional"`
-	IdentityFile *string `hcl:"identity_file,optional"`
-}
+type format int
 
-type defaultsBlock struct {
-	Port         *int    `hcl:"port,optional"`
-	User         *string `hcl:"user,optional"`
-	IdentityFile *string `hcl:"identity_file,optional"`
-}
+const (
+	formatHCL format = iota
+	formatINI
+	formatYAML
+)
 
-type groupBlock struct {
-	Hosts []string `hcl:"hosts"`
-}
-
-var fileSchema = &hcl.BodySchema{
-	Blocks: []hcl.BlockHeaderSchema{
-		{Type: "defaults"},
-		{Type: "host", LabelNames: []string{"name"}},
-		{Type: "group", LabelNames: []string{"name"}},
-	},
-}
-
-// LoadHCL reads an HCL inventory. The parser is the caller's, so that
-// diagnostics print with their source lines.
-func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics) {
-	f, diags := parser.ParseHCLFile(path)
-	if diags.HasErrors() {
-		return nil, diags
+// Load reads an inventory, picking the format from source: a .hcl file is
+// HCL; .yml, .yaml and .json files are Ansible YAML; .ini files, files
+// without an extension (hosts) and others are Ansible INI, unless a file
+// without an extension holds a YAML mapping, which Ansible would read as
+// YAML too. A directory is every inventory file in it (subdirectories
+// included) merged in name order. Beside an Ansible file, or in a
+// directory, group_vars/ and host_vars/ are read as Ansible reads them.
+//
+// The sources of INI and YAML files are registered with parser, so that
+// diagnostics print with their snippets from parser.Files() like HCL's.
+func Load(parser *hclparse.Parser, source string) (*Inventory, hcl.Diagnostics) {
+	if strings.HasPrefix(source, "vagrant:") {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Vagrant inventories are not supported yet",
+			Detail: fmt.Sprintf("%q asks for the machines of a Vagrant environment, which switchback cannot read yet. "+
+				"Meanwhile, list them in an inventory file ('vagrant ssh-config' shows their addresses, ports and keys).", source),
+		}}
 	}
-	content, moreDiags := f.Body.Content(fileSchema)
-	diags = append(diags, moreDiags...)
-
-	base := filepath.Dir(path)
-	defaults := connection{}
-	seenDefaults := false
-	for _, b := range content.Blocks {
-		if b.Type != "defaults" {
-			continue
+	st, err := os.Stat(source)
+	if err != nil {
+		summary := "Cannot read inventory"
+		if errors.Is(err, fs.ErrNotExist) {
+			summary = "Inventory not found"
 		}
-		if seenDefaults {
-			diags = append(diags, errorAt(b.DefRange, "Duplicate defaults block", "An inventory has at most one defaults block; merge the two."))
-			continue
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
 		}
-		seenDefaults = true
-		var d defaultsBlock
-		diags = append(diags, gohcl.DecodeBody(b.Body, nil, &d)...)
-		defaults = connection{Port: d.Port, User: d.User, IdentityFile: d.IdentityFile}
-		diags = append(diags, checkConnection(b.Body, defaults)...)
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  summary,
+			Detail:   fmt.Sprintf("The inventory %q cannot be read: %v.", source, err),
+		}}
 	}
-
-	inv := &Inventory{Path: path}
-	hostBlocks := map[string]*hcl.Block{}
-	for _, b := range content.Blocks {
-		if b.Type != "host" {
-			continue
-		}
-		name := b.Labels[0]
-		if prev, dup := hostBlocks[name]; dup {
-			diags = append(diags, diag.Duplicate("Duplicate host", fmt.Sprintf("Host %q", name), prev.DefRange, b.LabelRanges[0], ""))
-			continue
-		}
-		hostBlocks[name] = b
-		var c connection
-		moreDiags := gohcl.DecodeBody(b.Body, nil, &c)
-		moreDiags = append(moreDiags, checkConnection(b.Body, c)...)
-		diags = append(diags, moreDiags...)
-		if moreDiags.HasErrors() {
-			continue
-		}
-		inv.Hosts = append(inv.Hosts, resolveHost(name, c, defaults, base))
-	}
-
-	groupBlocks := map[string]*hcl.Block{}
-	for _, b := range content.Blocks {
-		if b.Type != "group" {
-			continue
-		}
-		name := b.Labels[0]
-		if prev, dup := groupBlocks[name]; dup {
-			diags = append(diags, diag.Duplicate("Duplicate group", fmt.Sprintf("Group %q", name), prev.DefRange, b.LabelRanges[0], ""))
-			continue
-		}
-		if name == "all" || hostBlocks[name] != nil {
-			diags = append(diags, errorAt(b.LabelRanges[0], "Group name already taken",
-				fmt.Sprintf("%q is already the name of a host or of the built-in group \"all\"; patterns could not tell them apart. Rename the group.", name)))
-			continue
-		}
-		groupBlocks[name] = b
-		var g groupBlock
-		moreDiags := gohcl.DecodeBody(b.Body, nil, &g)
-		diags = append(diags, moreDiags...)
-		if moreDiags.HasErrors() {
-			continue
-		}
-		for i, member := range g.Hosts {
-			h := inv.Host(member)
-			if h == nil {
-				if hostBlocks[member] == nil {
-					diags = append(diags, errorAt(elementRange(b.Body, "hosts", i), "Unknown host in group",
-						fmt.Sprintf("Group %q lists %q, but no host block declares it. Add host %q { address = \"...\" } or fix the name.", name, member, member)))
-				}
-				continue
-			}
-			h.Groups = append(h.Groups, name)
-		}
-		inv.Groups = append(inv.Groups, &Group{Name: name, Hosts: g.Hosts})
-	}
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return inv, diags
-}
-
-// checkConnection catches settings that decode but cannot work.
-func checkConnection(body hcl.Body, c connection) hcl.Diagnostics {
+	l := &loader{parser: parser, m: newModel()}
 	var diags hcl.Diagnostics
-	if c.Port != nil && (*c.Port < 1 || *c.Port > 65535) {
-		diags = append(diags, errorAt(elementRange(body, "port", -1), "Invalid port",
-			fmt.Sprintf("Port %d is not a TCP port; use a number from 1 to 65535 (SSH listens on 22 by default).", *c.Port)))
+	if st.IsDir() {
+		diags = l.dir(source)
+		if len(l.m.hosts) == 0 && !diags.HasErrors() {
+			diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Empty inventory",
+				Detail: fmt.Sprintf("The directory %q holds no inventory file with hosts.", source)})
+		}
+		diags = append(diags, l.vars(source)...)
+	} else {
+		diags = l.file(source)
+		if formatOf(source, nil) != formatHCL {
+			diags = append(diags, l.vars(filepath.Dir(source))...)
+		}
 	}
-	if c.Address != nil && strings.TrimSpace(*c.Address) == "" {
-		diags = append(diags, errorAt(elementRange(body, "address", -1), "Empty address",
-			"Give the host's DNS name or IP address, or leave address out to use the host's name."))
+	return finish(l.m, source, diags)
+}
+
+type loader struct {
+	parser *hclparse.Parser
+	m      *model
+}
+
+// ignoredExt are the files of an inventory directory that are not
+// inventories, as in Ansible's INVENTORY_IGNORE_EXTS (.ini is read, as
+// since ansible-core 2.19).
+var ignoredExt = []string{".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".cfg", ".retry"}
+
+func (l *loader) dir(dir string) hcl.Diagnostics {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read inventory directory", Detail: err.Error()}}
+	}
+	var diags hcl.Diagnostics
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || name == "group_vars" || name == "host_vars" ||
+			slices.ContainsFunc(ignoredExt, func(ext string) bool { return strings.HasSuffix(name, ext) }) {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		st, err := os.Stat(path)
+		if err != nil {
+			continue
+		}
+		if st.IsDir() {
+			diags = append(diags, l.dir(path)...)
+		} else {
+			diags = append(diags, l.file(path)...)
+		}
 	}
 	return diags
 }
 
-func resolveHost(name string, c, d connection, base string) *Host {
-	h := &Host{Name: name, Address: name, Port: 22}
-	if c.Address != nil {
-		h.Address = *c.Address
-	}
-	for _, p := range []*int{d.Port, c.Port} {
-		if p != nil {
-			h.Port = *p
+// file adds one inventory file to the model.
+func (l *loader) file(path string) hcl.Diagnostics {
+	if formatOf(path, nil) == formatHCL {
+		f, diags := l.parser.ParseHCLFile(path)
+		if diags.HasErrors() {
+			return diags
 		}
+		return append(diags, decodeHCL(l.m, f, filepath.Dir(path))...)
 	}
-	for _, u := range []*string{d.User, c.User} {
-		if u != nil {
-			h.User = *u
-		}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read inventory file", Detail: err.Error()}}
 	}
-	for _, f := range []*string{d.IdentityFile, c.IdentityFile} {
-		if f != nil {
-			h.IdentityFile = *f
-		}
+	tf := l.register(path, src)
+	if formatOf(path, src) == formatYAML {
+		return parseYAMLInventory(l.m, tf)
 	}
-	if h.User == "" {
-		h.User = currentUser()
-	}
-	if h.IdentityFile != "" {
-		h.IdentityFile = expandPath(h.IdentityFile, base)
-	}
-	return h
+	return parseINI(l.m, tf)
 }
 
-// expandPath resolves ~ and paths relative to the inventory file, so an
-// inventory works the same from any working directory.
-func expandPath(p, base string) string {
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = filepath.Join(home, p[1:])
+// register keeps a source with the parser, for snippets in diagnostics.
+func (l *loader) register(path string, src []byte) *textFile {
+	tf := newTextFile(path, src)
+	l.parser.AddFile(path, tf.hclFile())
+	return tf
+}
+
+// formatOf picks a file's format from its name; without an extension,
+// from src when given.
+func formatOf(path string, src []byte) format {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".hcl":
+		return formatHCL
+	case ".yml", ".yaml", ".json":
+		return formatYAML
+	case "":
+		var doc yaml.Node
+		if src != nil && yaml.Unmarshal(src, &doc) == nil && len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+			return formatYAML
 		}
 	}
-	if !filepath.IsAbs(p) {
-		p = filepath.Join(base, p)
-	}
-	return p
+	return formatINI
 }
 
-func currentUser() string {
-	if u, err := user.Current(); err == nil {
-		return u.Username
+// varsExt are the names Ansible tries for a group or host: NAME is a
+// file or a directory, the others files.
+var varsExt = []string{"", ".yml", ".yaml", ".json"}
+
+// vars reads dir/group_vars/ and dir/host_vars/ for every group and host
+// of the model. Files of groups or hosts the inventory does not have are
+// ignored, as Ansible ignores them.
+func (l *loader) vars(dir string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	groupDir, hostDir := filepath.Join(dir, "group_vars"), filepath.Join(dir, "host_vars")
+	groupNames, hostNames := dirNames(groupDir), dirNames(hostDir)
+	for _, g := range l.m.groups {
+		for _, path := range varsFiles(groupDir, groupNames, g.name) {
+			lv, more := l.varsFile(path)
+			diags = append(diags, more...)
+			g.file = append(g.file, lv)
+		}
 	}
-	return "root"
+	for _, h := range l.m.hosts {
+		for _, path := range varsFiles(hostDir, hostNames, h.name) {
+			lv, more := l.varsFile(path)
+			diags = append(diags, more...)
+			h.file = append(h.file, lv)
+		}
+	}
+	return diags
 }
 
-// elementRange points at the i-th element of a list attribute, or at the
-// whole attribute when it is not written as a literal list or i < 0.
-func elementRange(body hcl.Body, name string, i int) hcl.Range {
-	sb, ok := body.(*hclsyntax.Body)
-	if !ok {
-		return body.MissingItemRange()
+// dirNames lists the names in dir, so that looking for the files of many
+// hosts costs no system call per host.
+func dirNames(dir string) map[string]bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
 	}
-	a, ok := sb.Attributes[name]
-	if !ok {
-		return body.MissingItemRange()
+	names := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		names[e.Name()] = true
 	}
-	if tuple, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok && i >= 0 && i < len(tuple.Exprs) {
-		return tuple.Exprs[i].Range()
-	}
-	return a.Expr.Range()
+	return names
 }
 
-func errorAt(r hcl.Range, summary, detail string) *hcl.Diagnostic {
-	return &hcl.Diagnostic{Severity: hcl.DiagError, Summary: summary, Detail: detail, Subject: r.Ptr()}
+func (l *loader) varsFile(path string) (level, hcl.Diagnostics) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return level{}, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: "Cannot read variables file", Detail: err.Error()}}
+	}
+	return parseVarsFile(l.register(path, src))
+}
+
+// varsFiles lists the variables files of name under dir, in the order
+// Ansible reads them: NAME (a file, or a directory whose files are read in
+// lexical order, subdirectories included), NAME.yml, NAME.yaml, NAME.json.
+func varsFiles(dir string, names map[string]bool, name string) []string {
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		return nil
+	}
+	var out []string
+	for _, ext := range varsExt {
+		if !names[name+ext] {
+			continue
+		}
+		path := filepath.Join(dir, name+ext)
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+		case st.IsDir():
+			if ext == "" {
+				out = append(out, dirVarsFiles(path)...)
+			}
+		default:
+			out = append(out, path)
+		}
+	}
+	return out
+}
+
+func dirVarsFiles(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		st, err := os.Stat(path)
+		switch {
+		case err != nil:
+		case st.IsDir():
+			out = append(out, dirVarsFiles(path)...)
+		case slices.Contains(varsExt, filepath.Ext(name)):
+			out = append(out, path)
+		}
+	}
+	return out
 }

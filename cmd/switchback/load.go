@@ -19,8 +19,8 @@ type playbookArgs struct {
 
 // targetArgs choose the hosts of a plan or run.
 type targetArgs struct {
-	Inventory string   `short:"i" required:"" help:"Inventory file (.hcl)."`
-	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these host or group names."`
+	Inventory string   `short:"i" required:"" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
+	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not)."`
 }
 
 // loaded is a playbook and, when asked for, an inventory and the hosts
@@ -45,7 +45,7 @@ func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
 
 	var inv *inventory.Inventory
 	if ta != nil {
-		inv, moreDiags = inventory.LoadHCL(parser, ta.Inventory)
+		inv, moreDiags = inventory.Load(parser, ta.Inventory)
 		diags = append(diags, moreDiags...)
 	}
 	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {

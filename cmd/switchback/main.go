@@ -37,8 +37,12 @@ type cli struct {
 	Runs      runsCmd      `cmd:"" help:"Runs recorded in the state database: list, show RUN."`
 	Rollback  rollbackCmd  `cmd:"" help:"Restore hosts from the snapshots a past run took before changing them."`
 	Snapshots snapshotsCmd `cmd:"" help:"Snapshots runs left on hosts: list, prune."`
+	Inv       invCmd       `cmd:"" name:"inventory" help:"Show an inventory's hosts, groups and variables as switchback resolves them."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`
 }
+
+// kongExit is how kong's exit request travels back to Main.
+type kongExit int
 
 // exitError carries an exit code out of a command's Run method after the
 // command has already told the user what went wrong.
@@ -47,13 +51,24 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
 // Main runs the command line and returns the process exit code.
-func Main(args []string, env Env) int {
+func Main(args []string, env Env) (code int) {
+	// kong exits after printing --help; its exit is turned into a return
+	// so that Main stays callable in-process.
+	defer func() {
+		if r := recover(); r != nil {
+			exit, ok := r.(kongExit)
+			if !ok {
+				panic(r)
+			}
+			code = int(exit)
+		}
+	}()
 	var c cli
 	parser, err := kong.New(&c,
 		kong.Name("switchback"),
 		kong.Description("Agentless fleet runner for Alpine Linux: HCL playbooks pushed over SSH."),
 		kong.Writers(env.Stdout, env.Stderr),
-		kong.Exit(func(int) {}),
+		kong.Exit(func(code int) { panic(kongExit(code)) }),
 		kong.Bind(&env),
 	)
 	if err != nil {
@@ -68,9 +83,6 @@ func Main(args []string, env Env) int {
 			fmt.Fprintln(env.Stderr, "Run 'switchback --help' for usage.")
 		}
 		return runner.ExitUsage
-	}
-	if ctx == nil || ctx.Command() == "" {
-		return runner.ExitOK // --help was printed
 	}
 	if err := ctx.Run(); err != nil {
 		var exit exitError

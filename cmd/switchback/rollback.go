@@ -42,7 +42,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 		return err
 	}
 	parser := hclparse.NewParser()
-	inv, diags := inventory.LoadHCL(parser, c.Inventory)
+	inv, diags := inventory.Load(parser, c.Inventory)
 	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 		return nil
 	}
 	parser := hclparse.NewParser()
-	inv, diags := inventory.LoadHCL(parser, c.Inventory)
+	inv, diags := inventory.Load(parser, c.Inventory)
 	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
 		return err
 	}

@@ -1,0 +1,221 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
+
+	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/inventory"
+	"github.com/switchbackhq/switchback/runner"
+)
+
+// invCmd shows what switchback makes of an inventory, without connecting.
+type invCmd struct {
+	List  invListCmd  `cmd:"" help:"List the hosts with their address and groups."`
+	Graph invGraphCmd `cmd:"" help:"Show the tree of groups and their hosts, like ansible-inventory --graph."`
+	Host  invHostCmd  `cmd:"" help:"Show the connection settings and variables of one host, after precedence."`
+}
+
+type invSource struct {
+	Inventory string `short:"i" required:"" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
+}
+
+// load reads the inventory, printing every diagnostic; any error means
+// exit code 1.
+func (s invSource) load(env *Env) (*inventory.Inventory, error) {
+	parser := hclparse.NewParser()
+	inv, diags := inventory.Load(parser, s.Inventory)
+	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
+		return nil, err
+	}
+	if diags.HasErrors() {
+		return nil, exitError{runner.ExitUsage}
+	}
+	return inv, nil
+}
+
+type invListCmd struct {
+	invSource
+	Limit []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns, as for plan and run."`
+}
+
+func (c *invListCmd) Run(env *Env) error {
+	inv, err := c.load(env)
+	if err != nil {
+		return err
+	}
+	hosts := inv.Hosts
+	if len(c.Limit) > 0 {
+		if hosts, err = inv.Limit(hosts, c.Limit); err != nil {
+			return err
+		}
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "HOST\tADDRESS\tGROUPS")
+	for _, h := range hosts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", h.Name, h.Endpoint(), orDash(strings.Join(h.Groups, ", ")))
+	}
+	tw.Flush()
+	fmt.Fprintf(env.Stdout, "\n%d host(s)\n", len(hosts))
+	return nil
+}
+
+type invGraphCmd struct {
+	Group string `arg:"" optional:"" default:"all" help:"The group to start from (default: all)."`
+	invSource
+}
+
+// Run prints the group tree in ansible-inventory's --graph layout: child
+// groups first, then the group's own hosts, each sorted by name.
+func (c *invGraphCmd) Run(env *Env) error {
+	inv, err := c.load(env)
+	if err != nil {
+		return err
+	}
+	if inv.Group(c.Group) == nil {
+		return fmt.Errorf("%s has no group named %q", inv.Path, c.Group)
+	}
+	var walk func(name string, depth int)
+	walk = func(name string, depth int) {
+		g := inv.Group(name)
+		graphLine(env.Stdout, "@"+name+":", depth)
+		for _, child := range slices.Sorted(slices.Values(g.Children)) {
+			if child == "ungrouped" && len(inv.Group(child).Hosts) == 0 {
+				continue
+			}
+			walk(child, depth+1)
+		}
+		if name == "all" {
+			return
+		}
+		for _, h := range slices.Sorted(slices.Values(g.Members)) {
+			graphLine(env.Stdout, h, depth+1)
+		}
+	}
+	walk(c.Group, 0)
+	return nil
+}
+
+func graphLine(w io.Writer, text string, depth int) {
+	if depth > 0 {
+		text = strings.Repeat("  |", depth) + "--" + text
+	}
+	fmt.Fprintln(w, text)
+}
+
+type invHostCmd struct {
+	Name string `arg:"" help:"The host's name in the inventory."`
+	invSource
+}
+
+// sensitive names variables whose values are not printed.
+var sensitive = regexp.MustCompile(`(?i)password|secret|token|key`)
+
+func (c *invHostCmd) Run(env *Env) error {
+	inv, err := c.load(env)
+	if err != nil {
+		return err
+	}
+	h := inv.Host(c.Name)
+	if h == nil {
+		return fmt.Errorf("%s has no host named %q", inv.Path, c.Name)
+	}
+	become := "no"
+	if h.Become {
+		become = "yes, with " + h.BecomeMethod
+	}
+	w := env.Stdout
+	fmt.Fprintf(w, "Host %s\n", h.Name)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, row := range [][2]string{
+		{"address", h.Address},
+		{"port", fmt.Sprint(h.Port)},
+		{"user", h.User},
+		{"identity_file", orDash(h.IdentityFile)},
+		{"become", become},
+		{"jump", orDash(h.Jump)},
+		{"groups", orDash(strings.Join(h.Groups, ", "))},
+	} {
+		fmt.Fprintf(tw, "  %s\t%s\n", row[0], row[1])
+	}
+	tw.Flush()
+	if len(h.Vars) == 0 {
+		fmt.Fprintln(w, "\nNo variables.")
+		return nil
+	}
+	fmt.Fprintf(w, "\nVariables (%d):\n", len(h.Vars))
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, name := range slices.Sorted(maps.Keys(h.Vars)) {
+		fmt.Fprintf(tw, "  %s\t%s\n", name, renderVar(name, h.Vars[name]))
+	}
+	tw.Flush()
+	return nil
+}
+
+// renderVar writes a value the way HCL would, masking the values of
+// sensitive names at any depth.
+func renderVar(name string, v cty.Value) string {
+	if sensitive.MatchString(name) {
+		return "(sensitive)"
+	}
+	switch {
+	case v.IsNull():
+		return "null"
+	case !v.IsKnown():
+		return "(unknown)"
+	}
+	t := v.Type()
+	switch {
+	case t == cty.String:
+		b, _ := json.Marshal(v.AsString())
+		return string(b)
+	case t == cty.Number:
+		return v.AsBigFloat().Text('f', -1)
+	case t == cty.Bool:
+		return fmt.Sprint(v.True())
+	case t.IsObjectType() || t.IsMapType():
+		var parts []string
+		m := v.AsValueMap()
+		for _, k := range slices.Sorted(maps.Keys(m)) {
+			parts = append(parts, hclKey(k)+" = "+renderVar(k, m[k]))
+		}
+		if len(parts) == 0 {
+			return "{}"
+		}
+		return "{ " + strings.Join(parts, ", ") + " }"
+	case t.IsTupleType() || t.IsListType() || t.IsSetType():
+		var parts []string
+		for it := v.ElementIterator(); it.Next(); {
+			_, e := it.Element()
+			parts = append(parts, renderVar("", e))
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return v.GoString()
+}
+
+var hclIdent = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+
+func hclKey(k string) string {
+	if hclIdent.MatchString(k) {
+		return k
+	}
+	b, _ := json.Marshal(k)
+	return string(b)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

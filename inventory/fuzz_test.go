@@ -1,0 +1,139 @@
+package inventory
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+)
+
+// The fuzz tests feed arbitrary input to each parser and to the resolver
+// and demand no panic, diagnostics that point into the input, and, when
+// loading succeeds, a consistent inventory. Their seeds are in
+// testdata/fuzz/ plus every inventory under ../testdata.
+
+func addSeeds(f *testing.F, patterns ...string) {
+	for _, p := range patterns {
+		files, _ := filepath.Glob(p)
+		for _, file := range files {
+			if b, err := os.ReadFile(file); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+}
+
+func checkLoad(t *testing.T, name string, inv *Inventory, diags hcl.Diagnostics) {
+	for _, d := range diags {
+		if d.Subject == nil || d.Subject.Filename != name {
+			t.Fatalf("diagnostic %q does not point into the input: %v", d.Summary, d.Subject)
+		}
+		if d.Subject.Start.Byte > d.Subject.End.Byte || d.Subject.Start.Line < 1 || d.Subject.Start.Column < 1 {
+			t.Fatalf("diagnostic %q has a bad range %v", d.Summary, d.Subject)
+		}
+	}
+	if inv == nil {
+		return
+	}
+	hosts := map[string]bool{}
+	for _, h := range inv.Hosts {
+		if hosts[h.Name] {
+			t.Fatalf("host %q twice", h.Name)
+		}
+		hosts[h.Name] = true
+		if h.Port < 1 || h.Port > 65535 || h.Vars == nil {
+			t.Fatalf("host %+v", h)
+		}
+		for _, g := range h.Groups {
+			if grp := inv.Group(g); grp == nil || !slices.Contains(grp.Hosts, h.Name) {
+				t.Fatalf("host %q is in group %q, which does not list it", h.Name, g)
+			}
+		}
+	}
+	if all := inv.Group("all"); all == nil || len(all.Hosts) != len(inv.Hosts) {
+		t.Fatalf("all does not hold every host")
+	}
+}
+
+func FuzzLoadINI(f *testing.F) {
+	addSeeds(f, "../testdata/inventories/*/*.ini", "../testdata/diagnostics/inventories/*.ini")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m := newModel()
+		diags := parseINI(m, newTextFile("fuzz.ini", src))
+		inv, diags := finish(m, "fuzz.ini", diags)
+		checkLoad(t, "fuzz.ini", inv, diags)
+	})
+}
+
+func FuzzLoadYAML(f *testing.F) {
+	addSeeds(f, "../testdata/inventories/*/*.yml", "../testdata/diagnostics/inventories/*.yml")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m := newModel()
+		diags := parseYAMLInventory(m, newTextFile("fuzz.yml", src))
+		inv, diags := finish(m, "fuzz.yml", diags)
+		checkLoad(t, "fuzz.yml", inv, diags)
+	})
+}
+
+func FuzzLoadHCL(f *testing.F) {
+	addSeeds(f, "../testdata/diagnostics/inventories/*.hcl")
+	f.Fuzz(func(t *testing.T, src []byte) {
+		file, diags := hclparse.NewParser().ParseHCL(src, "fuzz.hcl")
+		if diags.HasErrors() {
+			return
+		}
+		m := newModel()
+		diags = decodeHCL(m, file, "/srv/inventory")
+		inv, diags := finish(m, "fuzz.hcl", diags)
+		checkLoad(t, "fuzz.hcl", inv, diags)
+	})
+}
+
+const fuzzInventory = `
+lonely
+[web]
+web01
+web02
+[db]
+db01
+[prod]
+web01
+db01
+[site:children]
+web
+db
+`
+
+func FuzzLimit(f *testing.F) {
+	for _, seed := range []string{"web", "web:db", "web,&prod", "site:!db01", "~web0[12]", "w*", "@retry", "!web", "&", "~(", "[", "a,,b:c"} {
+		f.Add(seed)
+	}
+	m := newModel()
+	inv, diags := finish(m, "fuzz.ini", parseINI(m, newTextFile("fuzz.ini", []byte(fuzzInventory))))
+	if diags.HasErrors() {
+		f.Fatal(diags.Error())
+	}
+	// @FILE reads a fixed host list rather than the file system.
+	readFile := func(string) ([]byte, error) { return []byte("web01\n!db01\n"), nil }
+	f.Fuzz(func(t *testing.T, pattern string) {
+		terms, err := parsePatterns([]string{pattern}, readFile)
+		if err != nil {
+			return
+		}
+		chosen, err := inv.evaluate(terms)
+		if err != nil {
+			return
+		}
+		for h := range chosen {
+			if !slices.Contains(inv.Hosts, h) {
+				t.Fatalf("%q chose a host that is not in the inventory", pattern)
+			}
+		}
+		if len(terms) > 0 && terms[0].op == 0 && terms[0].kind == kindAll && len(terms) == 1 && len(chosen) != len(inv.Hosts) {
+			t.Fatalf("%q did not choose every host", pattern)
+		}
+	})
+}

@@ -1,0 +1,6 @@
+defaults {
+  become        = true
+  become_method = "su"
+}
+
+host "web-01" {}

@@ -1,0 +1,3 @@
+host "web-01" {
+  jump = "ops@bastion:ssh"
+}

@@ -1,0 +1,3 @@
+host "web[20:01].example.com" {
+  user = "ops"
+}

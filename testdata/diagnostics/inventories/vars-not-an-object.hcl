@@ -1,0 +1,3 @@
+host "web-01" {
+  vars = ["ntp.example.com"]
+}
