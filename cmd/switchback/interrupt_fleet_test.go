@@ -73,19 +73,7 @@ func interruptRun(t *testing.T, f *fleet.Fleet, signals int) (int, string) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for _, h := range f.Hosts {
-		for {
-			if _, err := os.Stat(h.Path("/root/started")); err == nil {
-				break
-			}
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatalf("%s never started the slow step:\n%s", h.Name, out.String())
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
+	waitStarted(t, f, cmd)
 	for i := 0; i < signals; i++ {
 		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 			t.Fatal(err)
@@ -164,19 +152,7 @@ phase "work" {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for _, h := range f.Hosts {
-		for {
-			if _, err := os.Stat(h.Path("/root/started")); err == nil {
-				break
-			}
-			if time.Now().After(deadline) {
-				cmd.Process.Kill()
-				t.Fatalf("%s never started the slow step", h.Name)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
+	waitStarted(t, f, cmd)
 	time.Sleep(200 * time.Millisecond)
 	cmd.Process.Kill()
 	cmd.Wait()
@@ -196,6 +172,25 @@ phase "work" {
 		}
 		if !strings.Contains(out, h.Name+"  work / slow: running") {
 			t.Errorf("%s: the step in flight is not recorded", h.Name)
+		}
+	}
+}
+
+// waitStarted waits until every host of f is inside the slow step (it
+// wrote /root/started), killing cmd if that takes too long.
+func waitStarted(t *testing.T, f *fleet.Fleet, cmd *exec.Cmd) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for _, h := range f.Hosts {
+		for {
+			if _, err := os.Stat(h.Path("/root/started")); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("%s never started the slow step", h.Name)
+			}
+			time.Sleep(20 * time.Millisecond)
 		}
 	}
 }

@@ -68,3 +68,17 @@ func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
 	}
 	return out, nil
 }
+
+// loadInventory reads an inventory alone, for commands that act on hosts
+// without a playbook; its diagnostics are printed like any other.
+func loadInventory(env *Env, source string) (*inventory.Inventory, error) {
+	parser := hclparse.NewParser()
+	inv, diags := inventory.Load(parser, source)
+	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
+		return nil, err
+	}
+	if diags.HasErrors() {
+		return nil, exitError{runner.ExitUsage}
+	}
+	return inv, nil
+}

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
-
-	"github.com/switchbackhq/switchback/internal/diag"
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/snapshot"
@@ -41,13 +38,9 @@ func (c *rollbackCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	parser := hclparse.NewParser()
-	inv, diags := inventory.Load(parser, c.Inventory)
-	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
+	inv, err := loadInventory(env, c.Inventory)
+	if err != nil {
 		return err
-	}
-	if diags.HasErrors() {
-		return exitError{runner.ExitUsage}
 	}
 
 	var todo []struct {

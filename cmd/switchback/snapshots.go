@@ -8,10 +8,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
-
-	"github.com/switchbackhq/switchback/internal/diag"
-	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/state"
@@ -92,13 +88,9 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 		fmt.Fprintln(env.Stdout, "No snapshot matches: nothing deleted.")
 		return nil
 	}
-	parser := hclparse.NewParser()
-	inv, diags := inventory.Load(parser, c.Inventory)
-	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
+	inv, err := loadInventory(env, c.Inventory)
+	if err != nil {
 		return err
-	}
-	if diags.HasErrors() {
-		return exitError{runner.ExitUsage}
 	}
 	dialer, err := c.sshArgs.dialer(env)
 	if err != nil {
