@@ -1,7 +1,9 @@
 package playbooks
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -25,6 +27,13 @@ type Loader struct {
 // given on the command line (--var name=value). All diagnostics found are
 // returned together; the playbook is nil when any of them is an error.
 func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagnostics) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, hcl.Diagnostics{{
+			Severity: hcl.DiagError,
+			Summary:  "Playbook not found",
+			Detail:   fmt.Sprintf("The playbook %q cannot be read: %v. Check the path (playbooks/examples/ holds examples).", path, errors.Unwrap(err)),
+		}}
+	}
 	f, diags := l.Parser.ParseHCLFile(path)
 	if diags.HasErrors() {
 		return nil, diags
