@@ -27,6 +27,7 @@ type hostBlock struct {
 	BecomeMethod *string        `hcl:"become_method,optional"`
 	Jump         *string        `hcl:"jump,optional"`
 	Vars         *hcl.Attribute `hcl:"vars,optional"`
+	DependsOn    []string       `hcl:"depends_on,optional"`
 }
 
 type defaultsBlock struct {
@@ -126,12 +127,17 @@ func decodeHCL(m *model, f *hcl.File, base string) hcl.Diagnostics {
 			become: hb.Become, becomeMethod: hb.BecomeMethod, jump: hb.Jump}, hb.Vars, base)
 		moreDiags = append(moreDiags, connDiags...)
 		diags = append(diags, moreDiags...)
+		var deps []ref
+		for i, d := range hb.DependsOn {
+			deps = append(deps, ref{name: d, rng: elementRange(b.Body, "depends_on", i), strict: true})
+		}
 		for _, name := range names {
 			hostBlocks[name] = b
 			h := m.host(name, b.DefRange)
 			if !moreDiags.HasErrors() {
 				h.inv = append(h.inv, l)
 			}
+			h.deps = append(h.deps, deps...)
 		}
 	}
 

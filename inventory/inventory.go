@@ -41,6 +41,9 @@ type Host struct {
 	Jump string
 	// Vars are the host's variables after precedence is applied.
 	Vars map[string]cty.Value
+	// DependsOn names hosts that must have converged in the same run
+	// before this one starts.
+	DependsOn []string
 }
 
 // Group names a set of hosts.

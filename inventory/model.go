@@ -19,6 +19,7 @@ type hostDef struct {
 	decl hcl.Range
 	inv  []level // from inventory files, in the order read
 	file []level // from host_vars/
+	deps []ref   // hosts that must have converged before this one starts
 }
 
 type groupDef struct {
@@ -204,8 +205,12 @@ func (m *model) resolve(path string) (*Inventory, hcl.Diagnostics) {
 			}
 		}
 		slices.Sort(h.Groups)
+		for _, d := range hd.deps {
+			h.DependsOn = append(h.DependsOn, d.name)
+		}
 		inv.Hosts = append(inv.Hosts, h)
 	}
+	diags = append(diags, m.checkDependencies()...)
 
 	for _, g := range m.groups {
 		out := &Group{Name: g.name, Hosts: memberOf[g], Vars: map[string]cty.Value{}}
@@ -324,4 +329,47 @@ func buildHost(name string, levels []level) *Host {
 		h.Jump = *c.jump
 	}
 	return h
+}
+
+// checkDependencies reports depends_on entries that name no host, or
+// that make hosts wait for each other in a circle.
+func (m *model) checkDependencies() hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, h := range m.hosts {
+		for _, d := range h.deps {
+			if m.hostByName[d.name] == nil {
+				diags = append(diags, errorAt(d.rng, "Unknown host in depends_on",
+					fmt.Sprintf("Host %q depends on %q, but no host of that name is declared.", h.name, d.name)))
+			}
+		}
+	}
+	if diags.HasErrors() {
+		return diags
+	}
+	state := map[*hostDef]int{} // 0 new, 1 on the current path, 2 done
+	var visit func(h *hostDef, path []string, via hcl.Range) bool
+	visit = func(h *hostDef, path []string, via hcl.Range) bool {
+		switch state[h] {
+		case 1:
+			diags = append(diags, errorAt(via, "Hosts wait for each other",
+				fmt.Sprintf("depends_on forms a cycle: %s. Remove one of the dependencies.", strings.Join(append(path, h.name), " → "))))
+			return false
+		case 2:
+			return true
+		}
+		state[h] = 1
+		for _, d := range h.deps {
+			if !visit(m.hostByName[d.name], append(path, h.name), d.rng) {
+				return false
+			}
+		}
+		state[h] = 2
+		return true
+	}
+	for _, h := range m.hosts {
+		if !visit(h, nil, h.decl) {
+			break
+		}
+	}
+	return diags
 }

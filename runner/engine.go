@@ -65,7 +65,7 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 // new host starts, hosts in flight stop after their current step, no
 // later wave or segment starts.
 func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segments []Segment) *Recap {
-	r := &run{engine: e, playbook: pb}
+	r := &run{engine: e, playbook: pb, finished: map[string]chan struct{}{}, outcome: map[string]HostStatus{}}
 	recap := &Recap{}
 	var names []string
 	var sizes []int
@@ -81,6 +81,7 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 		}
 		seg.sizes = seg.route.WaveSizes(len(sg.Hosts))
 		for _, h := range sg.Hosts {
+			r.finished[h.Name] = make(chan struct{})
 			names = append(names, h.Name)
 			seg.recs = append(seg.recs, &HostRecap{Host: h.Name, Status: HostNotStarted})
 		}
@@ -155,6 +156,11 @@ type run struct {
 	engine   *Engine
 	playbook *playbooks.Playbook
 	segments []*segment
+
+	// finished is closed for each host when it is done, so that hosts
+	// that depend on it can start; outcome says how it ended.
+	finished map[string]chan struct{}
+	outcome  map[string]HostStatus
 
 	mu      sync.Mutex
 	stopped *Halted
@@ -378,7 +384,7 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 		return
 	}
 	r.each(ctx, w, w.hosts, func(h *hostRun) {
-		if !r.connect(ctx, w, h) {
+		if !r.dependenciesMet(ctx, w, h) || !r.connect(ctx, w, h) {
 			return
 		}
 		for _, ph := range r.playbook.Phases {
@@ -410,7 +416,7 @@ func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
 			r.soak(ctx, w.seg) // once for the wave: its hosts converged together
 		}
 		r.each(ctx, w, alive, func(h *hostRun) {
-			if h.conn == nil && !r.connect(ctx, w, h) {
+			if h.conn == nil && (!r.dependenciesMet(ctx, w, h) || !r.connect(ctx, w, h)) {
 				return
 			}
 			r.runPhase(ctx, w, h, ph)
@@ -516,6 +522,10 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus, err error) {
 	h.done = true
 	h.rec.Status, h.rec.Err = status, err
+	r.mu.Lock()
+	r.outcome[h.host.Name] = status
+	r.mu.Unlock()
+	defer close(r.finished[h.host.Name])
 	r.engine.emit(HostFinished{Host: h.host.Name, Status: status, Err: err, StepsLeft: h.left})
 	r.account(w, status)
 	if status == HostFailed && w.seg.route.Rollback == rollout.RollbackHost {
@@ -595,4 +605,30 @@ func (e *Engine) emit(ev Event) {
 	if e.Observer != nil {
 		e.Observer.Event(ev)
 	}
+}
+
+// dependenciesMet waits for the hosts h depends on and says whether h may
+// start: only when all of them converged. A host whose dependency failed
+// is not started, and that is not counted as a failure of its own.
+func (r *run) dependenciesMet(ctx context.Context, w *wave, h *hostRun) bool {
+	for _, dep := range h.host.DependsOn {
+		done, ok := r.finished[dep]
+		if !ok {
+			continue // outside this run: the caller checked that this is allowed
+		}
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return false
+		}
+		r.mu.Lock()
+		status := r.outcome[dep]
+		r.mu.Unlock()
+		if status != HostOK {
+			r.engine.emit(HostStarted{Host: h.host.Name, Endpoint: h.host.Endpoint(), Wave: w.index})
+			r.finish(ctx, w, h, HostNotStarted, fmt.Errorf("it depends on %s, which ended %s", dep, status))
+			return false
+		}
+	}
+	return true
 }

@@ -350,3 +350,62 @@ func mustRead(t *testing.T, path string) string {
 	}
 	return string(b)
 }
+
+// TestHostDependencies: a host starts only after the hosts it depends on
+// converged, even in the same wave, and not at all when one failed.
+func TestHostDependencies(t *testing.T) {
+	f := fleet.Start(t, 4)
+	dir := t.TempDir()
+	var inv strings.Builder
+	fmt.Fprintf(&inv, "defaults {\n  user = %q\n  port = %d\n  identity_file = %q\n}\n", f.User, f.Hosts[0].Port, f.IdentityFile)
+	deps := map[string]string{"host-01": "host-03", "host-02": "host-04"}
+	for _, h := range f.Hosts {
+		dep := ""
+		if d, ok := deps[h.Name]; ok {
+			dep = fmt.Sprintf("\n  depends_on = [%q]", d)
+		}
+		fmt.Fprintf(&inv, "host %q {\n  address = %q%s\n}\n", h.Name, h.Address, dep)
+	}
+	invPath := writeFile(t, dir, "inventory.hcl", inv.String())
+	pb := writeFile(t, dir, "deps.hcl", `
+playbook { name = "deps" }
+rollout {
+  waves    = [4]
+  forks    = 4
+  max_fail = "100%"
+}
+phase "work" {
+  command "stamp" {
+    run = "[ ! -e /etc/rigged ] || exit 1; cut -d' ' -f1 /proc/uptime > /root/start; sleep 0.5; cut -d' ' -f1 /proc/uptime > /root/end"
+  }
+}
+`)
+	rig(t, f.Host("host-04"))
+	code, out := runCLI(t, "run", pb, "-i", invPath, "--known-hosts", f.KnownHosts)
+	if code != runner.ExitFailed {
+		t.Errorf("exit %d, want %d (host-04 failed)", code, runner.ExitFailed)
+	}
+	stamp := func(h *fleet.Host, file string) float64 {
+		b, err := os.ReadFile(h.Path(file))
+		if err != nil {
+			t.Fatalf("%s: %v", h.Name, err)
+		}
+		v, _ := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+		return v
+	}
+	if s, e := stamp(f.Host("host-01"), "/root/start"), stamp(f.Host("host-03"), "/root/end"); s < e {
+		t.Errorf("host-01 started at %.2f, before host-03 (its dependency) ended at %.2f", s, e)
+	}
+	if _, err := os.Stat(f.Host("host-02").Path("/root/start")); err == nil {
+		t.Error("host-02 ran although its dependency host-04 failed")
+	}
+	if !strings.Contains(out, "NOT STARTED: it depends on host-04, which ended failed") {
+		t.Error("the skipped host's reason is not reported")
+	}
+
+	// A dependency the run does not include is refused up front.
+	if code, out := runCLI(t, "plan", pb, "-i", invPath, "--limit", "host-01"); code != runner.ExitUsage ||
+		!strings.Contains(out, "host host-01 depends on host-03, which this run does not include") {
+		t.Errorf("limit without the dependency: exit %d", code)
+	}
+}

@@ -88,6 +88,18 @@ func (f routeFlags) apply(r rollout.Route) (rollout.Route, error) {
 // or named there), in the order their after settings give; the rest
 // follow the default route map, last. The flags apply to every route.
 func (f routeFlags) segments(pb *playbooks.Playbook, hosts []*inventory.Host) ([]runner.Segment, error) {
+	hosts, err := dependenciesFirst(hosts)
+	if err != nil {
+		return nil, err
+	}
+	segs, err := f.split(pb, hosts)
+	if err != nil {
+		return nil, err
+	}
+	return segs, checkDependencies(segs)
+}
+
+func (f routeFlags) split(pb *playbooks.Playbook, hosts []*inventory.Host) ([]runner.Segment, error) {
 	owner := map[string]string{}
 	var segs []runner.Segment
 	for _, nr := range pb.Rollouts {
@@ -133,4 +145,67 @@ func inGroups(h *inventory.Host, groups []string) bool {
 		}
 	}
 	return false
+}
+
+// dependenciesFirst orders hosts so that each comes after the hosts it
+// depends on, keeping inventory order otherwise. A dependency outside the
+// hosts in scope is an error: the run could not know it converged.
+func dependenciesFirst(hosts []*inventory.Host) ([]*inventory.Host, error) {
+	byName := map[string]*inventory.Host{}
+	for _, h := range hosts {
+		byName[h.Name] = h
+	}
+	placed := map[string]bool{}
+	var out []*inventory.Host
+	var place func(h *inventory.Host)
+	place = func(h *inventory.Host) {
+		if placed[h.Name] {
+			return
+		}
+		placed[h.Name] = true // cycles were refused when the inventory loaded
+		for _, d := range h.DependsOn {
+			place(byName[d])
+		}
+		out = append(out, h)
+	}
+	for _, h := range hosts {
+		for _, d := range h.DependsOn {
+			if byName[d] == nil {
+				return nil, fmt.Errorf("host %s depends on %s, which this run does not include; add %s to --limit (or the playbook's hosts), or drop the dependency", h.Name, d, d)
+			}
+		}
+	}
+	for _, h := range hosts {
+		place(h)
+	}
+	return out, nil
+}
+
+// checkDependencies refuses orders in which a host would wait forever:
+// on a host of a later rollout, or, with order = "phase", on a host of
+// its own wave (which finishes only when the whole wave does).
+func checkDependencies(segs []runner.Segment) error {
+	segOf, waveOf := map[string]int{}, map[string]int{}
+	for i, seg := range segs {
+		j := 0
+		for w, n := range seg.Route.WaveSizes(len(seg.Hosts)) {
+			for _, h := range seg.Hosts[j : j+n] {
+				segOf[h.Name], waveOf[h.Name] = i, w
+			}
+			j += n
+		}
+	}
+	for i, seg := range segs {
+		for _, h := range seg.Hosts {
+			for _, d := range h.DependsOn {
+				switch {
+				case segOf[d] > i:
+					return fmt.Errorf("host %s depends on %s, whose rollout %q runs later; reorder the rollouts with after", h.Name, d, segs[segOf[d]].Name)
+				case segOf[d] == i && waveOf[d] == waveOf[h.Name] && seg.Route.Order == rollout.ByPhase:
+					return fmt.Errorf("host %s depends on %s in the same wave, but order = \"phase\" finishes a wave's hosts together; use order = \"host\" or smaller waves", h.Name, d)
+				}
+			}
+		}
+	}
+	return nil
 }

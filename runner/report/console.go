@@ -211,6 +211,8 @@ func (c *Console) hostFinished(e runner.HostFinished) {
 		fmt.Fprintf(&b.lines, "  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
 	case runner.HostFailed:
 		fmt.Fprintf(&b.lines, "  FAILED: the remaining steps of %s were not run\n", e.Host)
+	case runner.HostNotStarted:
+		fmt.Fprintf(&b.lines, "  NOT STARTED: %s\n", sanitize(e.Err.Error()))
 	case runner.HostHalted:
 		if e.Err != nil {
 			fmt.Fprintf(&b.lines, "  HALTED: %s\n", sanitize(e.Err.Error()))
