@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -205,22 +206,55 @@ func TestOrderByPhase(t *testing.T) {
 // TestHaltStopsHostsInFlight: when the threshold is crossed, hosts in
 // flight stop after their current step instead of finishing the play.
 func TestHaltStopsHostsInFlight(t *testing.T) {
-	applied := &appliedList{}
-	first := &failOnSet{fail: map[string]bool{"h01": true}, applied: applied}
-	second := &failOnSet{applied: &appliedList{}, delay: 30 * time.Millisecond}
+	// Every host is inside the slow second step when h01 fails its own
+	// second step: the others must finish that step and go no further.
+	second := &gatedStep{failOn: "h01", started: make(chan struct{}, 4), release: 4}
 	third := &failOnSet{applied: &appliedList{}}
 	r := route("waves", []string{"100%"}, "0")
 	r.Forks = 4
 	e := &Engine{Dialer: &fakeDialer{}}
-	recap := e.Run(context.Background(), playbook(first, second, third), hosts(names("h", 4)...), r)
+	recap := e.Run(context.Background(), playbook(second, third), hosts(names("h", 4)...), r)
 	if recap.ExitCode() != ExitHalted {
 		t.Fatalf("exit %d", recap.ExitCode())
 	}
 	if n := len(third.applied.list()); n != 0 {
-		t.Errorf("%d host(s) ran the third step after the halt", n)
+		t.Errorf("%d host(s) ran the next step after the halt", n)
 	}
-	halted := recap.Count(HostHalted)
-	if halted == 0 {
-		t.Error("no host was stopped in flight")
+	if n := recap.Count(HostHalted); n != 3 {
+		t.Errorf("%d host(s) stopped in flight, want 3", n)
 	}
+}
+
+// gatedStep holds every host in Apply until release hosts have entered
+// it, then fails on one: a halt that surely comes with hosts in flight.
+type gatedStep struct {
+	failOn  string
+	started chan struct{}
+	release int
+	once    sync.Once
+	gate    chan struct{}
+	mu      sync.Mutex
+}
+
+func (g *gatedStep) Summary() string { return "gated" }
+func (g *gatedStep) Check(context.Context, modules.Host) (modules.Plan, error) {
+	return modules.Change("+ x\n", nil), nil
+}
+func (g *gatedStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) error {
+	g.mu.Lock()
+	if g.gate == nil {
+		g.gate = make(chan struct{})
+	}
+	gate := g.gate
+	g.mu.Unlock()
+	g.started <- struct{}{}
+	if len(g.started) == g.release {
+		g.once.Do(func() { close(gate) })
+	}
+	<-gate
+	if h.(*fakeConn).name == g.failOn {
+		return errors.New("rigged to fail")
+	}
+	time.Sleep(20 * time.Millisecond) // the others are still busy when the halt comes
+	return nil
 }
