@@ -40,6 +40,11 @@ func Builtin() *Registry {
 	r, err := NewRegistry(
 		ApkType(),
 		CommandType(),
+		FileType(),
+		LineType(),
+		ServiceType(),
+		UserType(),
+		GroupType(),
 	)
 	if err != nil {
 		panic(err) // a programming error in the list above, caught by every test
