@@ -26,6 +26,9 @@ type File struct {
 
 var _ Module = (*File)(nil)
 
+// Writes is the managed path.
+func (m *File) Writes() []string { return []string{m.Path} }
+
 type fileConfig struct {
 	Path    string  `hcl:"path"`
 	State   *string `hcl:"state,optional"`

@@ -24,6 +24,9 @@ type Group struct {
 
 var _ Module = (*Group)(nil)
 
+// Writes are the group databases.
+func (m *Group) Writes() []string { return []string{"/etc/group", "/etc/passwd"} }
+
 type groupConfig struct {
 	Name   string  `hcl:"name"`
 	State  *string `hcl:"state,optional"`

@@ -25,6 +25,9 @@ type Line struct {
 
 var _ Module = (*Line)(nil)
 
+// Writes is the edited file.
+func (m *Line) Writes() []string { return []string{m.Path} }
+
 type lineConfig struct {
 	Path   string  `hcl:"path"`
 	Line   *string `hcl:"line,optional"`

@@ -35,6 +35,12 @@ type Module interface {
 	Apply(ctx context.Context, h Host, p Plan) error
 }
 
+// Writer is implemented by steps that know which paths they may write,
+// so that a snapshot taken before a host's first change includes them.
+type Writer interface {
+	Writes() []string
+}
+
 // Plan is the outcome of Check: either nothing to do, or a change with a
 // human-readable description of what will be done.
 type Plan struct {
@@ -74,3 +80,11 @@ func (e *StepError) Error() string {
 func commandFailed(what string, out Output) error {
 	return &StepError{Msg: what + " failed", Output: out}
 }
+
+var (
+	_ Writer = (*File)(nil)
+	_ Writer = (*Line)(nil)
+	_ Writer = (*Service)(nil)
+	_ Writer = (*User)(nil)
+	_ Writer = (*Group)(nil)
+)

@@ -26,6 +26,15 @@ type Service struct {
 
 var _ Module = (*Service)(nil)
 
+// Writes is the conf.d file, when the step manages it; runlevels are
+// always in a snapshot.
+func (m *Service) Writes() []string {
+	if m.ConfD == nil {
+		return nil
+	}
+	return []string{m.confPath()}
+}
+
 type serviceConfig struct {
 	Service  string            `hcl:"service"`
 	Enabled  *bool             `hcl:"enabled,optional"`

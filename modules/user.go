@@ -30,6 +30,10 @@ type User struct {
 
 var _ Module = (*User)(nil)
 
+// Writes are the account databases (and the home directory BusyBox
+// adduser creates is left to the playbook's snapshot paths).
+func (m *User) Writes() []string { return []string{"/etc/passwd", "/etc/shadow", "/etc/group"} }
+
 type userConfig struct {
 	Name   string    `hcl:"name"`
 	State  *string   `hcl:"state,optional"`

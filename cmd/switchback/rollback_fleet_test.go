@@ -374,3 +374,46 @@ func TestSnapshotsListAndPrune(t *testing.T) {
 		t.Error("a pruned snapshot must not be offered for rollback")
 	}
 }
+
+// TestSnapshotHoldsWhatStepsWrite: paths that file and line steps write
+// are in the snapshot without the playbook naming them, so a rollback
+// brings them back.
+func TestSnapshotHoldsWhatStepsWrite(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "writes" }
+rollout { rollback = "host" }
+phase "files" {
+  file "banner" {
+    path    = "/etc/motd"
+    content = "managed\n"
+    mode    = "0600"
+  }
+  file "app config" {
+    path    = "/etc/app/app.conf"
+    content = "port = 8080\n"
+  }
+  line "hosts entry" {
+    path = "/etc/hosts"
+    line = "10.0.0.5 db"
+  }
+  command "rigged" {
+    run    = "exit 1"
+    unless = "[ ! -e /etc/rigged ]"
+  }
+}
+`)
+	if err := os.MkdirAll(h.Path("/etc/app"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rig(t, h)
+	before := fingerprint(t, h)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitFailed || !strings.Contains(out, "ROLLED BACK host-01") {
+		t.Fatalf("exit %d, want a failed and rolled back host", code)
+	}
+	if diffs := fingerprintDiff(before, fingerprint(t, h)); len(diffs) > 0 {
+		t.Errorf("not restored:\n  %s", strings.Join(diffs, "\n  "))
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/report"
 	"github.com/switchbackhq/switchback/runner/rollout"
@@ -96,9 +98,9 @@ func (c *runCmd) Run(env *Env) error {
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
 	if spec := l.playbook.Snapshot; spec != nil || rollback {
-		files := &snapshot.Files{}
+		files := &snapshot.Files{Paths: playbookWrites(l.playbook)}
 		if spec != nil {
-			files.Paths = spec.Paths
+			files.Paths = append(files.Paths, spec.Paths...)
 		}
 		engine.Snapshots = files
 	}
@@ -232,4 +234,18 @@ func (a sshArgs) dialer(env *Env) (*transport.SSH, error) {
 		AgentSocket:       env.Getenv("SSH_AUTH_SOCK"),
 		DefaultIdentities: transport.DefaultIdentityFiles(),
 	})
+}
+
+// playbookWrites lists the paths the playbook's steps say they write, so
+// that snapshots hold them without the playbook naming them again.
+func playbookWrites(pb *playbooks.Playbook) []string {
+	var paths []string
+	for _, ph := range pb.Phases {
+		for _, st := range ph.Steps {
+			if w, ok := st.Module.(modules.Writer); ok {
+				paths = append(paths, w.Writes()...)
+			}
+		}
+	}
+	return paths
 }
