@@ -15,8 +15,7 @@ rollout {
 }
 
 snapshot {
-  provider = "files"
-  paths    = ["/etc/motd"]
+  provider = "files" # the paths service and file steps write are saved by themselves
 }
 
 phase "install" {
@@ -26,17 +25,15 @@ phase "install" {
 }
 
 phase "configure" {
-  command "enable at boot" {
-    run    = "rc-update add sb-daemon default"
-    unless = "[ -e /etc/runlevels/default/sb-daemon ]"
+  service "daemon" {
+    service = "sb-daemon"
+    enabled = true
+    state   = "started"
+    conf_d  = { SB_DAEMON_INTERVAL = "1" }
   }
-  command "start" {
-    run    = "rc-service sb-daemon start"
-    unless = "rc-service sb-daemon status"
-  }
-  command "banner" {
-    run    = "echo 'sb-daemon managed by switchback' > /etc/motd"
-    unless = "grep -qx 'sb-daemon managed by switchback' /etc/motd"
+  file "banner" {
+    path    = "/etc/motd"
+    content = "sb-daemon managed by switchback\n"
   }
 }
 
