@@ -270,14 +270,9 @@ phase "p" {
 func TestHybridRollout(t *testing.T) {
 	f := fleet.Start(t, 6)
 	dir := t.TempDir()
-	var inv strings.Builder
-	fmt.Fprintf(&inv, "defaults {\n  user = %q\n  port = %d\n  identity_file = %q\n}\n", f.User, f.Hosts[0].Port, f.IdentityFile)
-	for _, h := range f.Hosts {
-		fmt.Fprintf(&inv, "host %q { address = %q }\n", h.Name, h.Address)
-	}
-	inv.WriteString(`group "db" { hosts = ["host-05", "host-06"] }` + "\n")
-	inv.WriteString(`group "web" { hosts = ["host-01", "host-02", "host-03", "host-04"] }` + "\n")
-	invPath := writeFile(t, dir, "inventory.hcl", inv.String())
+	invPath := writeFile(t, dir, "inventory.hcl", fleetInventory(f, nil)+
+		`group "db" { hosts = ["host-05", "host-06"] }`+"\n"+
+		`group "web" { hosts = ["host-01", "host-02", "host-03", "host-04"] }`+"\n")
 	pb := writeFile(t, dir, "hybrid.hcl", `
 playbook { name = "hybrid" }
 
@@ -356,17 +351,10 @@ func mustRead(t *testing.T, path string) string {
 func TestHostDependencies(t *testing.T) {
 	f := fleet.Start(t, 4)
 	dir := t.TempDir()
-	var inv strings.Builder
-	fmt.Fprintf(&inv, "defaults {\n  user = %q\n  port = %d\n  identity_file = %q\n}\n", f.User, f.Hosts[0].Port, f.IdentityFile)
-	deps := map[string]string{"host-01": "host-03", "host-02": "host-04"}
-	for _, h := range f.Hosts {
-		dep := ""
-		if d, ok := deps[h.Name]; ok {
-			dep = fmt.Sprintf("\n  depends_on = [%q]", d)
-		}
-		fmt.Fprintf(&inv, "host %q {\n  address = %q%s\n}\n", h.Name, h.Address, dep)
-	}
-	invPath := writeFile(t, dir, "inventory.hcl", inv.String())
+	invPath := writeFile(t, dir, "inventory.hcl", fleetInventory(f, map[string]string{
+		"host-01": `depends_on = ["host-03"]`,
+		"host-02": `depends_on = ["host-04"]`,
+	}))
 	pb := writeFile(t, dir, "deps.hcl", `
 playbook { name = "deps" }
 rollout {
@@ -408,4 +396,16 @@ phase "work" {
 		!strings.Contains(out, "host host-01 depends on host-03, which this run does not include") {
 		t.Errorf("limit without the dependency: exit %d", code)
 	}
+}
+
+// fleetInventory writes an HCL inventory of f's hosts, with extra
+// attributes for some of them, for tests that need more than the fleet's
+// own inventory says.
+func fleetInventory(f *fleet.Fleet, extra map[string]string) string {
+	var inv strings.Builder
+	fmt.Fprintf(&inv, "defaults {\n  user = %q\n  port = %d\n  identity_file = %q\n}\n", f.User, f.Hosts[0].Port, f.IdentityFile)
+	for _, h := range f.Hosts {
+		fmt.Fprintf(&inv, "host %q {\n  address = %q\n  %s\n}\n", h.Name, h.Address, extra[h.Name])
+	}
+	return inv.String()
 }
