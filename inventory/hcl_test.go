@@ -1,12 +1,10 @@
 package inventory_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/inventory"
@@ -67,15 +65,7 @@ group "a_team" {
 
 func loadHCL(t *testing.T, src string) *inventory.Inventory {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "inventory.hcl")
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	inv, diags := inventory.Load(hclparse.NewParser(), path)
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	return inv
+	return loadSource(t, "inventory.hcl", src)
 }
 
 // TestHCLPrecedence checks the precedence README.md documents:

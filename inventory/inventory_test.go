@@ -36,15 +36,7 @@ group "db"  { hosts = ["db-01"] }
 
 func loadSample(t *testing.T) *inventory.Inventory {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "inventory.hcl")
-	if err := os.WriteFile(path, []byte(sample), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	inv, diags := inventory.LoadHCL(hclparse.NewParser(), path)
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	return inv
+	return loadSource(t, "inventory.hcl", sample)
 }
 
 func TestDefaultsAndOverrides(t *testing.T) {

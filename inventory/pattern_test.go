@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
-
 	"github.com/switchbackhq/switchback/inventory"
 )
 
@@ -41,15 +39,7 @@ db
 
 func loadINI(t *testing.T, src string) *inventory.Inventory {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "hosts")
-	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	inv, diags := inventory.Load(hclparse.NewParser(), path)
-	if diags.HasErrors() {
-		t.Fatal(diags.Error())
-	}
-	return inv
+	return loadSource(t, "hosts", src)
 }
 
 func hostNames(hs []*inventory.Host) []string {

@@ -127,21 +127,10 @@ phase "two" {
 	if code, _ := runCLI(t, runArgs(f, pb)...); code != runner.ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	stamp := func(h *fleet.Host, file string) float64 {
-		b, err := os.ReadFile(h.Path(file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
 	for w := 0; w < 2; w++ {
 		wave := f.Hosts[2*w : 2*w+2]
-		lastEnd := max(stamp(wave[0], "/root/p1-end"), stamp(wave[1], "/root/p1-end"))
-		firstStart := min(stamp(wave[0], "/root/p2-start"), stamp(wave[1], "/root/p2-start"))
+		lastEnd := max(stamp(t, wave[0], "/root/p1-end"), stamp(t, wave[1], "/root/p1-end"))
+		firstStart := min(stamp(t, wave[0], "/root/p2-start"), stamp(t, wave[1], "/root/p2-start"))
 		if firstStart < lastEnd {
 			t.Errorf("wave %d: phase two started at %.2f, before phase one ended at %.2f", w+1, firstStart, lastEnd)
 		}
@@ -253,12 +242,7 @@ phase "p" {
 	}
 	var at []float64
 	for _, h := range f.Hosts {
-		b, _ := os.ReadFile(h.Path("/root/at"))
-		v, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at = append(at, v)
+		at = append(at, stamp(t, h, "/root/at"))
 	}
 	if at[1]-at[0] < 0.95 || at[2]-at[1] < 0.95 {
 		t.Errorf("waves ran at %v: less than the 1s pause apart", at)
@@ -305,27 +289,19 @@ phase "work" {
 	if code != runner.ExitOK {
 		t.Fatalf("run: exit %d", code)
 	}
-	stamp := func(h *fleet.Host, file string) float64 {
-		b, err := os.ReadFile(h.Path(file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, _ := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
-		return v
-	}
 	db1, db2 := f.Host("host-05"), f.Host("host-06")
-	if stamp(db2, "/root/start") < stamp(db1, "/root/end") {
+	if stamp(t, db2, "/root/start") < stamp(t, db1, "/root/end") {
 		t.Error("the db hosts overlapped: serial means one at a time")
 	}
-	dbEnd := stamp(db2, "/root/end")
-	canaryEnd := stamp(f.Host("host-01"), "/root/end")
+	dbEnd := stamp(t, db2, "/root/end")
+	canaryEnd := stamp(t, f.Host("host-01"), "/root/end")
 	for _, h := range f.Hosts[:4] {
-		if s := stamp(h, "/root/start"); s < dbEnd {
+		if s := stamp(t, h, "/root/start"); s < dbEnd {
 			t.Errorf("%s (web) started at %.2f, before db finished at %.2f", h.Name, s, dbEnd)
 		}
 	}
 	for _, h := range f.Hosts[1:4] {
-		if s := stamp(h, "/root/start"); s < canaryEnd {
+		if s := stamp(t, h, "/root/start"); s < canaryEnd {
 			t.Errorf("%s started before the web canary finished", h.Name)
 		}
 	}
@@ -373,15 +349,7 @@ phase "work" {
 	if code != runner.ExitFailed {
 		t.Errorf("exit %d, want %d (host-04 failed)", code, runner.ExitFailed)
 	}
-	stamp := func(h *fleet.Host, file string) float64 {
-		b, err := os.ReadFile(h.Path(file))
-		if err != nil {
-			t.Fatalf("%s: %v", h.Name, err)
-		}
-		v, _ := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
-		return v
-	}
-	if s, e := stamp(f.Host("host-01"), "/root/start"), stamp(f.Host("host-03"), "/root/end"); s < e {
+	if s, e := stamp(t, f.Host("host-01"), "/root/start"), stamp(t, f.Host("host-03"), "/root/end"); s < e {
 		t.Errorf("host-01 started at %.2f, before host-03 (its dependency) ended at %.2f", s, e)
 	}
 	if _, err := os.Stat(f.Host("host-02").Path("/root/start")); err == nil {
@@ -408,4 +376,19 @@ func fleetInventory(f *fleet.Fleet, extra map[string]string) string {
 		fmt.Fprintf(&inv, "host %q {\n  address = %q\n  %s\n}\n", h.Name, h.Address, extra[h.Name])
 	}
 	return inv.String()
+}
+
+// stamp reads a time a step wrote on a host from /proc/uptime: the hosts
+// share the controller's kernel, so their stamps compare directly.
+func stamp(t *testing.T, h *fleet.Host, file string) float64 {
+	t.Helper()
+	b, err := os.ReadFile(h.Path(file))
+	if err != nil {
+		t.Fatalf("%s: %v", h.Name, err)
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(string(b)), 64)
+	if err != nil {
+		t.Fatalf("%s: %s: %v", h.Name, file, err)
+	}
+	return v
 }
