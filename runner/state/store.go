@@ -142,32 +142,21 @@ type Step struct {
 // ErrNoRun is returned for a run id the database does not know.
 var ErrNoRun = errors.New("no such run")
 
+const runColumns = `id, playbook, strategy, started_at, COALESCE(finished_at, ''), hosts, waves,
+	check_mode, exit_code, halt_wave, COALESCE(halt_reason, '')`
+
 // Runs lists runs, newest first.
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, playbook, strategy, started_at, COALESCE(finished_at, ''), hosts, waves,
-		check_mode, exit_code, halt_wave, COALESCE(halt_reason, '') FROM runs ORDER BY started_at DESC, id DESC LIMIT ?`, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+runColumns+` FROM runs ORDER BY started_at DESC, id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing runs: %w", err)
 	}
 	defer rows.Close()
 	var runs []Run
 	for rows.Next() {
-		var r Run
-		var started, finished string
-		var exit, haltWave sql.NullInt64
-		if err := rows.Scan(&r.ID, &r.Playbook, &r.Strategy, &started, &finished, &r.Hosts, &r.Waves,
-			&r.CheckMode, &exit, &haltWave, &r.HaltReason); err != nil {
+		r, err := scanRun(rows)
+		if err != nil {
 			return nil, fmt.Errorf("listing runs: %w", err)
-		}
-		r.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
-		r.FinishedAt, _ = time.Parse(time.RFC3339Nano, finished)
-		if exit.Valid {
-			v := int(exit.Int64)
-			r.ExitCode = &v
-		}
-		if haltWave.Valid {
-			v := int(haltWave.Int64)
-			r.HaltWave = &v
 		}
 		runs = append(runs, r)
 	}
@@ -176,16 +165,35 @@ func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
 
 // Run finds one run by id.
 func (s *Store) Run(ctx context.Context, id string) (Run, error) {
-	runs, err := s.Runs(ctx, -1)
-	if err != nil {
+	r, err := scanRun(s.db.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs WHERE id = ?`, id))
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return Run{}, fmt.Errorf("%w %q", ErrNoRun, id)
+	case err != nil:
+		return Run{}, fmt.Errorf("reading run %s: %w", id, err)
+	}
+	return r, nil
+}
+
+func scanRun(row interface{ Scan(...any) error }) (Run, error) {
+	var r Run
+	var started, finished string
+	var exit, haltWave sql.NullInt64
+	if err := row.Scan(&r.ID, &r.Playbook, &r.Strategy, &started, &finished, &r.Hosts, &r.Waves,
+		&r.CheckMode, &exit, &haltWave, &r.HaltReason); err != nil {
 		return Run{}, err
 	}
-	for _, r := range runs {
-		if r.ID == id {
-			return r, nil
-		}
+	r.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
+	r.FinishedAt, _ = time.Parse(time.RFC3339Nano, finished)
+	if exit.Valid {
+		v := int(exit.Int64)
+		r.ExitCode = &v
 	}
-	return Run{}, fmt.Errorf("%w %q", ErrNoRun, id)
+	if haltWave.Valid {
+		v := int(haltWave.Int64)
+		r.HaltWave = &v
+	}
+	return r, nil
 }
 
 // Hosts returns the hosts of a run in the order they were recorded.
