@@ -83,3 +83,34 @@ func TestJSONLines(t *testing.T) {
 		t.Errorf("unexpected content:\n%s", out.String())
 	}
 }
+
+// TestProgressBarOnlyWhereAsked: with a Progress writer (a terminal) the
+// console draws a bar there and clears it at the end; without one, the
+// output has no bar at all.
+func TestProgressBarOnlyWhereAsked(t *testing.T) {
+	run := func(progress *strings.Builder) string {
+		var out strings.Builder
+		c := &Console{Out: &out}
+		if progress != nil {
+			c.Progress = progress
+		}
+		c.Event(runner.RunStarted{Playbook: "p", Hosts: []string{"h"}, Phases: []string{"one"}, Steps: 2, Route: rollout.Route{}.Resolve(), Waves: []int{1}})
+		c.Event(runner.HostStarted{Host: "h", Endpoint: "root@h:22"})
+		c.Event(runner.StepStarted{Host: "h", Phase: "one", Step: "a"})
+		c.Event(runner.StepFinished{Host: "h", Phase: "one", Step: "a", Status: runner.StatusChanged})
+		if progress != nil && !strings.Contains(progress.String(), "(1/2)") {
+			t.Errorf("no bar at 1 of 2 steps on the terminal: %q", progress.String())
+		}
+		c.Event(runner.StepFinished{Host: "h", Phase: "one", Step: "b", Status: runner.StatusOK})
+		c.Event(runner.HostFinished{Host: "h", Status: runner.HostOK})
+		c.Event(runner.RunFinished{Recap: &runner.Recap{Hosts: []*runner.HostRecap{{Host: "h", Status: runner.HostOK}}}})
+		return out.String()
+	}
+	var bar strings.Builder
+	if out := run(&bar); strings.Contains(out, "(1/2)") || !strings.Contains(out, "RECAP") {
+		t.Errorf("the bar leaked into the report, or the report is missing:\n%s", out)
+	}
+	if out := run(nil); strings.Contains(out, "|") || !strings.Contains(out, "changed  one / a") {
+		t.Errorf("plain output has a bar or lacks the step line:\n%s", out)
+	}
+}
