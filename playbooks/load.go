@@ -43,7 +43,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 
 	pb := &Playbook{Path: path, Hosts: []string{"all"}}
 	var playbookBlocks, phaseBlocks []*hcl.Block
-	var variableBlocks, rolloutBlocks, snapshotBlocks []*hcl.Block
+	var variableBlocks, rolloutBlocks, snapshotBlocks, handlerBlocks []*hcl.Block
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "playbook":
@@ -54,6 +54,8 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 			phaseBlocks = append(phaseBlocks, b)
 		case "snapshot":
 			snapshotBlocks = append(snapshotBlocks, b)
+		case "handler":
+			handlerBlocks = append(handlerBlocks, b)
 		}
 	}
 
@@ -85,12 +87,16 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 	diags = append(diags, moreDiags...)
 	ctx := evalContext(pb.Variables)
 	varsFailed := moreDiags.HasErrors()
+	pb.scope = ctx
 
-	// Phase two: the playbook header and the phases, with var.* in scope.
+	// Phase two: the playbook header and the phases, with var.* in scope;
+	// steps also see host values, unknown until a host runs them.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
-	pb.Rollout, pb.Gate, moreDiags = l.decodeRollout(rolloutBlocks, ctx)
+	pb.registered = registerNames(f.Body, ctx)
+	stepCtx := validationScope(ctx, pb.registered)
+	pb.Rollout, pb.Gate, moreDiags = l.decodeRollout(rolloutBlocks, stepCtx)
 	diags = append(diags, moreDiags...)
-	pb.Rollouts, moreDiags = l.decodeNamedRollouts(namedBlocks, ctx)
+	pb.Rollouts, moreDiags = l.decodeNamedRollouts(namedBlocks, stepCtx)
 	diags = append(diags, moreDiags...)
 	pb.Snapshot, moreDiags = decodeSnapshot(snapshotBlocks, ctx)
 	diags = append(diags, moreDiags...)
@@ -103,10 +109,13 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 			continue
 		}
 		seen[name] = b
-		phase, moreDiags := l.decodePhase(b, ctx)
+		phase, moreDiags := l.decodePhase(b, stepCtx)
 		diags = append(diags, dropCascades(moreDiags, varsFailed)...)
 		pb.Phases = append(pb.Phases, phase)
 	}
+	pb.Handlers, moreDiags = l.decodeHandlers(handlerBlocks, stepCtx)
+	diags = append(diags, dropCascades(moreDiags, varsFailed)...)
+	diags = append(diags, pb.checkSteps()...)
 	if len(phaseBlocks) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,
@@ -155,15 +164,43 @@ func decodeHeader(pb *Playbook, blocks []*hcl.Block, fileBody hcl.Body, ctx *hcl
 
 func (l *Loader) decodePhase(b *hcl.Block, ctx *hcl.EvalContext) (*Phase, hcl.Diagnostics) {
 	phase := &Phase{Name: b.Labels[0], DeclRange: b.DefRange}
-	content, diags := b.Body.Content(phaseSchema(l.Registry.Names()))
+	schema := phaseSchema(l.Registry.Names())
+	schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: "flush_handlers"})
+	content, diags := b.Body.Content(schema)
+	if a, ok := content.Attributes["flush_handlers"]; ok {
+		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &phase.FlushHandlers)...)
+	}
 	var moreDiags hcl.Diagnostics
 	phase.Steps, moreDiags = l.decodeSteps(fmt.Sprintf("phase %q", phase.Name), b.DefRange, content.Blocks, ctx, !diags.HasErrors())
 	return phase, append(diags, moreDiags...)
 }
 
-// decodeSteps decodes the step blocks of a phase or gate; owner names it
-// in messages. An empty list is an error unless the body already had one
-// (a misspelt step type leaves it empty too).
+// decodeHandlers reads handler "name" { <steps> } blocks.
+func (l *Loader) decodeHandlers(blocks []*hcl.Block, ctx *hcl.EvalContext) ([]*Handler, hcl.Diagnostics) {
+	var diags hcl.Diagnostics
+	var out []*Handler
+	seen := map[string]*hcl.Block{}
+	for _, b := range blocks {
+		name := b.Labels[0]
+		if prev, dup := seen[name]; dup {
+			diags = append(diags, diag.Duplicate("Duplicate handler", fmt.Sprintf("A handler named %q", name),
+				prev.DefRange, b.LabelRanges[0], "Give each handler its own name."))
+			continue
+		}
+		seen[name] = b
+		content, moreDiags := b.Body.Content(phaseSchema(l.Registry.Names()))
+		diags = append(diags, moreDiags...)
+		h := &Handler{Name: name, DeclRange: b.DefRange}
+		h.Steps, moreDiags = l.decodeSteps(fmt.Sprintf("handler %q", name), b.DefRange, content.Blocks, ctx, !moreDiags.HasErrors())
+		diags = append(diags, moreDiags...)
+		out = append(out, h)
+	}
+	return out, diags
+}
+
+// decodeSteps decodes the step blocks of a phase, gate or handler; owner
+// names it in messages. An empty list is an error unless the body already
+// had one (a misspelt step type leaves it empty too).
 func (l *Loader) decodeSteps(owner string, where hcl.Range, blocks hcl.Blocks, ctx *hcl.EvalContext, reportEmpty bool) ([]*Step, hcl.Diagnostics) {
 	var diags hcl.Diagnostics
 	var steps []*Step
@@ -176,9 +213,9 @@ func (l *Loader) decodeSteps(owner string, where hcl.Range, blocks hcl.Blocks, c
 			continue
 		}
 		seen[name] = sb
-		mod, moreDiags := l.Registry.Decode(sb.Type, sb.Body, ctx)
+		st, moreDiags := l.decodeStep(sb, ctx)
 		diags = append(diags, moreDiags...)
-		steps = append(steps, &Step{Type: sb.Type, Name: name, Module: mod, DeclRange: sb.DefRange})
+		steps = append(steps, st)
 	}
 	if len(blocks) == 0 && reportEmpty {
 		diags = append(diags, &hcl.Diagnostic{

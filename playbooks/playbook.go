@@ -36,6 +36,14 @@ type Playbook struct {
 	// Snapshot says what to save on a host before its first change; nil
 	// when the playbook has no snapshot block.
 	Snapshot *snapshot.Spec
+	// Handlers run when notified, in the order they are declared.
+	Handlers []*Handler
+
+	// scope is the load-time scope (var.*, functions) that host scopes
+	// extend; registered lists every register name, in file order.
+	scope      *hcl.EvalContext
+	registered []string
+	usesFacts  bool
 }
 
 // Variable is a declared input with its resolved value.
@@ -49,9 +57,12 @@ type Variable struct {
 
 // Phase is a named, ordered group of steps.
 type Phase struct {
-	Name      string
-	Steps     []*Step
-	DeclRange hcl.Range
+	Name  string
+	Steps []*Step
+	// FlushHandlers runs the handlers notified so far at the end of the
+	// phase rather than at the end of the host's run.
+	FlushHandlers bool
+	DeclRange     hcl.Range
 }
 
 // NamedRollout gives the hosts of some groups their own route map.
@@ -74,11 +85,27 @@ type Gate struct {
 	Steps []*Step
 }
 
-// Step is one block inside a phase, decoded into its module.
+// Step is one block inside a phase, gate or handler.
 type Step struct {
-	Type      string
-	Name      string
+	Type string
+	Name string
+	Meta StepMeta
+	// Module is the step decoded at load time. It is nil for a step that
+	// refers to host values (host, facts, each, registered) or has a
+	// for_each: such a step is decoded for each host (Instances).
 	Module    modules.Module
+	DeclRange hcl.Range
+
+	body     hcl.Body
+	registry *modules.Registry
+}
+
+// Handler is a named list of steps that runs on a host once, after the
+// host's phases (or at the end of a phase that flushes handlers), if a
+// step that changed something notified it.
+type Handler struct {
+	Name      string
+	Steps     []*Step
 	DeclRange hcl.Range
 }
 

@@ -9,6 +9,7 @@ var fileSchema = &hcl.BodySchema{
 		{Type: "phase", LabelNames: []string{"name"}},
 		{Type: "rollout"},
 		{Type: "snapshot"},
+		{Type: "handler", LabelNames: []string{"name"}},
 	},
 }
 

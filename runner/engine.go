@@ -6,7 +6,6 @@ package runner
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/inventory"
-	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
@@ -312,6 +310,11 @@ type hostRun struct {
 	left int // steps not yet run
 	done bool
 	snap *snapshot.Snapshot
+	// scope holds the host's values, facts and registered results;
+	// notified lists the handlers to run. Only the host's goroutine
+	// touches them.
+	scope    *playbooks.Scope
+	notified []string
 }
 
 // halt records the first reason to stop; later calls keep it. With an
@@ -392,6 +395,9 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 				return
 			}
 		}
+		if !r.runHandlers(ctx, w, h) {
+			return
+		}
 		if w.seg.gate != nil {
 			r.soak(ctx, w.seg)
 			if !r.runPhase(ctx, w, h, w.seg.gate) {
@@ -415,11 +421,14 @@ func (r *run) runWaveByPhase(ctx context.Context, w *wave) {
 		if ph == w.seg.gate && len(alive) > 0 {
 			r.soak(ctx, w.seg) // once for the wave: its hosts converged together
 		}
+		last := ph == r.playbook.Phases[len(r.playbook.Phases)-1]
 		r.each(ctx, w, alive, func(h *hostRun) {
 			if h.conn == nil && (!r.dependenciesMet(ctx, w, h) || !r.connect(ctx, w, h)) {
 				return
 			}
-			r.runPhase(ctx, w, h, ph)
+			if r.runPhase(ctx, w, h, ph) && last {
+				r.runHandlers(ctx, w, h)
+			}
 		})
 	}
 	for _, h := range w.hosts {
@@ -469,6 +478,18 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 		return false
 	}
 	h.conn = conn
+	if r.playbook.UsesFacts() {
+		facts, err := GatherFacts(ctx, conn)
+		if err != nil {
+			status := HostFailed
+			if transport.IsUnreachable(err) {
+				status = HostUnreachable
+			}
+			r.finish(ctx, w, h, status, err)
+			return false
+		}
+		h.hostScope().Facts = facts
+	}
 	return true
 }
 
@@ -479,7 +500,7 @@ func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, e
 }
 
 // runPhase runs a phase's steps on one host and says whether the host
-// may go on.
+// may go on. A phase that flushes handlers runs those notified so far.
 func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.Phase) bool {
 	for _, step := range ph.Steps {
 		if r.halted() {
@@ -491,16 +512,8 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}
-		status, err := r.step(ctx, h, ph, step, ph == w.seg.gate)
+		err := r.runStep(ctx, h, ph, step, ph == w.seg.gate)
 		h.left--
-		switch status {
-		case StatusOK:
-			h.rec.OK++
-		case StatusChanged:
-			h.rec.Changed++
-		case StatusFailed:
-			h.rec.Failed++
-		}
 		if err != nil {
 			switch {
 			case ctx.Err() != nil:
@@ -515,6 +528,9 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 			}
 			return false
 		}
+	}
+	if ph.FlushHandlers {
+		return r.runHandlers(ctx, w, h)
 	}
 	return true
 }
@@ -531,74 +547,6 @@ func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus
 	if status == HostFailed && w.seg.route.Rollback == rollout.RollbackHost {
 		r.restore(ctx, h)
 	}
-}
-
-// step checks a step and, unless in check mode, applies its plan; before
-// a host's first change it takes the host's snapshot.
-func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, step *playbooks.Step, gate bool) (Status, error) {
-	e := r.engine
-	start := time.Now()
-	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type, At: start})
-	status, diff, err := r.checkApply(ctx, h, step, !gate)
-	if gate && status == StatusChanged {
-		status, diff = StatusOK, "" // a gate check that ran and passed changed nothing
-	}
-	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: step.Name, Type: step.Type,
-		Status: status, Diff: diff, Err: err, At: time.Now(), Duration: time.Since(start)})
-	return status, err
-}
-
-// checkApply checks a step and applies its plan; snapshot says whether
-// a change must be preceded by the host's snapshot (not so for gate
-// checks, which only look).
-func (r *run) checkApply(ctx context.Context, h *hostRun, step *playbooks.Step, snapshot bool) (Status, string, error) {
-	e := r.engine
-	plan, err := e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
-		return step.Module.Check(ctx, h.conn)
-	})
-	if err != nil {
-		return StatusFailed, "", err
-	}
-	if !plan.Change {
-		return StatusOK, "", nil
-	}
-	if e.CheckMode {
-		return StatusChanged, plan.Diff, nil
-	}
-	if snapshot && e.Snapshots != nil && h.snap == nil {
-		snap, err := e.Snapshots.Take(ctx, h.conn, e.RunID)
-		if err != nil {
-			return StatusFailed, plan.Diff, fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
-		}
-		h.snap, h.rec.Snapshot = snap, snap
-		e.emit(SnapshotTaken{Host: h.host.Name, Snapshot: *snap})
-	}
-	_, err = e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
-		return plan, step.Module.Apply(ctx, h.conn, plan)
-	})
-	if err != nil {
-		return StatusFailed, plan.Diff, err
-	}
-	return StatusChanged, plan.Diff, nil
-}
-
-func (e *Engine) withTimeout(ctx context.Context, f func(context.Context) (modules.Plan, error)) (modules.Plan, error) {
-	if e.CommandTimeout <= 0 {
-		return f(ctx)
-	}
-	ctx, cancel := context.WithTimeout(ctx, e.CommandTimeout)
-	defer cancel()
-	p, err := f(ctx)
-	if errors.Is(err, context.DeadlineExceeded) {
-		return p, &timeoutError{after: e.CommandTimeout}
-	}
-	return p, err
-}
-
-type timeoutError struct{ after time.Duration }
-
-func (t *timeoutError) Error() string {
-	return "timed out after " + t.after.String() + " (raise --command-timeout if the step needs longer)"
 }
 
 func (e *Engine) emit(ev Event) {

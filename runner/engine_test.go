@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 	"testing"
@@ -45,7 +46,7 @@ func (a *appliedList) list() []string {
 func (f *fakeStep) Summary() string { return "fake" }
 
 func (f *fakeStep) Check(_ context.Context, h modules.Host) (modules.Plan, error) {
-	name := h.(*fakeConn).name
+	name := fakeName(h)
 	if name == f.lostConn {
 		return modules.Plan{}, &transport.UnreachableError{Host: name, Err: errors.New("connection lost")}
 	}
@@ -56,7 +57,7 @@ func (f *fakeStep) Check(_ context.Context, h modules.Host) (modules.Plan, error
 }
 
 func (f *fakeStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) error {
-	name := h.(*fakeConn).name
+	name := fakeName(h)
 	f.applied.add(name)
 	if name == f.failOn {
 		return errors.New("boom")
@@ -190,6 +191,20 @@ func TestFailedHostStopsItsSteps(t *testing.T) {
 	for _, ev := range rec.events {
 		if hf, ok := ev.(HostFinished); ok && hf.StepsLeft != 1 {
 			t.Errorf("StepsLeft = %d, want 1", hf.StepsLeft)
+		}
+	}
+}
+
+// fakeName names the fake host behind whatever the engine wraps it in.
+func fakeName(h modules.Host) string {
+	for {
+		switch c := h.(type) {
+		case *fakeConn:
+			return c.name
+		case interface{ Unwrap() modules.Host }:
+			h = c.Unwrap()
+		default:
+			panic(fmt.Sprintf("unexpected host %T", h))
 		}
 	}
 }

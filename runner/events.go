@@ -14,6 +14,7 @@ const (
 	StatusOK      Status = "ok"      // already converged
 	StatusChanged Status = "changed" // changed (or, in check mode, would change)
 	StatusFailed  Status = "failed"
+	StatusSkipped Status = "skipped" // its when was false on the host
 )
 
 // HostStatus is the outcome of a whole host.
@@ -115,8 +116,14 @@ type StepFinished struct {
 	Status                  Status
 	Diff                    string
 	Err                     error
-	At                      time.Time
-	Duration                time.Duration
+	// Ignored says a failure did not fail the host (ignore_errors).
+	Ignored bool
+	// Reason says why a step was skipped.
+	Reason string
+	// Attempts counts tries of a step with retries (1 without).
+	Attempts int
+	At       time.Time
+	Duration time.Duration
 }
 
 // HostFinished closes a host. StepsLeft counts the steps it did not reach.

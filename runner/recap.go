@@ -27,6 +27,8 @@ type HostRecap struct {
 	OK      int
 	Changed int
 	Failed  int
+	Skipped int // when was false
+	Ignored int // failed with ignore_errors
 	Err     error
 	// Snapshot is set once the host was snapshotted before a change.
 	Snapshot    *snapshot.Snapshot

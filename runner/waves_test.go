@@ -37,7 +37,7 @@ func (f *failOnSet) Apply(_ context.Context, h modules.Host, _ modules.Plan) err
 		}
 	}
 	time.Sleep(f.delay)
-	name := h.(*fakeConn).name
+	name := fakeName(h)
 	f.applied.add(name)
 	if f.fail[name] {
 		return errors.New("rigged to fail")
@@ -252,7 +252,7 @@ func (g *gatedStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) err
 		g.once.Do(func() { close(gate) })
 	}
 	<-gate
-	if h.(*fakeConn).name == g.failOn {
+	if fakeName(h) == g.failOn {
 		return errors.New("rigged to fail")
 	}
 	time.Sleep(20 * time.Millisecond) // the others are still busy when the halt comes

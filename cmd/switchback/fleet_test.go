@@ -480,7 +480,7 @@ phase "p" {
 	if code != runner.ExitFailed {
 		t.Errorf("exit %d, want %d", code, runner.ExitFailed)
 	}
-	if !strings.Contains(out, "timed out after 1s (raise --command-timeout") {
+	if !strings.Contains(out, "timed out after 1s (raise the step's timeout, or --command-timeout") {
 		t.Error("the timeout is not explained")
 	}
 	if elapsed := time.Since(start); elapsed > 20*time.Second {

@@ -23,6 +23,17 @@ type targetArgs struct {
 	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not)."`
 }
 
+// selectArgs choose part of a playbook for a plan or run.
+type selectArgs struct {
+	Tags         []string `placeholder:"TAG" sep:"," help:"Only steps with one of these tags (and steps tagged always)."`
+	SkipTags     []string `placeholder:"TAG" sep:"," help:"Leave out steps with one of these tags."`
+	StartAtPhase string   `placeholder:"PHASE" help:"Start at this phase; earlier phases are left out."`
+}
+
+func (s selectArgs) apply(pb *playbooks.Playbook) (*playbooks.Playbook, error) {
+	return pb.Select(playbooks.Selection{Tags: s.Tags, SkipTags: s.SkipTags, StartAt: s.StartAtPhase})
+}
+
 // loaded is a playbook and, when asked for, an inventory and the hosts
 // selected from it.
 type loaded struct {

@@ -5,12 +5,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 )
 
 type planCmd struct {
 	playbookArgs
 	targetArgs
+	selectArgs
 	routeFlags
 }
 
@@ -19,6 +21,9 @@ type planCmd struct {
 func (c *planCmd) Run(env *Env) error {
 	l, err := load(env, c.playbookArgs, &c.targetArgs)
 	if err != nil {
+		return err
+	}
+	if l.playbook, err = c.selectArgs.apply(l.playbook); err != nil {
 		return err
 	}
 	pb := l.playbook
@@ -80,7 +85,7 @@ func (c *planCmd) Run(env *Env) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, st := range ph.Steps {
 			n++
-			fmt.Fprintf(tw, "  %3d.\t%s %q\t%s\n", n, st.Type, st.Name, st.Module.Summary())
+			fmt.Fprintf(tw, "  %3d.\t%s %q\t%s%s\n", n, st.Type, st.Name, st.Summary(), metaNote(st.Meta))
 		}
 		tw.Flush()
 	}
@@ -89,4 +94,25 @@ func (c *planCmd) Run(env *Env) error {
 	}
 	fmt.Fprintln(w, "\nNo host was contacted. 'switchback run' with the same arguments applies this plan.")
 	return nil
+}
+
+// metaNote adds what decides whether and how often a step runs.
+func metaNote(m playbooks.StepMeta) string {
+	var notes []string
+	if m.When != nil {
+		notes = append(notes, "when")
+	}
+	if m.ForEach != nil {
+		notes = append(notes, "for_each")
+	}
+	if len(m.Tags) > 0 {
+		notes = append(notes, "tags "+strings.Join(m.Tags, ","))
+	}
+	if len(m.Notify) > 0 {
+		notes = append(notes, "notifies "+strings.Join(m.Notify, ", "))
+	}
+	if len(notes) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(notes, "; ") + "]"
 }

@@ -25,6 +25,7 @@ import (
 type runCmd struct {
 	playbookArgs
 	targetArgs
+	selectArgs
 	routeFlags
 	stateArgs
 	sshArgs
@@ -39,6 +40,9 @@ type runCmd struct {
 func (c *runCmd) Run(env *Env) error {
 	l, err := load(env, c.playbookArgs, &c.targetArgs)
 	if err != nil {
+		return err
+	}
+	if l.playbook, err = c.selectArgs.apply(l.playbook); err != nil {
 		return err
 	}
 	segs, err := c.routeFlags.segments(l.playbook, l.hosts)
@@ -240,11 +244,18 @@ func (a sshArgs) dialer(env *Env) (*transport.SSH, error) {
 // that snapshots hold them without the playbook naming them again.
 func playbookWrites(pb *playbooks.Playbook) []string {
 	var paths []string
+	steps := []*playbooks.Step{}
 	for _, ph := range pb.Phases {
-		for _, st := range ph.Steps {
-			if w, ok := st.Module.(modules.Writer); ok {
-				paths = append(paths, w.Writes()...)
-			}
+		steps = append(steps, ph.Steps...)
+	}
+	for _, h := range pb.Handlers {
+		steps = append(steps, h.Steps...)
+	}
+	for _, st := range steps {
+		// A step decoded per host (Module nil) says what it writes only on
+		// the host; list such paths in the snapshot block.
+		if w, ok := st.Module.(modules.Writer); ok {
+			paths = append(paths, w.Writes()...)
 		}
 	}
 	return paths

@@ -171,26 +171,40 @@ func describeRoute(r rollout.Route, waves []int) string {
 }
 
 // cellRank orders what a phase cell shows: the worst outcome of its steps.
-var cellRank = map[string]int{"": 0, "ok": 1, "changed": 2, "failed": 3}
+var cellRank = map[string]int{"": 0, "skipped": 1, "ok": 2, "changed": 3, "failed": 4}
 
 func (c *Console) stepFinished(e runner.StepFinished) {
 	c.advance(1)
-	if row := c.cells[e.Host]; row != nil && cellRank[string(e.Status)] > cellRank[row[e.Phase]] {
-		row[e.Phase] = string(e.Status)
+	cell := string(e.Status)
+	if e.Ignored {
+		cell = "ok" // the host went on
+	}
+	if row := c.cells[e.Host]; row != nil && cellRank[cell] > cellRank[row[e.Phase]] {
+		row[e.Phase] = cell
 	}
 	b := c.hosts[e.Host]
 	if b == nil {
 		return
 	}
 	b.steps++
-	if e.Status == runner.StatusOK && !c.Verbose {
+	if (e.Status == runner.StatusOK || e.Status == runner.StatusSkipped) && !c.Verbose {
 		return
 	}
 	label := string(e.Status)
-	if e.Status == runner.StatusChanged && c.check {
+	switch {
+	case e.Status == runner.StatusChanged && c.check:
 		label = "would change"
+	case e.Ignored:
+		label = "failed (ignored)"
 	}
-	fmt.Fprintf(&b.lines, "  %-8s %s / %s\n", label, e.Phase, e.Step)
+	fmt.Fprintf(&b.lines, "  %-8s %s / %s", label, e.Phase, e.Step)
+	if e.Reason != "" {
+		fmt.Fprintf(&b.lines, " (%s)", e.Reason)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b.lines, " (after %d attempts)", e.Attempts)
+	}
+	b.lines.WriteString("\n")
 	if e.Diff != "" {
 		b.lines.WriteString(indent(sanitize(e.Diff), "             "))
 	}
@@ -309,7 +323,14 @@ func (c *Console) recap(r *runner.Recap) {
 		if c.waves > 1 {
 			wave = fmt.Sprintf("wave %-2d  ", h.Wave)
 		}
-		c.printf("%-*s  %sok=%-3d changed=%-3d failed=%-3d unreachable=%d%s\n", width, h.Host, wave, h.OK, h.Changed, h.Failed, unreachable, note)
+		extra := ""
+		if h.Skipped > 0 {
+			extra += fmt.Sprintf(" skipped=%d", h.Skipped)
+		}
+		if h.Ignored > 0 {
+			extra += fmt.Sprintf(" ignored=%d", h.Ignored)
+		}
+		c.printf("%-*s  %sok=%-3d changed=%-3d failed=%-3d unreachable=%d%s%s\n", width, h.Host, wave, h.OK, h.Changed, h.Failed, unreachable, extra, note)
 	}
 	c.printf("%d host(s): %d ok, %d failed, %d unreachable", len(r.Hosts),
 		r.Count(runner.HostOK), r.Count(runner.HostFailed), r.Count(runner.HostUnreachable))

@@ -73,8 +73,11 @@ func (r *Recorder) Event(ev runner.Event) {
 	case runner.StepFinished:
 		_, err = db.Exec(`UPDATE steps SET status = ?, finished_at = ?, error = ? WHERE run_id = ? AND host = ? AND phase = ? AND step = ?`,
 			string(e.Status), now, errText(e.Err), r.runID, e.Host, e.Phase, e.Step)
-		if err == nil {
-			column := map[runner.Status]string{runner.StatusOK: "ok", runner.StatusChanged: "changed", runner.StatusFailed: "failed"}[e.Status]
+		column := map[runner.Status]string{runner.StatusOK: "ok", runner.StatusChanged: "changed", runner.StatusFailed: "failed"}[e.Status]
+		if e.Ignored {
+			column = "ok" // the host went on
+		}
+		if err == nil && column != "" {
 			_, err = db.Exec(`UPDATE hosts SET `+column+` = `+column+` + 1, updated_at = ? WHERE run_id = ? AND host = ?`, now, r.runID, e.Host)
 		}
 	case runner.HostFinished:

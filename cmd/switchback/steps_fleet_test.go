@@ -1,0 +1,124 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/runner"
+)
+
+const perHostPlaybook = `
+playbook { name = "per host" }
+
+variable "motd_users" {
+  default = { alice = "admin", bob = "dev" }
+}
+
+handler "reload app" {
+  command "count reload" { run = "echo reload >> /root/reloads.log" }
+}
+
+phase "facts" {
+  command "who" {
+    run      = "echo ${shellquote(host.name)} ${shellquote(host.vars.role)} ${facts.os_id} ${facts.arch} ${facts.init} ${facts.pkg_manager} > /root/who"
+    creates  = "/root/who"
+    notify   = ["reload app"]
+    register = "who"
+  }
+  command "db only" {
+    run     = "touch /root/db-only"
+    creates = "/root/db-only"
+    when    = host.vars.role == "db"
+  }
+  command "users" {
+    for_each = var.motd_users
+    run      = "echo ${each.key}=${each.value} > /root/user-${each.key}"
+    creates  = "/root/user-${each.key}"
+    notify   = ["reload app"]
+  }
+}
+
+phase "after" {
+  command "echo registered" {
+    run     = "echo '${registered.who.changed}' > /root/who-changed"
+    creates = "/root/who-changed"
+  }
+  command "flaky" {
+    run     = "if [ -f /root/flaky ]; then echo second > /root/flaky-ok; else touch /root/flaky; exit 1; fi"
+    creates = "/root/flaky-ok"
+    retries = 1
+    delay   = "100ms"
+  }
+  command "broken but ignored" {
+    run           = "exit 3"
+    unless        = "test -f /root/flaky-ok && test -f /root/skip-broken"
+    ignore_errors = true
+    tags          = ["noisy"]
+  }
+  command "skip next time" {
+    run     = "touch /root/skip-broken"
+    creates = "/root/skip-broken"
+  }
+}
+`
+
+// TestPerHostSteps: host values, facts, when, for_each, register,
+// retries, ignore_errors and handlers, on real hosts.
+func TestPerHostSteps(t *testing.T) {
+	f := fleet.Start(t, 2)
+	dir := t.TempDir()
+	db, web := f.Hosts[0], f.Hosts[1]
+	inv := writeFile(t, dir, "inv.hcl", fleetInventory(f, map[string]string{
+		db.Name:  `vars = { role = "db" }`,
+		web.Name: `vars = { role = "web" }`,
+	}))
+	pb := writeFile(t, dir, "pb.hcl", perHostPlaybook)
+	args := []string{"run", pb, "-i", inv, "--known-hosts", f.KnownHosts, "--connect-timeout", "5s", "--state", stateDir(t) + "/s.db"}
+
+	code, out := runCLI(t, args...)
+	if code != runner.ExitOK {
+		t.Fatalf("first run: exit %d", code)
+	}
+	wantInOutput(t, out, "failed (ignored) after / broken but ignored", "(after 2 attempts)")
+	for _, h := range f.Hosts {
+		role := map[string]string{db.Name: "db", web.Name: "web"}[h.Name]
+		if got := mustRead(t, h.Path("/root/who")); got != h.Name+" "+role+" alpine x86_64 openrc apk\n" {
+			t.Errorf("%s: /root/who = %q", h.Name, got)
+		}
+		if got := mustRead(t, h.Path("/root/user-alice")) + mustRead(t, h.Path("/root/user-bob")); got != "alice=admin\nbob=dev\n" {
+			t.Errorf("%s: for_each wrote %q", h.Name, got)
+		}
+		if got := mustRead(t, h.Path("/root/who-changed")); got != "true\n" {
+			t.Errorf("%s: registered.who.changed = %q, want true", h.Name, got)
+		}
+		if got := mustRead(t, h.Path("/root/flaky-ok")); got != "second\n" {
+			t.Errorf("%s: the retried step wrote %q", h.Name, got)
+		}
+		// Three changed steps notified the handler; it ran once.
+		if got := mustRead(t, h.Path("/root/reloads.log")); got != "reload\n" {
+			t.Errorf("%s: handler ran %d time(s), want 1", h.Name, strings.Count(got, "reload"))
+		}
+	}
+	if _, err := os.Stat(db.Path("/root/db-only")); err != nil {
+		t.Errorf("the db host did not run its when = true step: %v", err)
+	}
+	if _, err := os.Stat(web.Path("/root/db-only")); err == nil {
+		t.Error("the web host ran a step whose when is false")
+	}
+
+	// Second run: converged, nothing notified, the handler does not run.
+	code, out = runCLI(t, append(args, "--skip-tags", "noisy")...)
+	if code != runner.ExitOK {
+		t.Fatalf("second run: exit %d", code)
+	}
+	if strings.Count(out, "changed=0") != 2 {
+		t.Errorf("second run changed something")
+	}
+	for _, h := range f.Hosts {
+		if got := mustRead(t, h.Path("/root/reloads.log")); got != "reload\n" {
+			t.Errorf("%s: the handler ran again on a converged host", h.Name)
+		}
+	}
+}
