@@ -57,6 +57,10 @@ func decodeCommand(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics
 	return m, diags
 }
 
+// RepeatsOnApply: without a guard, nothing on the host tells that the
+// command ran.
+func (m *Command) RepeatsOnApply() bool { return m.Creates == "" && m.Unless == "" }
+
 func (m *Command) Summary() string {
 	s := "run " + oneLine(m.Run)
 	if m.Creates != "" {

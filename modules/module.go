@@ -41,6 +41,14 @@ type Writer interface {
 	Writes() []string
 }
 
+// Repeater is implemented by steps whose Check cannot see their own
+// effect, such as a command with no guard: each Apply repeats it. A
+// resumed run does not apply such a step again when the host's journal
+// says it was applied before.
+type Repeater interface {
+	RepeatsOnApply() bool
+}
+
 // Plan is the outcome of Check: either nothing to do, or a change with a
 // human-readable description of what will be done.
 type Plan struct {

@@ -37,8 +37,22 @@ type Engine struct {
 	// context passed to Run is the hard stop that kills commands in flight.
 	Drain <-chan struct{}
 	// Confirm asks the operator whether to start the next wave, when the
-	// route pauses for confirmation. It must be set for such a route.
+	// route pauses for confirmation. Without it (no one to ask) the run
+	// halts there, to be continued with a resume.
 	Confirm func(ctx context.Context, next WaveStarted) (bool, error)
+	// Resume, when set, continues the recorded run RunID: hosts that
+	// finished are not run again and the interrupted wave continues.
+	Resume *Resume
+}
+
+// Resume is what a recorded run says about its hosts.
+type Resume struct {
+	// Done lists the hosts that converged.
+	Done map[string]bool
+	// Snapshots are those taken before the hosts' first change; a resumed
+	// host keeps its snapshot, so a rollback still goes back to before
+	// the run.
+	Snapshots map[string]*snapshot.Snapshot
 }
 
 // Segment is a set of hosts that follow one route map: the whole run,
@@ -104,21 +118,43 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 	defer close(runDone)
 	r.watchDrain(runDone)
 	index := 0
+	resumed := false // the first wave with work has started
 	for _, seg := range r.segments {
 		offset := 0
 		for i, n := range seg.sizes {
 			index++
 			w := &wave{index: index, size: n, seg: seg}
+			todo := 0
 			for j := offset; j < offset+n; j++ {
 				seg.recs[j].Wave = w.index
-				w.hosts = append(w.hosts, &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)})
+				h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
+				if e.Resume != nil && e.Resume.Done[h.host.Name] {
+					h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
+					r.mu.Lock()
+					r.outcome[h.host.Name] = HostOK
+					r.mu.Unlock()
+					close(r.finished[h.host.Name])
+				} else {
+					todo++
+				}
+				if e.Resume != nil {
+					h.snap = e.Resume.Snapshots[h.host.Name]
+					h.rec.Snapshot = h.snap
+				}
+				w.hosts = append(w.hosts, h)
 			}
 			started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(seg.hosts[offset : offset+n]),
 				Tolerance: seg.route.MaxFail.Tolerance(n)}
 			offset += n
-			if i > 0 {
+			if todo == 0 {
+				continue // a resumed run's finished wave
+			}
+			if i > 0 && !(e.Resume != nil && !resumed) {
+				// A resume is the operator's go-ahead for the wave it
+				// continues; pauses before later waves apply as usual.
 				r.pause(ctx, seg, started)
 			}
+			resumed = true
 			if r.halted() {
 				break
 			}
@@ -240,6 +276,10 @@ func (r *run) pause(ctx context.Context, s *segment, next WaveStarted) {
 		return
 	}
 	r.engine.emit(Paused{Before: next.Index, Wait: p.Wait, Confirm: p.Confirm})
+	if p.Confirm && r.engine.Confirm == nil {
+		r.halt(next.Index-1, fmt.Sprintf("waiting for confirmation to start wave %d; continue with 'switchback run --resume %s'", next.Index, r.engine.RunID))
+		return
+	}
 	if p.Confirm {
 		ok, err := r.engine.Confirm(ctx, next)
 		switch {
@@ -315,6 +355,9 @@ type hostRun struct {
 	// touches them.
 	scope    *playbooks.Scope
 	notified []string
+	// applied holds the journal keys of the steps this run applied on the
+	// host before it was resumed.
+	applied map[string]bool
 }
 
 // halt records the first reason to stop; later calls keep it. With an
@@ -386,7 +429,13 @@ func (r *run) runWave(ctx context.Context, w *wave) {
 		r.runWaveByPhase(ctx, w)
 		return
 	}
-	r.each(ctx, w, w.hosts, func(h *hostRun) {
+	var todo []*hostRun
+	for _, h := range w.hosts {
+		if !h.done {
+			todo = append(todo, h)
+		}
+	}
+	r.each(ctx, w, todo, func(h *hostRun) {
 		if !r.dependenciesMet(ctx, w, h) || !r.connect(ctx, w, h) {
 			return
 		}
@@ -489,6 +538,18 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 			return false
 		}
 		h.hostScope().Facts = facts
+	}
+	if r.engine.Resume != nil && !r.engine.CheckMode {
+		applied, err := readJournal(ctx, conn, r.engine.RunID)
+		if err != nil {
+			status := HostFailed
+			if transport.IsUnreachable(err) {
+				status = HostUnreachable
+			}
+			r.finish(ctx, w, h, status, err)
+			return false
+		}
+		h.applied = applied
 	}
 	return true
 }

@@ -34,6 +34,8 @@ type HostRecap struct {
 	Snapshot    *snapshot.Snapshot
 	RolledBack  bool
 	RollbackErr error
+	// Resumed says the host had finished before the run was resumed.
+	Resumed bool
 }
 
 // ExitCode maps a recap to the process exit code. A failed rollback

@@ -82,9 +82,11 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	var diff string
 	var err error
 	attempts := 0
+	key := journalKey(phase.Name, inst.Name)
+	var reason string
 	for {
 		attempts++
-		status, diff, err = r.checkApply(ctx, h, host, st, inst.Module, !gate)
+		status, diff, reason, err = r.checkApply(ctx, h, host, key, st, inst.Module, !gate)
 		if err == nil || attempts > st.Meta.Retries || transport.IsUnreachable(err) || ctx.Err() != nil || r.halted() {
 			break
 		}
@@ -99,15 +101,15 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	h.register(st, playbooks.Result{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: out.ExitCode,
 		Changed: status == StatusChanged, Failed: status == StatusFailed})
 	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type,
-		Status: status, Diff: diff, Err: err, Ignored: err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err),
+		Status: status, Diff: diff, Err: err, Reason: reason, Ignored: err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err),
 		Attempts: attempts, At: time.Now(), Duration: time.Since(start)})
 	return status, err
 }
 
 // checkApply checks a module and applies its plan; snapshot says whether
 // a change must be preceded by the host's snapshot (not so for gate
-// checks, which only look).
-func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, st *playbooks.Step, m modules.Module, snapshot bool) (Status, string, error) {
+// checks, which only look). key names the step in the host's journal.
+func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key string, st *playbooks.Step, m modules.Module, snapshot bool) (status Status, diff, reason string, err error) {
 	e := r.engine
 	timeout := e.CommandTimeout
 	if st.Meta.Timeout > 0 {
@@ -117,29 +119,37 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, st 
 		return m.Check(ctx, host)
 	})
 	if err != nil {
-		return StatusFailed, "", err
+		return StatusFailed, "", "", err
 	}
 	if !plan.Change {
-		return StatusOK, "", nil
+		return StatusOK, "", "", nil
 	}
 	if e.CheckMode {
-		return StatusChanged, plan.Diff, nil
+		return StatusChanged, plan.Diff, "", nil
+	}
+	if h.applied[key] {
+		if rep, ok := m.(modules.Repeater); ok && rep.RepeatsOnApply() {
+			// Applied before the run was resumed; its check cannot see
+			// that, and applying it again would repeat its effect.
+			return StatusOK, "", "applied before the run was resumed", nil
+		}
 	}
 	if snapshot && e.Snapshots != nil && h.snap == nil {
 		snap, err := e.Snapshots.Take(ctx, h.conn, e.RunID)
 		if err != nil {
-			return StatusFailed, plan.Diff, fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
+			return StatusFailed, plan.Diff, "", fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
 		}
 		h.snap, h.rec.Snapshot = snap, snap
 		e.emit(SnapshotTaken{Host: h.host.Name, Snapshot: *snap})
 	}
+	journal := &journalHost{Host: host, file: journalPath(e.RunID), key: key}
 	_, err = withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
-		return plan, m.Apply(ctx, host, plan)
+		return plan, m.Apply(ctx, journal, plan)
 	})
 	if err != nil {
-		return StatusFailed, plan.Diff, err
+		return StatusFailed, plan.Diff, "", err
 	}
-	return StatusChanged, plan.Diff, nil
+	return StatusChanged, plan.Diff, "", nil
 }
 
 func withTimeout(ctx context.Context, timeout time.Duration, f func(context.Context) (modules.Plan, error)) (modules.Plan, error) {

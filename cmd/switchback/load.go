@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 
@@ -19,7 +21,7 @@ type playbookArgs struct {
 
 // targetArgs choose the hosts of a plan or run.
 type targetArgs struct {
-	Inventory string   `short:"i" required:"" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
+	Inventory string   `short:"i" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
 	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not)."`
 }
 
@@ -55,6 +57,9 @@ func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
 	diags = append(diags, moreDiags...)
 
 	var inv *inventory.Inventory
+	if ta != nil && ta.Inventory == "" {
+		return nil, fmt.Errorf("give the inventory with -i (an .hcl file, an Ansible INI or YAML file, or a directory)")
+	}
 	if ta != nil {
 		inv, moreDiags = inventory.Load(parser, ta.Inventory)
 		diags = append(diags, moreDiags...)

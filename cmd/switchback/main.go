@@ -28,6 +28,9 @@ type Env struct {
 	// StdinTerminal says whether someone can answer questions on stdin.
 	StdinTerminal bool
 	Getenv        func(string) string
+	// Args are the command-line arguments, recorded with a run so that it
+	// can be resumed as it was started.
+	Args []string
 }
 
 type cli struct {
@@ -63,14 +66,9 @@ func Main(args []string, env Env) (code int) {
 			code = int(exit)
 		}
 	}()
+	env.Args = args
 	var c cli
-	parser, err := kong.New(&c,
-		kong.Name("switchback"),
-		kong.Description("Agentless fleet runner for Alpine Linux: HCL playbooks pushed over SSH."),
-		kong.Writers(env.Stdout, env.Stderr),
-		kong.Exit(func(code int) { panic(kongExit(code)) }),
-		kong.Bind(&env),
-	)
+	parser, err := newParser(&c, &env)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 		return runner.ExitUsage
@@ -93,6 +91,16 @@ func Main(args []string, env Env) (code int) {
 		return runner.ExitUsage
 	}
 	return runner.ExitOK
+}
+
+func newParser(c *cli, env *Env) (*kong.Kong, error) {
+	return kong.New(c,
+		kong.Name("switchback"),
+		kong.Description("Agentless fleet runner for Alpine Linux: HCL playbooks pushed over SSH."),
+		kong.Writers(env.Stdout, env.Stderr),
+		kong.Exit(func(code int) { panic(kongExit(code)) }),
+		kong.Bind(env),
+	)
 }
 
 func main() {

@@ -23,7 +23,9 @@ import (
 )
 
 type runCmd struct {
-	playbookArgs
+	Playbook string   `arg:"" optional:"" help:"Playbook file (.hcl); left out with --resume."`
+	Vars     []string `name:"var" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable)."`
+	Resume   string   `placeholder:"RUN" help:"Continue a recorded run with the arguments it was started with: hosts that finished are not run again, the interrupted wave continues, and no step that already ran is repeated."`
 	targetArgs
 	selectArgs
 	routeFlags
@@ -38,7 +40,17 @@ type runCmd struct {
 }
 
 func (c *runCmd) Run(env *Env) error {
-	l, err := load(env, c.playbookArgs, &c.targetArgs)
+	if c.Resume != "" {
+		return c.resume(env)
+	}
+	if c.Playbook == "" {
+		return fmt.Errorf("give the playbook to run, or --resume RUN to continue a recorded run")
+	}
+	return c.run(env, nil)
+}
+
+func (c *runCmd) run(env *Env, resume *resumeState) error {
+	l, err := load(env, playbookArgs{Playbook: c.Playbook, Vars: c.Vars}, &c.targetArgs)
 	if err != nil {
 		return err
 	}
@@ -58,7 +70,8 @@ func (c *runCmd) Run(env *Env) error {
 			case c.Yes:
 				route.Pause.Confirm = false
 			case !env.StdinTerminal:
-				return fmt.Errorf("the rollout pauses for confirmation before each wave, but no one can answer here (stdin is not a terminal); pass --yes to go on without asking, or --pause with a duration")
+				// No one to ask: the run halts before the next wave and
+				// says how to continue (run --resume).
 			}
 		}
 	}
@@ -77,12 +90,17 @@ func (c *runCmd) Run(env *Env) error {
 		}
 		observer = console
 	}
-	runID := newRunID()
 	store, err := c.stateArgs.open(env)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	runID := newRunID()
+	if resume != nil {
+		runID = resume.id
+	} else if err := c.record(env, store, runID); err != nil {
+		return err
+	}
 	recorder := store.Recorder(runID)
 	observer = runner.Observers{recorder, observer}
 
@@ -98,6 +116,9 @@ func (c *runCmd) Run(env *Env) error {
 		CommandTimeout: c.CommandTimeout,
 		RunID:          runID,
 	}
+	if resume != nil {
+		engine.Resume = resume.engine
+	}
 	// A rollback policy needs snapshots; without a snapshot block the
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
@@ -110,7 +131,9 @@ func (c *runCmd) Run(env *Env) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	engine.Confirm = askToContinue(env)
+	if env.StdinTerminal {
+		engine.Confirm = askToContinue(env)
+	}
 	drain, stopListening := interrupts(env, cancel)
 	defer stopListening()
 	engine.Drain = drain

@@ -284,6 +284,9 @@ func (c *Console) matrix(r *runner.Recap) {
 			cells[i] = v
 		}
 		outcome := string(h.Status)
+		if h.Resumed {
+			outcome += " (before the resume)"
+		}
 		switch {
 		case h.RollbackErr != nil:
 			outcome += ", ROLLBACK FAILED"
@@ -312,6 +315,12 @@ func (c *Console) recap(r *runner.Recap) {
 			note = "  (halted)"
 		case runner.HostNotStarted:
 			note = "  (not started)"
+		}
+		if h.Resumed {
+			note += "  (finished before the resume)"
+		}
+		if h.Resumed {
+			note += "  (finished before the resume)"
 		}
 		switch {
 		case h.RollbackErr != nil:

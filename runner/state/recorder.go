@@ -42,17 +42,20 @@ func (r *Recorder) Event(ev runner.Event) {
 	db := r.store.db
 	switch e := ev.(type) {
 	case runner.RunStarted:
-		_, err = db.Exec(`INSERT INTO runs (id, playbook, started_at, hosts, waves, strategy, check_mode) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		// A resumed run starts again under its own id: its row is reopened
+		// and the hosts it already finished keep their results.
+		_, err = db.Exec(`INSERT INTO runs (id, playbook, started_at, hosts, waves, strategy, check_mode) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET finished_at = NULL, exit_code = NULL, halt_wave = NULL, halt_reason = NULL`,
 			r.runID, e.Playbook, now, len(e.Hosts), len(e.Waves), string(e.Route.Strategy), e.CheckMode)
 		for _, h := range e.Hosts {
 			if err != nil {
 				break
 			}
-			_, err = db.Exec(`INSERT INTO hosts (run_id, host, status, updated_at) VALUES (?, ?, ?, ?)`,
+			_, err = db.Exec(`INSERT OR IGNORE INTO hosts (run_id, host, status, updated_at) VALUES (?, ?, ?, ?)`,
 				r.runID, h, string(runner.HostNotStarted), now)
 		}
 	case runner.WaveStarted:
-		_, err = db.Exec(`INSERT INTO waves (run_id, wave, hosts, tolerance, started_at) VALUES (?, ?, ?, ?, ?)`,
+		_, err = db.Exec(`INSERT OR REPLACE INTO waves (run_id, wave, hosts, tolerance, started_at) VALUES (?, ?, ?, ?, ?)`,
 			r.runID, e.Index, len(e.Hosts), e.Tolerance, now)
 		for _, h := range e.Hosts {
 			if err != nil {

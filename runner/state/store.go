@@ -100,7 +100,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1) // one writer; events arrive from many goroutines
-	if _, err := db.Exec(schema); err != nil {
+	if _, err := db.Exec(schema + invocationsSchema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
@@ -168,7 +168,7 @@ func (s *Store) Run(ctx context.Context, id string) (Run, error) {
 	r, err := scanRun(s.db.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs WHERE id = ?`, id))
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return Run{}, fmt.Errorf("%w %q", ErrNoRun, id)
+		return Run{}, fmt.Errorf("%w %q in this state database; 'switchback runs list' shows the recorded runs", ErrNoRun, id)
 	case err != nil:
 		return Run{}, fmt.Errorf("reading run %s: %w", id, err)
 	}

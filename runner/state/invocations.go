@@ -1,0 +1,55 @@
+package state
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+const invocationsSchema = `
+CREATE TABLE IF NOT EXISTS invocations (
+	run_id TEXT PRIMARY KEY,
+	dir    TEXT NOT NULL,
+	args   TEXT NOT NULL
+);`
+
+// Invocation is how a run was started: the working directory and the
+// command-line arguments, so that it can be resumed as it was.
+type Invocation struct {
+	Dir  string
+	Args []string
+}
+
+// SaveInvocation records how a run was started, before it starts.
+func (s *Store) SaveInvocation(ctx context.Context, runID string, inv Invocation) error {
+	args, err := json.Marshal(inv.Args)
+	if err != nil {
+		return fmt.Errorf("recording the run's arguments: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO invocations (run_id, dir, args) VALUES (?, ?, ?)`, runID, inv.Dir, string(args)); err != nil {
+		return fmt.Errorf("recording the run's arguments: %w", err)
+	}
+	return nil
+}
+
+// ErrNoInvocation says a run's arguments were not recorded.
+var ErrNoInvocation = errors.New("the run's arguments were not recorded")
+
+// Invocation reads how a run was started.
+func (s *Store) Invocation(ctx context.Context, runID string) (Invocation, error) {
+	var inv Invocation
+	var args string
+	err := s.db.QueryRowContext(ctx, `SELECT dir, args FROM invocations WHERE run_id = ?`, runID).Scan(&inv.Dir, &args)
+	if errors.Is(err, sql.ErrNoRows) {
+		return inv, ErrNoInvocation
+	}
+	if err != nil {
+		return inv, fmt.Errorf("reading the run's arguments: %w", err)
+	}
+	if err := json.Unmarshal([]byte(args), &inv.Args); err != nil {
+		return inv, fmt.Errorf("reading the run's arguments: %w", err)
+	}
+	return inv, nil
+}
