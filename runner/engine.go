@@ -40,9 +40,14 @@ type Engine struct {
 	// route pauses for confirmation. Without it (no one to ask) the run
 	// halts there, to be continued with a resume.
 	Confirm func(ctx context.Context, next WaveStarted) (bool, error)
+	// Secrets are values never to be shown: they are masked in every
+	// event, and so in every report and the state store.
+	Secrets []string
 	// Resume, when set, continues the recorded run RunID: hosts that
 	// finished are not run again and the interrupted wave continues.
 	Resume *Resume
+
+	mask *masker
 }
 
 // Resume is what a recorded run says about its hosts.
@@ -77,6 +82,9 @@ func (e *Engine) Run(ctx context.Context, pb *playbooks.Playbook, hosts []*inven
 // new host starts, hosts in flight stop after their current step, no
 // later wave or segment starts.
 func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segments []Segment) *Recap {
+	if len(e.Secrets) > 0 {
+		e.mask = newMasker(e.Secrets)
+	}
 	r := &run{engine: e, playbook: pb, finished: map[string]chan struct{}{}, outcome: map[string]HostStatus{}}
 	recap := &Recap{}
 	var names []string
@@ -366,7 +374,7 @@ func (r *run) halt(waveIndex int, reason string) *Halted {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.stopped == nil && reason != "" {
-		r.stopped = &Halted{Wave: waveIndex, Reason: reason}
+		r.stopped = &Halted{Wave: waveIndex, Reason: r.engine.mask.text(reason)}
 		r.engine.emit(*r.stopped)
 	}
 	return r.stopped
@@ -597,6 +605,7 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 }
 
 func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus, err error) {
+	err = r.engine.mask.err(err)
 	h.done = true
 	h.rec.Status, h.rec.Err = status, err
 	r.mu.Lock()
@@ -612,7 +621,7 @@ func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus
 
 func (e *Engine) emit(ev Event) {
 	if e.Observer != nil {
-		e.Observer.Event(ev)
+		e.Observer.Event(e.mask.event(ev))
 	}
 }
 

@@ -50,7 +50,7 @@ func (r *run) restore(ctx context.Context, h *hostRun) {
 	ctx = context.WithoutCancel(ctx)
 	r.engine.emit(RollbackStarted{Host: h.host.Name, Snapshot: *h.snap})
 	err := r.restoreOver(ctx, h)
-	h.rec.RolledBack, h.rec.RollbackErr = err == nil, err
+	h.rec.RolledBack, h.rec.RollbackErr = err == nil, r.engine.mask.err(err)
 	r.engine.emit(RollbackFinished{Host: h.host.Name, Err: err})
 }
 
