@@ -363,6 +363,8 @@ type hostRun struct {
 	// touches them.
 	scope    *playbooks.Scope
 	notified []string
+	// pre holds the answers of the host's batched checks.
+	pre *prechecks
 	// applied holds the journal keys of the steps this run applied on the
 	// host before it was resumed.
 	applied map[string]bool
@@ -559,6 +561,20 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 		}
 		h.applied = applied
 	}
+	var steps []*playbooks.Step
+	for _, ph := range r.playbook.Phases {
+		steps = append(steps, ph.Steps...)
+	}
+	pre, err := precheck(ctx, conn, steps)
+	if err != nil {
+		status := HostFailed
+		if transport.IsUnreachable(err) {
+			status = HostUnreachable
+		}
+		r.finish(ctx, w, h, status, fmt.Errorf("checking the host's steps: %w", err))
+		return false
+	}
+	h.pre = pre
 	return true
 }
 

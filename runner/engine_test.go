@@ -201,6 +201,8 @@ func fakeName(h modules.Host) string {
 		switch c := h.(type) {
 		case *fakeConn:
 			return c.name
+		case *probeHost:
+			return "" // a batched check learning commands: no host behind it
 		case interface{ Unwrap() modules.Host }:
 			h = c.Unwrap()
 		default:

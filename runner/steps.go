@@ -77,7 +77,7 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	e := r.engine
 	start := time.Now()
 	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type, At: start})
-	host := &recordingHost{Host: h.conn}
+	host := &recordingHost{Host: h.pre.host(st, h.conn)}
 	var status Status
 	var diff string
 	var err error
@@ -146,6 +146,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 	_, err = withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
 		return plan, m.Apply(ctx, journal, plan)
 	})
+	h.pre.drop() // the host changed: later batched answers may be stale
 	if err != nil {
 		return StatusFailed, plan.Diff, "", err
 	}

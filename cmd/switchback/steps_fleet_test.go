@@ -122,3 +122,77 @@ func TestPerHostSteps(t *testing.T) {
 		}
 	}
 }
+
+const batchPlaybook = `
+playbook { name = "batched" }
+phase "base" {
+  apk "packages" { packages = ["sb-hello", "sb-app", "sb-daemon"] }
+  file "motd" {
+    path    = "/etc/motd"
+    content = "converted\n"
+  }
+  line "profile" {
+    path = "/etc/profile"
+    line = "export EDITOR=vi"
+  }
+  group "ops" { name = "ops" }
+  user "deploy" {
+    name  = "deploy"
+    group = "ops"
+  }
+}
+phase "app" {
+  service "daemon" {
+    service = "sb-daemon"
+    enabled = true
+  }
+  command "marker" {
+    run     = "touch /root/marker"
+    creates = "/root/marker"
+  }
+}
+`
+
+// TestNoOpRunRoundTrips: on a converged host, the checks of every step
+// go in one round trip, counted by the host's sshd; a change makes later
+// steps check the host themselves, and converges as before.
+func TestNoOpRunRoundTrips(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	pb := writeFile(t, t.TempDir(), "batch.hcl", batchPlaybook)
+	requests := func() int {
+		t.Helper()
+		n, err := h.Requests()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := requests()
+	out := runOK(t, runArgs(f, pb)...)
+	wantChanged(t, out, 7)
+	converge := requests() - before
+	if !fileContains(t, h.Path("/etc/motd"), "converted") || !fileContains(t, h.Path("/etc/apk/world"), "sb-app") {
+		t.Fatal("the first run did not converge the host")
+	}
+
+	before = requests()
+	out = runOK(t, runArgs(f, pb)...)
+	wantChanged(t, out, 0)
+	noop := requests() - before
+	t.Logf("round trips: converge %d, no-op %d (7 steps)", converge, noop)
+	if noop != 1 {
+		t.Errorf("a no-op run made %d round trips, want 1 (every check in one batch)", noop)
+	}
+
+	// One step out of line: the batch finds it, the step applies, and the
+	// steps after it check the host again.
+	if err := os.WriteFile(h.Path("/etc/motd"), []byte("drifted\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = runOK(t, runArgs(f, pb)...)
+	wantChanged(t, out, 1)
+	if got := mustRead(t, h.Path("/etc/motd")); got != "converted\n" {
+		t.Errorf("/etc/motd = %q after the drift was fixed", got)
+	}
+}

@@ -42,6 +42,17 @@ func (h *Host) Path(p string) string { return filepath.Join(h.Root, p) }
 // read it to count the connections and logins a run really made.
 func (h *Host) SSHDLog() string { return h.logPath() }
 
+// Requests counts the exec and subsystem (sftp) requests the host's sshd
+// has served: the round trips clients made, seen from the server.
+func (h *Host) Requests() (int, error) {
+	b, err := os.ReadFile(h.logPath())
+	if err != nil {
+		return 0, fmt.Errorf("reading %s's sshd log: %w", h.Name, err)
+	}
+	text := string(b)
+	return strings.Count(text, "request exec reply") + strings.Count(text, "request subsystem reply"), nil
+}
+
 func (h *Host) addr() string        { return net.JoinHostPort(h.Address, strconv.Itoa(h.Port)) }
 func (h *Host) hostKeyPath() string { return filepath.Join(h.dir, "ssh_host_ed25519_key") }
 func (h *Host) configPath() string  { return filepath.Join(h.dir, "sshd_config") }

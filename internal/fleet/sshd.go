@@ -32,6 +32,9 @@ func sshdConfig(h *Host, authorizedKeys string) string {
 		"UseDNS no",
 		"PrintMotd no",
 		"PrintLastLog no",
+		// DEBUG1 logs every exec and subsystem request: tests count round
+		// trips from the server's side (Host.Requests).
+		"LogLevel DEBUG1",
 		// Tests open many connections at once; the default 10:30:100 drops some.
 		"MaxStartups 100:30:200",
 	}

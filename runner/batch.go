@@ -1,0 +1,189 @@
+package runner
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/playbooks"
+)
+
+// Optimistic batched checks. Round trips are what a run costs once hosts
+// are far away, and on a converged host every step's check is a round
+// trip that finds nothing to do. So before a host's first step, the first
+// command each step's Check would send is learnt without sending it (a
+// Check only reads the host, so it can be run against a probe that records
+// the command and stops it there), all of them go to the host as one
+// script, and each step's Check is then fed its answer. A converged host
+// costs one round trip for all its checks. Once a step changes something,
+// later answers may be stale and are dropped: from there each step checks
+// the host itself.
+
+// errProbed stops a Check at its first command, which the probe recorded.
+var errProbed = errors.New("probed")
+
+type probeHost struct{ cmd string }
+
+func (p *probeHost) Run(_ context.Context, cmd string) (modules.Output, error) {
+	p.cmd = cmd
+	return modules.Output{}, errProbed
+}
+
+// firstCommand learns the first command m.Check sends, or "" when it
+// sends none or fails before sending one.
+func firstCommand(ctx context.Context, m modules.Module) string {
+	p := &probeHost{}
+	if _, err := m.Check(ctx, p); !errors.Is(err, errProbed) {
+		return ""
+	}
+	return p.cmd
+}
+
+// prechecks holds a host's batched answers, by step.
+type prechecks struct {
+	mu      sync.Mutex
+	answers map[*playbooks.Step]answer
+}
+
+type answer struct {
+	cmd string
+	out modules.Output
+}
+
+// host returns h, answering the step's first check command from the
+// batch. Each answer is used once (a retry checks the host itself).
+func (p *prechecks) host(st *playbooks.Step, h modules.Host) modules.Host {
+	if p == nil {
+		return h
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	a, ok := p.answers[st]
+	if !ok {
+		return h
+	}
+	delete(p.answers, st)
+	return &replayHost{Host: h, first: &a.out, expected: a.cmd}
+}
+
+// drop forgets every answer: the host changed.
+func (p *prechecks) drop() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.answers = nil
+}
+
+// precheck sends the first check command of every step decoded at load
+// to the host in one round trip. A step decoded per host is checked when
+// it runs. Nothing is lost if the batch fails: steps then check one by one.
+func precheck(ctx context.Context, h modules.Host, steps []*playbooks.Step) (*prechecks, error) {
+	var batched []*playbooks.Step
+	var cmds []string
+	for _, st := range steps {
+		if st.Module == nil {
+			continue
+		}
+		if cmd := firstCommand(ctx, st.Module); cmd != "" {
+			batched = append(batched, st)
+			cmds = append(cmds, cmd)
+		}
+	}
+	if len(batched) < 2 {
+		return nil, nil // nothing to save
+	}
+	boundary, err := newBoundary()
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.Run(ctx, batchScript(boundary, cmds))
+	if err != nil {
+		return nil, err
+	}
+	answers, ok := parseBatch(boundary, out.Stdout, len(cmds))
+	if !ok || out.ExitCode != 0 {
+		return nil, nil
+	}
+	p := &prechecks{answers: map[*playbooks.Step]answer{}}
+	for i, st := range batched {
+		p.answers[st] = answer{cmd: cmds[i], out: answers[i]}
+	}
+	return p, nil
+}
+
+// newBoundary is a token a host cannot guess, so that output of a check
+// cannot pass itself off as the frame of another.
+func newBoundary() (string, error) {
+	var b [12]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("making a batch boundary: %w", err)
+	}
+	return "sb-batch-" + hex.EncodeToString(b[:]), nil
+}
+
+// batchScript runs each command in its own subshell, with stdout and
+// stderr in files of a private temporary directory, and prints for each
+// a frame: "BOUNDARY i exit outbytes errbytes", then the two outputs.
+func batchScript(boundary string, cmds []string) string {
+	var b strings.Builder
+	b.WriteString("sb_d=$(mktemp -d) || exit 97\ntrap 'rm -rf \"$sb_d\"' EXIT\n")
+	for i, cmd := range cmds {
+		fmt.Fprintf(&b, "(\n%s\n) >\"$sb_d/o\" 2>\"$sb_d/e\" </dev/null\nsb_rc=$?\n", cmd)
+		fmt.Fprintf(&b, "printf '%%s %%d %%d %%d %%d\\n' %s %d \"$sb_rc\" \"$(wc -c <\"$sb_d/o\")\" \"$(wc -c <\"$sb_d/e\")\"\ncat \"$sb_d/o\" \"$sb_d/e\"\n", boundary, i)
+	}
+	return b.String()
+}
+
+// parseBatch reads the frames of batchScript's output. It says false
+// unless every command's frame is there, whole and in order.
+func parseBatch(boundary, text string, n int) ([]modules.Output, bool) {
+	outs := make([]modules.Output, 0, n)
+	for i := range n {
+		header, rest, ok := strings.Cut(text, "\n")
+		if !ok {
+			return nil, false
+		}
+		f := strings.Fields(header)
+		if len(f) != 5 || f[0] != boundary || f[1] != strconv.Itoa(i) {
+			return nil, false
+		}
+		rc, err1 := strconv.Atoi(f[2])
+		no, err2 := strconv.Atoi(f[3])
+		ne, err3 := strconv.Atoi(f[4])
+		if err1 != nil || err2 != nil || err3 != nil || no < 0 || ne < 0 || no+ne > len(rest) {
+			return nil, false
+		}
+		outs = append(outs, modules.Output{Stdout: rest[:no], Stderr: rest[no : no+ne], ExitCode: rc})
+		text = rest[no+ne:]
+	}
+	return outs, text == ""
+}
+
+// replayHost answers a Check's first command from the batch and sends
+// anything after it to the host.
+type replayHost struct {
+	modules.Host
+	first    *modules.Output
+	expected string
+}
+
+func (r *replayHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+	if r.first != nil && cmd == r.expected {
+		out := *r.first
+		r.first = nil
+		return out, nil
+	}
+	r.first = nil
+	return r.Host.Run(ctx, cmd)
+}
+
+// Unwrap returns the host behind the replay.
+func (r *replayHost) Unwrap() modules.Host { return r.Host }
