@@ -10,8 +10,13 @@ HOSTS      ?= 6
 PLAYBOOK   ?= playbooks/examples/alpine-base.hcl
 WAVES_PLAYBOOK ?= playbooks/examples/waves-demo.hcl
 STATICCHECK_VERSION := v0.8.2
+# Vagrant rehearsal: machines alpine-1 .. alpine-$(SWITCHBACK_VMS) of the Vagrantfile.
+SWITCHBACK_VMS    ?= 3
+export SWITCHBACK_VMS
+REHEARSE_PLAYBOOK ?= playbooks/examples/rehearse.hcl
+REHEARSE_DIR      := .vagrant/switchback
 
-.PHONY: all build test demo fleet-up fleet-down lint prereqs go-check
+.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check
 
 all: build
 
@@ -52,6 +57,27 @@ demo: prereqs
 	@echo; echo "Exit code 4: the run halted. Wave 2 was rolled back (compare host-02's /etc/motd with host-01's);"
 	@echo "wave 3 (host-05, host-06) was never touched."
 	@echo; echo "The fleet is still up (inventory: $(FLEET_DIR)/inventory.hcl). 'make fleet-down' removes it."
+
+# A rehearsal on Vagrant machines: bring them up, then run a playbook in
+# waves with Vagrant snapshots to roll back to. Runs log in as root with
+# the machines' own keys (the Vagrantfile allows it): the saved
+# ssh-config says User root instead of vagrant.
+rehearse: build
+	@command -v vagrant >/dev/null 2>&1 || { \
+	  echo "missing: Vagrant and a provider for it (VirtualBox or libvirt); see https://developer.hashicorp.com/vagrant/install"; exit 1; }
+	vagrant up
+	@mkdir -p $(REHEARSE_DIR)
+	vagrant ssh-config | sed 's/^  User vagrant$$/  User root/' > $(REHEARSE_DIR)/ssh-config
+	$(BIN) plan $(REHEARSE_PLAYBOOK) -i vagrant:$(REHEARSE_DIR)/ssh-config
+	$(BIN) run $(REHEARSE_PLAYBOOK) -i vagrant:$(REHEARSE_DIR)/ssh-config \
+	  --host-key-check accept-new --known-hosts $(REHEARSE_DIR)/known_hosts
+	@echo; echo "The machines are still up: 'vagrant snapshot list', '$(BIN) rollback RUN -i vagrant:$(REHEARSE_DIR)/ssh-config --known-hosts $(REHEARSE_DIR)/known_hosts'."
+	@echo "'make rehearse-down' destroys them."
+
+# Machines made again get new host keys: forget the old ones with them.
+rehearse-down:
+	vagrant destroy -f
+	rm -rf $(REHEARSE_DIR)
 
 # All tests, the fleet tests included (they need root), then the linters.
 test: prereqs

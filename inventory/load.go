@@ -29,17 +29,14 @@ const (
 // YAML too. A directory is every inventory file in it (subdirectories
 // included) merged in name order. Beside an Ansible file, or in a
 // directory, group_vars/ and host_vars/ are read as Ansible reads them.
+// A source starting with "vagrant:" is a Vagrant environment (see
+// VagrantPrefix).
 //
 // The sources of INI and YAML files are registered with parser, so that
 // diagnostics print with their snippets from parser.Files() like HCL's.
 func Load(parser *hclparse.Parser, source string) (*Inventory, hcl.Diagnostics) {
-	if strings.HasPrefix(source, "vagrant:") {
-		return nil, hcl.Diagnostics{{
-			Severity: hcl.DiagError,
-			Summary:  "Vagrant inventories are not supported yet",
-			Detail: fmt.Sprintf("%q asks for the machines of a Vagrant environment, which switchback cannot read yet. "+
-				"Meanwhile, list them in an inventory file ('vagrant ssh-config' shows their addresses, ports and keys).", source),
-		}}
+	if strings.HasPrefix(source, VagrantPrefix) {
+		return loadVagrant(&loader{parser: parser, m: newModel()}, source)
 	}
 	st, err := os.Stat(source)
 	if err != nil {

@@ -58,8 +58,7 @@ func TestLoadPicksTheFormat(t *testing.T) {
 
 func TestLoadErrorsWithoutAFile(t *testing.T) {
 	for source, want := range map[string]string{
-		"vagrant:.":          "Vagrant inventories are not supported yet",
-		"vagrant:/srv/vm":    "Vagrant inventories are not supported yet",
+		"vagrant:/srv/vm":    "Inventory not found",
 		"/nonexistent/hosts": "Inventory not found",
 	} {
 		inv, diags := inventory.Load(hclparse.NewParser(), source)

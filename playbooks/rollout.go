@@ -14,7 +14,6 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/diag"
 	"github.com/switchbackhq/switchback/runner/rollout"
-	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 var rolloutSchema = &hcl.BodySchema{
@@ -29,51 +28,6 @@ var rolloutSchema = &hcl.BodySchema{
 		{Name: "pause"},
 	},
 	Blocks: []hcl.BlockHeaderSchema{{Type: "gate"}},
-}
-
-var snapshotSchema = &hcl.BodySchema{
-	Attributes: []hcl.AttributeSchema{
-		{Name: "provider"},
-		{Name: "paths"},
-	},
-}
-
-// decodeSnapshot reads the snapshot block: what to save on each host
-// before its first change.
-func decodeSnapshot(blocks []*hcl.Block, ctx *hcl.EvalContext) (*snapshot.Spec, hcl.Diagnostics) {
-	if len(blocks) == 0 {
-		return nil, nil
-	}
-	var diags hcl.Diagnostics
-	for _, extra := range blocks[1:] {
-		diags = append(diags, diag.Duplicate("Duplicate snapshot block", "A snapshot block", blocks[0].DefRange, extra.DefRange, ""))
-	}
-	content, moreDiags := blocks[0].Body.Content(snapshotSchema)
-	diags = append(diags, moreDiags...)
-	spec := &snapshot.Spec{Provider: "files"}
-	if a, ok := content.Attributes["provider"]; ok {
-		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &spec.Provider)...)
-		if spec.Provider != "files" {
-			diags = append(diags, &hcl.Diagnostic{
-				Severity: hcl.DiagError, Summary: "Unknown snapshot provider",
-				Detail:  fmt.Sprintf("There is no snapshot provider %q; the one available is \"files\" (an archive on the host).", spec.Provider),
-				Subject: a.Expr.Range().Ptr(),
-			})
-		}
-	}
-	if a, ok := content.Attributes["paths"]; ok {
-		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &spec.Paths)...)
-		for _, p := range spec.Paths {
-			if err := snapshot.ValidatePath(p); err != nil {
-				diags = append(diags, &hcl.Diagnostic{
-					Severity: hcl.DiagError, Summary: "Invalid snapshot path",
-					Detail:  capitalize(err.Error()) + "; give absolute paths of files or directories to save.",
-					Subject: a.Expr.Range().Ptr(),
-				})
-			}
-		}
-	}
-	return spec, diags
 }
 
 // decodeRollout reads the rollout block: the route map hosts follow, and

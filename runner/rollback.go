@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/switchbackhq/switchback/runner/rollout"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // rollbackAfterHalt restores hosts once a threshold halted the run: with
@@ -55,12 +56,21 @@ func (r *run) restore(ctx context.Context, h *hostRun) {
 }
 
 func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
-	if h.conn == nil {
+	if h.conn == nil && snapshot.NeedsConnection(r.engine.Snapshots) {
 		conn, err := r.engine.dial(ctx, h.host)
 		if err != nil {
 			return fmt.Errorf("cannot reach the host to restore it: %w", err)
 		}
 		h.conn = conn
 	}
-	return r.engine.Snapshots.Restore(ctx, h.conn, h.snap)
+	return r.engine.Snapshots.Restore(ctx, h.snapshotTarget(), h.snap)
+}
+
+// snapshotTarget is what a snapshot provider knows of the host.
+func (h *hostRun) snapshotTarget() snapshot.Target {
+	t := snapshot.Target{Name: h.host.Name, Address: h.host.Address}
+	if h.conn != nil {
+		t.Host = h.conn
+	}
+	return t
 }

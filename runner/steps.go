@@ -135,7 +135,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		}
 	}
 	if snapshot && e.Snapshots != nil && h.snap == nil {
-		snap, err := e.Snapshots.Take(ctx, h.conn, e.RunID)
+		snap, err := e.Snapshots.Take(ctx, h.snapshotTarget(), e.RunID)
 		if err != nil {
 			return StatusFailed, plan.Diff, "", fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
 		}

@@ -66,7 +66,8 @@ func (c *runCmd) resume(env *Env) error {
 			st.engine.Done[h.Host] = true
 		}
 		if h.Snapshot != "" && !h.RolledBack {
-			st.engine.Snapshots[h.Host] = &snapshot.Snapshot{Provider: "files", RunID: run.ID, Location: h.Snapshot, Digest: h.SnapshotDigest}
+			st.engine.Snapshots[h.Host] = &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: run.ID, Location: h.Snapshot,
+				Digest: h.SnapshotDigest, Settings: h.SnapshotSettings}
 		}
 	}
 

@@ -72,7 +72,8 @@ func (c *rollbackCmd) Run(env *Env) error {
 		todo = append(todo, struct {
 			host *inventory.Host
 			snap *snapshot.Snapshot
-		}{target, &snapshot.Snapshot{Provider: "files", RunID: c.ID, Location: h.Snapshot, Digest: h.SnapshotDigest}})
+		}{target, &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: c.ID, Location: h.Snapshot, Digest: h.SnapshotDigest,
+			Settings: h.SnapshotSettings}})
 	}
 	if len(todo) == 0 {
 		fmt.Fprintf(env.Stdout, "Nothing to roll back in run %s.\n", c.ID)
@@ -82,10 +83,9 @@ func (c *rollbackCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	files := &snapshot.Files{}
 	failed := 0
 	for _, t := range todo {
-		err := restoreHost(ctx, dialer, files, t.host, t.snap)
+		err := restoreHost(ctx, dialer, t.host, t.snap)
 		if recErr := st.RecordRollback(ctx, c.ID, t.host.Name, err); recErr != nil {
 			fmt.Fprintf(env.Stderr, "switchback: %v\n", recErr)
 		}
@@ -103,17 +103,37 @@ func (c *rollbackCmd) Run(env *Env) error {
 	return nil
 }
 
-func restoreHost(ctx context.Context, d transport.Dialer, p snapshot.Provider, h *inventory.Host, s *snapshot.Snapshot) error {
-	conn, err := d.Dial(ctx, targetOf(h))
+// restoreHost restores one host with the provider that took its
+// snapshot, connecting to the host only when the provider works there.
+func restoreHost(ctx context.Context, d transport.Dialer, h *inventory.Host, s *snapshot.Snapshot) error {
+	return withSnapshotTarget(ctx, d, h, s, func(p snapshot.Provider, t snapshot.Target) error {
+		return p.Restore(ctx, t, s)
+	})
+}
+
+// withSnapshotTarget calls f with the provider of s and the host as the
+// provider sees it; the connection, if the provider needs one, is closed
+// after f.
+func withSnapshotTarget(ctx context.Context, d transport.Dialer, h *inventory.Host, s *snapshot.Snapshot,
+	f func(snapshot.Provider, snapshot.Target) error) error {
+	p, err := snapshot.ForSnapshot(s)
 	if err != nil {
-		var u *transport.UnreachableError
-		if errors.As(err, &u) {
-			err = u.Err
-		}
-		return fmt.Errorf("cannot reach the host: %w", err)
+		return err
 	}
-	defer conn.Close()
-	return p.Restore(ctx, conn, s)
+	t := snapshot.Target{Name: h.Name, Address: h.Address}
+	if snapshot.NeedsConnection(p) {
+		conn, err := d.Dial(ctx, targetOf(h))
+		if err != nil {
+			var u *transport.UnreachableError
+			if errors.As(err, &u) {
+				err = u.Err
+			}
+			return fmt.Errorf("cannot reach the host: %w", err)
+		}
+		defer conn.Close()
+		t.Host = conn
+	}
+	return f(p, t)
 }
 
 func targetOf(h *inventory.Host) transport.Target {

@@ -123,11 +123,14 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
 	if spec := l.playbook.Snapshot; spec != nil || rollback {
-		files := &snapshot.Files{Paths: playbookWrites(l.playbook)}
-		if spec != nil {
-			files.Paths = append(files.Paths, spec.Paths...)
+		if spec == nil {
+			spec = &snapshot.Spec{Provider: "files"}
 		}
-		engine.Snapshots = files
+		provider, err := snapshot.New(*spec, playbookWrites(l.playbook))
+		if err != nil {
+			return err
+		}
+		engine.Snapshots = provider
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

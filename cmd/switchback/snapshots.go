@@ -37,13 +37,17 @@ func (c *snapshotsListCmd) Run(env *Env) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tHOST\tTAKEN\tLOCATION\tSTATE")
+	fmt.Fprintln(tw, "RUN\tHOST\tTAKEN\tPROVIDER\tLOCATION\tSTATE")
 	for _, s := range snaps {
 		used := "kept"
 		if s.RolledBack {
 			used = "restored"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", s.RunID, s.Host, s.Taken.Local().Format(time.DateTime), s.Location, used)
+		provider := s.Provider
+		if provider == "" {
+			provider = "files" // recorded before snapshots named their provider
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.RunID, s.Host, s.Taken.Local().Format(time.DateTime), provider, s.Location, used)
 	}
 	return tw.Flush()
 }
@@ -96,7 +100,6 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	files := &snapshot.Files{}
 	failed := 0
 	for _, s := range todo {
 		err := func() error {
@@ -104,12 +107,11 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 			if h == nil {
 				return fmt.Errorf("not in %s", c.Inventory)
 			}
-			conn, err := dialer.Dial(ctx, targetOf(h))
+			snap := &snapshot.Snapshot{Provider: s.Provider, RunID: s.RunID, Location: s.Location, Digest: s.Digest, Settings: s.Settings}
+			err := withSnapshotTarget(ctx, dialer, h, snap, func(p snapshot.Provider, t snapshot.Target) error {
+				return p.Delete(ctx, t, snap)
+			})
 			if err != nil {
-				return err
-			}
-			defer conn.Close()
-			if err := files.Delete(ctx, conn, &snapshot.Snapshot{RunID: s.RunID, Location: s.Location}); err != nil {
 				return err
 			}
 			return st.ForgetSnapshot(ctx, s.RunID, s.Host)

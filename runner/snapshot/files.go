@@ -48,7 +48,8 @@ func (f *Files) paths() []string {
 
 // Take writes the snapshot in one round trip. Files are created with
 // umask 077: a snapshot can hold secrets from /etc.
-func (f *Files) Take(ctx context.Context, h modules.Host, runID string) (*Snapshot, error) {
+func (f *Files) Take(ctx context.Context, t Target, runID string) (*Snapshot, error) {
+	h := t.Host
 	if !runIDPattern.MatchString(runID) {
 		return nil, fmt.Errorf("run id %q cannot name a directory", runID)
 	}
@@ -96,7 +97,8 @@ sha256sum MANIFEST
 // makes the package set equal to the snapshot's (adding, removing and
 // changing versions), puts the files back (removing those that did not
 // exist), and starts the services that were running.
-func (f *Files) Restore(ctx context.Context, h modules.Host, s *Snapshot) error {
+func (f *Files) Restore(ctx context.Context, t Target, s *Snapshot) error {
+	h := t.Host
 	d := shell.Quote(s.Location)
 	verify := `set -e
 cd ` + d + `
@@ -177,12 +179,12 @@ apk add --no-progress -q
 
 // Delete removes the snapshot's directory from the host. It refuses any
 // location outside Dir, whatever the state database says.
-func (f *Files) Delete(ctx context.Context, h modules.Host, s *Snapshot) error {
+func (f *Files) Delete(ctx context.Context, t Target, s *Snapshot) error {
 	rel, ok := strings.CutPrefix(s.Location, Dir+"/")
 	if !ok || rel == "" || strings.Contains(rel, "/") || !runIDPattern.MatchString(rel) {
 		return fmt.Errorf("refusing to delete %q: snapshots live directly under %s", s.Location, Dir)
 	}
-	_, err := run(ctx, h, "rm -rf -- "+shell.Quote(s.Location), "deleting the snapshot")
+	_, err := run(ctx, t.Host, "rm -rf -- "+shell.Quote(s.Location), "deleting the snapshot")
 	return err
 }
 

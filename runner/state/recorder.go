@@ -87,8 +87,11 @@ func (r *Recorder) Event(ev runner.Event) {
 		_, err = db.Exec(`UPDATE hosts SET status = ?, error = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
 			string(e.Status), errText(e.Err), now, r.runID, e.Host)
 	case runner.SnapshotTaken:
-		_, err = db.Exec(`UPDATE hosts SET snapshot = ?, snapshot_digest = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
-			e.Snapshot.Location, e.Snapshot.Digest, now, r.runID, e.Host)
+		var settings string
+		if settings, err = encodeSettings(e.Snapshot.Settings); err == nil {
+			_, err = db.Exec(`UPDATE hosts SET snapshot = ?, snapshot_digest = ?, snapshot_provider = ?, snapshot_settings = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
+				e.Snapshot.Location, e.Snapshot.Digest, e.Snapshot.Provider, settings, now, r.runID, e.Host)
+		}
 	case runner.RollbackFinished:
 		_, err = db.Exec(`UPDATE hosts SET rolled_back = ?, rollback_error = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
 			e.Err == nil, errText(e.Err), now, r.runID, e.Host)

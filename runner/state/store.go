@@ -7,6 +7,7 @@ package state
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -59,6 +60,8 @@ CREATE TABLE IF NOT EXISTS hosts (
 	error           TEXT,
 	snapshot        TEXT,
 	snapshot_digest TEXT,
+	snapshot_provider TEXT,
+	snapshot_settings TEXT,
 	rolled_back     INTEGER NOT NULL DEFAULT 0,
 	rollback_error  TEXT,
 	updated_at      TEXT NOT NULL,
@@ -104,11 +107,38 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
+	if err := addColumns(db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("state database %s: %w", path, err)
+	}
 	if err := os.Chmod(path, 0o600); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
 	return &Store{db: db}, nil
+}
+
+// laterColumns were added after the first release of the schema: a
+// database created before gets them on open. Rows recorded before have
+// them NULL (a snapshot without a provider was taken by "files").
+var laterColumns = []struct{ table, column, decl string }{
+	{"hosts", "snapshot_provider", "TEXT"},
+	{"hosts", "snapshot_settings", "TEXT"},
+}
+
+func addColumns(db *sql.DB) error {
+	for _, c := range laterColumns {
+		var n int
+		if err := db.QueryRow(`SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n); err != nil {
+			return fmt.Errorf("checking column %s.%s: %w", c.table, c.column, err)
+		}
+		if n == 0 {
+			if _, err := db.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column + ` ` + c.decl); err != nil {
+				return fmt.Errorf("adding column %s.%s: %w", c.table, c.column, err)
+			}
+		}
+	}
+	return nil
 }
 
 // Close closes the database.
@@ -128,7 +158,8 @@ type Run struct {
 // Host is a host's outcome in a run.
 type Host struct {
 	Host, Status, Error, Snapshot, RollbackError string
-	SnapshotDigest                               string
+	SnapshotDigest, SnapshotProvider             string
+	SnapshotSettings                             map[string]string
 	Wave, OK, Changed, Failed                    int
 	RolledBack                                   bool
 }
@@ -199,7 +230,8 @@ func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 // Hosts returns the hosts of a run in the order they were recorded.
 func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT host, COALESCE(wave, 0), status, ok, changed, failed, COALESCE(error, ''),
-		COALESCE(snapshot, ''), COALESCE(snapshot_digest, ''), rolled_back, COALESCE(rollback_error, '') FROM hosts WHERE run_id = ? ORDER BY rowid`, runID)
+		COALESCE(snapshot, ''), COALESCE(snapshot_digest, ''), COALESCE(snapshot_provider, ''), COALESCE(snapshot_settings, ''),
+		rolled_back, COALESCE(rollback_error, '') FROM hosts WHERE run_id = ? ORDER BY rowid`, runID)
 	if err != nil {
 		return nil, fmt.Errorf("reading hosts of run %s: %w", runID, err)
 	}
@@ -207,8 +239,13 @@ func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 	var hosts []Host
 	for rows.Next() {
 		var h Host
-		if err := rows.Scan(&h.Host, &h.Wave, &h.Status, &h.OK, &h.Changed, &h.Failed, &h.Error, &h.Snapshot, &h.SnapshotDigest, &h.RolledBack, &h.RollbackError); err != nil {
+		var settings string
+		if err := rows.Scan(&h.Host, &h.Wave, &h.Status, &h.OK, &h.Changed, &h.Failed, &h.Error, &h.Snapshot, &h.SnapshotDigest,
+			&h.SnapshotProvider, &settings, &h.RolledBack, &h.RollbackError); err != nil {
 			return nil, fmt.Errorf("reading hosts of run %s: %w", runID, err)
+		}
+		if h.SnapshotSettings, err = decodeSettings(settings); err != nil {
+			return nil, fmt.Errorf("reading the snapshot of %s in run %s: %w", h.Host, runID, err)
 		}
 		hosts = append(hosts, h)
 	}
@@ -250,13 +287,16 @@ func (s *Store) RecordRollback(ctx context.Context, runID, host string, rollback
 // SnapshotRecord is a snapshot a run left on a host.
 type SnapshotRecord struct {
 	RunID, Host, Location, Digest string
+	Provider                      string
+	Settings                      map[string]string
 	Taken                         time.Time
 	RolledBack                    bool
 }
 
 // Snapshots lists the snapshots still recorded, newest run first.
 func (s *Store) Snapshots(ctx context.Context) ([]SnapshotRecord, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT h.run_id, h.host, h.snapshot, COALESCE(h.snapshot_digest, ''), r.started_at, h.rolled_back
+	rows, err := s.db.QueryContext(ctx, `SELECT h.run_id, h.host, h.snapshot, COALESCE(h.snapshot_digest, ''),
+		COALESCE(h.snapshot_provider, ''), COALESCE(h.snapshot_settings, ''), r.started_at, h.rolled_back
 		FROM hosts h JOIN runs r ON r.id = h.run_id WHERE h.snapshot IS NOT NULL AND h.snapshot != ''
 		ORDER BY r.started_at DESC, h.rowid`)
 	if err != nil {
@@ -266,9 +306,12 @@ func (s *Store) Snapshots(ctx context.Context) ([]SnapshotRecord, error) {
 	var out []SnapshotRecord
 	for rows.Next() {
 		var r SnapshotRecord
-		var taken string
-		if err := rows.Scan(&r.RunID, &r.Host, &r.Location, &r.Digest, &taken, &r.RolledBack); err != nil {
+		var taken, settings string
+		if err := rows.Scan(&r.RunID, &r.Host, &r.Location, &r.Digest, &r.Provider, &settings, &taken, &r.RolledBack); err != nil {
 			return nil, fmt.Errorf("listing snapshots: %w", err)
+		}
+		if r.Settings, err = decodeSettings(settings); err != nil {
+			return nil, fmt.Errorf("listing snapshots: %s of run %s: %w", r.Host, r.RunID, err)
 		}
 		r.Taken, _ = time.Parse(time.RFC3339Nano, taken)
 		out = append(out, r)
@@ -278,8 +321,29 @@ func (s *Store) Snapshots(ctx context.Context) ([]SnapshotRecord, error) {
 
 // ForgetSnapshot records that a snapshot was deleted from its host.
 func (s *Store) ForgetSnapshot(ctx context.Context, runID, host string) error {
-	if _, err := s.db.ExecContext(ctx, `UPDATE hosts SET snapshot = NULL, snapshot_digest = NULL WHERE run_id = ? AND host = ?`, runID, host); err != nil {
+	if _, err := s.db.ExecContext(ctx, `UPDATE hosts SET snapshot = NULL, snapshot_digest = NULL, snapshot_provider = NULL, snapshot_settings = NULL WHERE run_id = ? AND host = ?`, runID, host); err != nil {
 		return fmt.Errorf("forgetting the snapshot of %s: %w", host, err)
 	}
 	return nil
+}
+
+// encodeSettings and decodeSettings keep a snapshot's provider settings
+// as a JSON object.
+func encodeSettings(m map[string]string) (string, error) {
+	if len(m) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal(m)
+	return string(b), err
+}
+
+func decodeSettings(s string) (map[string]string, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var m map[string]string
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, fmt.Errorf("snapshot settings %q: %w", s, err)
+	}
+	return m, nil
 }

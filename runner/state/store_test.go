@@ -2,8 +2,10 @@ package state
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/switchbackhq/switchback/runner"
@@ -62,5 +64,62 @@ func TestRecorderWritesAsEventsHappen(t *testing.T) {
 	}
 	if _, err := other.Run(ctx, "nosuch"); !errors.Is(err, ErrNoRun) {
 		t.Errorf("unknown run: %v", err)
+	}
+}
+
+// TestSnapshotProviderIsRecorded: the provider and its settings are kept
+// with the snapshot, so that a later rollback uses the right provider.
+func TestSnapshotProviderIsRecorded(t *testing.T) {
+	st, err := Open(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	rec := st.Recorder("r1")
+	rec.Event(runner.RunStarted{Playbook: "p", Hosts: []string{"a"}, Route: rollout.Route{Strategy: rollout.Serial}, Waves: []int{1}})
+	rec.Event(runner.SnapshotTaken{Host: "a", Snapshot: snapshot.Snapshot{Provider: "vagrant", Location: "switchback-r1",
+		Settings: map[string]string{"project": "/srv/vms"}}})
+	if err := rec.Err(); err != nil {
+		t.Fatal(err)
+	}
+	hosts, err := st.Hosts(ctx, "r1")
+	if err != nil || len(hosts) != 1 || hosts[0].SnapshotProvider != "vagrant" || hosts[0].SnapshotSettings["project"] != "/srv/vms" {
+		t.Fatalf("hosts = %+v, %v", hosts, err)
+	}
+	snaps, err := st.Snapshots(ctx)
+	if err != nil || len(snaps) != 1 || snaps[0].Provider != "vagrant" || snaps[0].Settings["project"] != "/srv/vms" {
+		t.Fatalf("snapshots = %+v, %v", snaps, err)
+	}
+}
+
+// TestOlderDatabaseGainsColumns: a database made before snapshots had a
+// provider column opens, keeps its rows, and reads them as "files".
+func TestOlderDatabaseGainsColumns(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.NewReplacer("\tsnapshot_provider TEXT,\n", "", "\tsnapshot_settings TEXT,\n", "").Replace(schema)
+	if old == schema {
+		t.Fatal("the schema no longer has the columns this test removes")
+	}
+	if _, err := db.Exec(old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO runs (id, playbook, started_at, hosts, waves, strategy, check_mode) VALUES ('r0', 'p', '2026-01-01T00:00:00Z', 1, 1, 'serial', 0);
+		INSERT INTO hosts (run_id, host, status, snapshot, snapshot_digest, updated_at) VALUES ('r0', 'a', 'ok', '/var/lib/switchback/snapshots/r0', 'd', '2026-01-01T00:00:00Z')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	hosts, err := st.Hosts(context.Background(), "r0")
+	if err != nil || len(hosts) != 1 || hosts[0].Snapshot == "" || hosts[0].SnapshotProvider != "" {
+		t.Fatalf("hosts = %+v, %v", hosts, err)
 	}
 }
