@@ -82,6 +82,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	defer dialer.Close()
 	files := &snapshot.Files{}
 	failed := 0
 	for _, t := range todo {
@@ -117,5 +118,5 @@ func restoreHost(ctx context.Context, d transport.Dialer, p snapshot.Provider, h
 }
 
 func targetOf(h *inventory.Host) transport.Target {
-	return transport.Target{Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile}
+	return runner.TargetFor(h)
 }

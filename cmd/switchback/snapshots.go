@@ -96,6 +96,7 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	defer dialer.Close()
 	files := &snapshot.Files{}
 	failed := 0
 	for _, s := range todo {
