@@ -65,9 +65,19 @@ func checkBecomeMethod(m string, r hcl.Range) *hcl.Diagnostic {
 		fmt.Sprintf("Become method %q is not supported: use %q (Alpine's default) or %q.", m, BecomeDoas, BecomeSudo))
 }
 
-// checkJump accepts a jump host written [user@]host[:port], where host
-// may be an IPv6 address in brackets.
-func checkJump(j string, r hcl.Range) *hcl.Diagnostic {
+// checkJump accepts jump hosts written [user@]host[:port], several
+// separated by commas (passed through in order), where host may be an
+// IPv6 address in brackets.
+func checkJump(list string, r hcl.Range) *hcl.Diagnostic {
+	for _, j := range strings.Split(list, ",") {
+		if d := checkJumpHost(strings.TrimSpace(j), r); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+func checkJumpHost(j string, r hcl.Range) *hcl.Diagnostic {
 	bad := func(why string) *hcl.Diagnostic {
 		return errorAt(r, "Invalid jump host",
 			fmt.Sprintf("Jump host %q %s; write it as [user@]host[:port], for example \"ops@bastion.example.com:2222\".", j, why))

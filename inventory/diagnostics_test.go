@@ -93,6 +93,7 @@ func TestHCLDiagnosticPositions(t *testing.T) {
 		"unknown-child.hcl":      {"8:22 Unknown group in children"},
 		"bad-become-method.hcl":  {"3:19 Unsupported become method"},
 		"bad-jump.hcl":           {"2:10 Invalid jump host"},
+		"bad-jump-list.hcl":      {"2:10 Invalid jump host"},
 		"vars-not-an-object.hcl": {"2:10 Invalid vars"},
 	}
 	for name, want := range tests {

@@ -29,6 +29,9 @@ type Host struct {
 	Port         int
 	User         string
 	IdentityFile string
+	// PortGiven and UserGiven say the inventory set Port and User; when
+	// it did not, they hold defaults that ssh_config may override.
+	PortGiven, UserGiven bool
 	// Groups are the groups the host belongs to, directly or through a
 	// child group, sorted; the implicit "all" and "ungrouped" are left out.
 	Groups []string
@@ -37,7 +40,8 @@ type Host struct {
 	// (BecomeDoas or BecomeSudo; doas unless the inventory says otherwise).
 	Become       bool
 	BecomeMethod string
-	// Jump is a host to connect through, as [user@]host[:port].
+	// Jump is a host to connect through, as [user@]host[:port]; several,
+	// separated by commas, are passed through in order.
 	Jump string
 	// Vars are the host's variables after precedence is applied.
 	Vars map[string]cty.Value

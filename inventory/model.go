@@ -305,10 +305,10 @@ func buildHost(name string, levels []level) *Host {
 		h.Address = *c.address
 	}
 	if c.port != nil {
-		h.Port = *c.port
+		h.Port, h.PortGiven = *c.port, true
 	}
 	if c.user != nil {
-		h.User = *c.user
+		h.User, h.UserGiven = *c.user, *c.user != ""
 	}
 	if h.User == "" {
 		h.User = currentUser()

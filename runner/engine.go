@@ -579,9 +579,7 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 }
 
 func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, error) {
-	return e.Dialer.Dial(ctx, transport.Target{
-		Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile,
-	})
+	return e.Dialer.Dial(ctx, TargetFor(h))
 }
 
 // runPhase runs a phase's steps on one host and says whether the host

@@ -83,6 +83,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	defer dialer.Close()
 	failed := 0
 	for _, t := range todo {
 		err := restoreHost(ctx, dialer, t.host, t.snap)
@@ -137,5 +138,5 @@ func withSnapshotTarget(ctx context.Context, d transport.Dialer, h *inventory.Ho
 }
 
 func targetOf(h *inventory.Host) transport.Target {
-	return transport.Target{Name: h.Name, Address: h.Address, Port: h.Port, User: h.User, IdentityFile: h.IdentityFile}
+	return runner.TargetFor(h)
 }

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/term"
+
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
@@ -79,6 +81,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if err != nil {
 		return err
 	}
+	defer dialer.Close()
 
 	var observer runner.Observer
 	if c.Output == "json" {
@@ -238,32 +241,81 @@ func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (strin
 }
 
 // sshArgs configure the SSH transport of every command that connects.
+// Flags win over the inventory, which wins over ssh_config.
 type sshArgs struct {
-	KnownHosts     string        `placeholder:"FILE" help:"known_hosts file to verify host keys against (default ~/.ssh/known_hosts)."`
-	HostKeyCheck   string        `default:"strict" enum:"strict,accept-new" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused."`
-	ConnectTimeout time.Duration `default:"10s" help:"Give up connecting to a host after this long."`
+	SSHConfig         string        `name:"ssh-config" short:"F" placeholder:"FILE" help:"OpenSSH client configuration to read (default ~/.ssh/config and /etc/ssh/ssh_config): HostName, User, Port, IdentityFile, IdentitiesOnly, CertificateFile, ProxyJump, UserKnownHostsFile, StrictHostKeyChecking, ServerAliveInterval, ServerAliveCountMax, ConnectTimeout."`
+	KnownHosts        string        `placeholder:"FILE" help:"known_hosts file to verify host keys against, for every host (default UserKnownHostsFile of ssh_config, else ~/.ssh/known_hosts)."`
+	HostKeyCheck      string        `placeholder:"MODE" help:"strict: refuse hosts not in known_hosts; accept-new: record the key of a host seen for the first time. A changed key is always refused. Default: StrictHostKeyChecking of ssh_config, else strict."`
+	ConnectTimeout    time.Duration `help:"Give up connecting to a host after this long (default ConnectTimeout of ssh_config, else 10s)."`
+	Keepalive         time.Duration `placeholder:"INTERVAL" help:"Send a keepalive this often on every connection (default ServerAliveInterval of ssh_config, else 5s)."`
+	KeepaliveCount    int           `placeholder:"N" help:"Declare a host unreachable after N keepalives in a row went unanswered (default ServerAliveCountMax of ssh_config, else 3)."`
+	MaxSessions       int           `default:"10" placeholder:"N" help:"Commands open at once on one connection; keep it at or below the hosts' sshd MaxSessions."`
+	KeyPassphraseFile string        `placeholder:"FILE" help:"Read the passphrase of encrypted key files from FILE (or set SWITCHBACK_KEY_PASSPHRASE); otherwise it is asked on the terminal."`
 }
 
 func (a sshArgs) dialer(env *Env) (*transport.SSH, error) {
-	knownHosts := a.KnownHosts
-	if knownHosts == "" {
-		home, err := os.UserHomeDir()
+	var mode transport.HostKeyMode
+	if a.HostKeyCheck != "" {
+		m, err := transport.ParseHostKeyMode(a.HostKeyCheck)
 		if err != nil {
-			return nil, fmt.Errorf("finding ~/.ssh/known_hosts: %w; pass --known-hosts FILE", err)
+			return nil, fmt.Errorf("--host-key-check: %w", err)
 		}
-		knownHosts = filepath.Join(home, ".ssh", "known_hosts")
+		mode = m
 	}
-	mode, err := transport.ParseHostKeyMode(a.HostKeyCheck)
+	if a.ConnectTimeout < 0 || a.Keepalive < 0 || a.KeepaliveCount < 0 || a.MaxSessions < 1 {
+		return nil, fmt.Errorf("--connect-timeout, --keepalive and --keepalive-count take positive values, --max-sessions at least 1")
+	}
+	files, required := transport.DefaultSSHConfigFiles(), false
+	if a.SSHConfig != "" {
+		files, required = []string{a.SSHConfig}, true
+	}
+	config, err := transport.LoadSSHConfig(required, files...)
+	if err != nil {
+		return nil, err
+	}
+	passphrase, err := a.passphrase(env)
 	if err != nil {
 		return nil, err
 	}
 	return transport.NewSSH(transport.SSHOptions{
-		KnownHostsFile:    knownHosts,
+		Config:            config,
+		KnownHostsFile:    a.KnownHosts,
 		HostKeyMode:       mode,
 		ConnectTimeout:    a.ConnectTimeout,
+		Keepalive:         a.Keepalive,
+		KeepaliveMax:      a.KeepaliveCount,
+		MaxSessions:       a.MaxSessions,
 		AgentSocket:       env.Getenv("SSH_AUTH_SOCK"),
 		DefaultIdentities: transport.DefaultIdentityFiles(),
+		Passphrase:        passphrase,
+		Warn:              func(msg string) { fmt.Fprintf(env.Stderr, "switchback: warning: %s\n", msg) },
 	})
+}
+
+// passphrase says where the passphrase of encrypted keys comes from: a
+// file, the environment, or the terminal (asked once per key file).
+func (a sshArgs) passphrase(env *Env) (func(string) ([]byte, error), error) {
+	if a.KeyPassphraseFile != "" {
+		b, err := os.ReadFile(a.KeyPassphraseFile)
+		if err != nil {
+			return nil, fmt.Errorf("--key-passphrase-file: %w", err)
+		}
+		pass := []byte(strings.TrimRight(string(b), "\r\n"))
+		return func(string) ([]byte, error) { return pass, nil }, nil
+	}
+	if v := env.Getenv("SWITCHBACK_KEY_PASSPHRASE"); v != "" {
+		return func(string) ([]byte, error) { return []byte(v), nil }, nil
+	}
+	in, ok := env.Stdin.(*os.File)
+	if !env.StdinTerminal || !ok {
+		return nil, nil
+	}
+	return func(keyFile string) ([]byte, error) {
+		fmt.Fprintf(env.Stderr, "Passphrase for %s: ", keyFile)
+		pass, err := term.ReadPassword(int(in.Fd()))
+		fmt.Fprintln(env.Stderr)
+		return pass, err
+	}, nil
 }
 
 // playbookWrites lists the paths the playbook's steps say they write, so

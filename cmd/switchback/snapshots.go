@@ -100,6 +100,7 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	defer dialer.Close()
 	failed := 0
 	for _, s := range todo {
 		err := func() error {

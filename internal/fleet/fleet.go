@@ -47,6 +47,7 @@ type Fleet struct {
 	User         string // login user name
 
 	repo      string // apk repository bind-mounted into every host
+	slot      int    // third octet of the hosts' addresses
 	dieWithUs bool   // hosts are killed when this process dies (test fleets)
 }
 
@@ -55,6 +56,9 @@ type Config struct {
 	Name   string // fleet name: lower-case letters, digits, ".", "_", "-"
 	N      int    // number of hosts, 1..254
 	Rootfs string // minirootfs tarball; default $SWITCHBACK_ALPINE_ROOTFS, the shared copy, or a download
+
+	behind    map[string]string   // host → the jump host that alone may reach it (bastion.go)
+	sshdExtra map[string][]string // host → lines added to its sshd_config
 }
 
 // Option adjusts a test fleet.
@@ -163,7 +167,14 @@ func up(ctx context.Context, cfg Config, test bool) (*Fleet, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := f.boot(ctx, b); err != nil {
+	err = f.configure(cfg)
+	if err == nil {
+		err = f.boot(ctx, b)
+	}
+	if err == nil {
+		err = f.isolate(cfg, f.slot)
+	}
+	if err != nil {
 		if derr := Down(f.Dir); derr != nil {
 			err = errors.Join(err, fmt.Errorf("clean up: %w", derr))
 		}
@@ -221,6 +232,7 @@ func fromState(dir string, st fleetState) *Fleet {
 		IdentityFile: filepath.Join(dir, "id_ed25519"),
 		User:         LoginUser,
 		repo:         st.Repo,
+		slot:         st.Slot,
 	}
 	for _, h := range st.Hosts {
 		f.Hosts = append(f.Hosts, newHost(dir, h.Name, h.Address))

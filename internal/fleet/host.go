@@ -28,8 +28,9 @@ type Host struct {
 	Port    int    // HostPort
 	Root    string // the host's root filesystem, as seen from the controller
 
-	dir string     // the host's files: root, key, sshd_config, log, pid
-	mu  sync.Mutex // serialises start, stop and key rotation
+	dir       string     // the host's files: root, key, sshd_config, log, pid
+	sshdExtra []string   // lines added to its sshd_config (WithSSHDConfig, Behind)
+	mu        sync.Mutex // serialises start, stop and key rotation
 	// exited is closed when the unshare process this Fleet started exits;
 	// nil for a host started by another process.
 	exited chan struct{}

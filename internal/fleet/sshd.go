@@ -38,6 +38,7 @@ func sshdConfig(h *Host, authorizedKeys string) string {
 		// Tests open many connections at once; the default 10:30:100 drops some.
 		"MaxStartups 100:30:200",
 	}
+	lines = append(lines, h.sshdExtra...)
 	return strings.Join(lines, "\n") + "\n"
 }
 

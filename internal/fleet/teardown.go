@@ -26,6 +26,11 @@ func Down(dir string) error {
 	if err := stopAll(dir); err != nil {
 		return err
 	}
+	if st, err := readState(dir); err == nil {
+		if err := removeIsolation(st.Slot); err != nil {
+			return err
+		}
+	}
 	if err := unmountUnder(dir); err != nil {
 		return err
 	}

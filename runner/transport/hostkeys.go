@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"golang.org/x/crypto/ssh"
@@ -36,10 +37,15 @@ func ParseHostKeyMode(s string) (HostKeyMode, error) {
 	return "", fmt.Errorf("host key mode %q: use %q or %q", s, Strict, AcceptNew)
 }
 
-// hostKeys checks server keys against one known_hosts file.
+// hostKeys checks server keys against known_hosts files (plain, hashed
+// and @cert-authority lines alike); first-seen keys go to the first file.
 type hostKeys struct {
 	file  string
+	files []string
 	mode  HostKeyMode
+	// hash records first-seen hosts hashed, as OpenSSH does with
+	// HashKnownHosts yes.
+	hash  bool
 	probe ssh.PublicKey
 
 	mu       sync.Mutex
@@ -47,7 +53,7 @@ type hostKeys struct {
 	accepted map[string]ssh.PublicKey
 }
 
-func newHostKeys(file string, mode HostKeyMode) (*hostKeys, error) {
+func newHostKeys(files []string, mode HostKeyMode) (*hostKeys, error) {
 	pub, _, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
 		return nil, fmt.Errorf("making a probe key: %w", err)
@@ -56,7 +62,7 @@ func newHostKeys(file string, mode HostKeyMode) (*hostKeys, error) {
 	if err != nil {
 		return nil, fmt.Errorf("making a probe key: %w", err)
 	}
-	hk := &hostKeys{file: file, mode: mode, probe: probe, accepted: map[string]ssh.PublicKey{}}
+	hk := &hostKeys{file: files[0], files: files, mode: mode, probe: probe, accepted: map[string]ssh.PublicKey{}}
 	if err := hk.load(); err != nil {
 		return nil, err
 	}
@@ -64,7 +70,17 @@ func newHostKeys(file string, mode HostKeyMode) (*hostKeys, error) {
 }
 
 func (hk *hostKeys) load() error {
-	cb, err := knownhosts.New(hk.file)
+	var present []string
+	for _, f := range hk.files {
+		if _, err := os.Stat(f); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			present = append(present, f)
+		}
+	}
+	var cb ssh.HostKeyCallback
+	err := error(&fs.PathError{Op: "open", Path: hk.file, Err: fs.ErrNotExist})
+	if len(present) > 0 {
+		cb, err = knownhosts.New(present...)
+	}
 	switch {
 	case err == nil:
 		hk.check = cb
@@ -80,7 +96,9 @@ func (hk *hostKeys) load() error {
 
 // algorithms lists the host key algorithms known for hostport, so that
 // the server is asked for a key type we can verify instead of whichever
-// it prefers. Nil means the host is unknown and any type will do.
+// it prefers. An unknown host is asked for a plain key, as OpenSSH does:
+// a host certificate from a CA nobody trusts could not be checked, while
+// a plain key can be shown to the operator or recorded by accept-new.
 func (hk *hostKeys) algorithms(hostport string) []string {
 	hk.mu.Lock()
 	defer hk.mu.Unlock()
@@ -88,17 +106,21 @@ func (hk *hostKeys) algorithms(hostport string) []string {
 		return algorithmsFor(k.Type())
 	}
 	if hk.check == nil {
-		return nil
+		return plainAlgorithms()
 	}
 	addr := &net.TCPAddr{IP: net.IPv4zero}
 	var keyErr *knownhosts.KeyError
-	if err := hk.check(hostport, addr, hk.probe); !errors.As(err, &keyErr) {
-		return nil
+	if err := hk.check(hostport, addr, hk.probe); !errors.As(err, &keyErr) || len(keyErr.Want) == 0 {
+		return plainAlgorithms()
 	}
 	var algos []string
 	seen := map[string]bool{}
 	for _, known := range keyErr.Want {
-		for _, a := range algorithmsFor(known.Key.Type()) {
+		types := algorithmsFor(known.Key.Type())
+		if authorityLine(known) {
+			types = certAlgorithms // the CA's key type says nothing of the host's
+		}
+		for _, a := range types {
 			if !seen[a] {
 				seen[a] = true
 				algos = append(algos, a)
@@ -106,6 +128,47 @@ func (hk *hostKeys) algorithms(hostport string) []string {
 		}
 	}
 	return algos
+}
+
+// plainAlgorithms are the host key algorithms x/crypto supports, without
+// certificates.
+func plainAlgorithms() []string {
+	var algos []string
+	for _, a := range ssh.SupportedAlgorithms().HostKeys {
+		if !strings.Contains(a, "-cert-") {
+			algos = append(algos, a)
+		}
+	}
+	return algos
+}
+
+// certAlgorithms are the host certificate types a @cert-authority line
+// can vouch for.
+var certAlgorithms = []string{
+	ssh.CertAlgoED25519v01, ssh.CertAlgoECDSA256v01, ssh.CertAlgoECDSA384v01, ssh.CertAlgoECDSA521v01,
+	ssh.CertAlgoRSASHA512v01, ssh.CertAlgoRSASHA256v01,
+}
+
+// authorityLine reports whether a known key comes from a @cert-authority
+// line: knownhosts lists CA keys among the keys wanted for a host, but a
+// host presenting a plain key is then unknown, not changed.
+func authorityLine(k knownhosts.KnownKey) bool {
+	b, err := os.ReadFile(k.Filename)
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(string(b), "\n")
+	return k.Line >= 1 && k.Line <= len(lines) && strings.HasPrefix(strings.TrimSpace(lines[k.Line-1]), "@cert-authority")
+}
+
+func plainKeys(want []knownhosts.KnownKey) []knownhosts.KnownKey {
+	var plain []knownhosts.KnownKey
+	for _, k := range want {
+		if !authorityLine(k) {
+			plain = append(plain, k)
+		}
+	}
+	return plain
 }
 
 func algorithmsFor(keyType string) []string {
@@ -142,8 +205,8 @@ func (hk *hostKeys) callback(name string) ssh.HostKeyCallback {
 			return nil
 		case errors.As(err, &revoked):
 			return fmt.Errorf("host key of %s (%s) is marked @revoked in %s; refusing to connect", name, hostport, hk.file)
-		case errors.As(err, &keyErr) && len(keyErr.Want) > 0:
-			return hk.changedError(name, hostport, key, keyErr.Want)
+		case errors.As(err, &keyErr) && len(plainKeys(keyErr.Want)) > 0:
+			return hk.changedError(name, hostport, key, plainKeys(keyErr.Want))
 		case errors.As(err, &keyErr):
 			if hk.mode != AcceptNew {
 				return fmt.Errorf("host %s (%s) is not in %s: its %s key is %s; if that is right, add it (ssh-keyscan -p PORT ADDRESS >> %s) or run once with --host-key-check accept-new",
@@ -182,7 +245,11 @@ func (hk *hostKeys) record(hostport string, key ssh.PublicKey) error {
 	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
 		old = append(old, '\n')
 	}
-	line := knownhosts.Line([]string{knownhosts.Normalize(hostport)}, key) + "\n"
+	host := knownhosts.Normalize(hostport)
+	if hk.hash {
+		host = knownhosts.HashHostname(host)
+	}
+	line := knownhosts.Line([]string{host}, key) + "\n"
 	dir := filepath.Dir(hk.file)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)

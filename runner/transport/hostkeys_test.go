@@ -40,7 +40,7 @@ func TestHostKeyModes(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	strict, err := newHostKeys(file, Strict)
+	strict, err := newHostKeys([]string{file}, Strict)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,11 +56,11 @@ func TestHostKeyModes(t *testing.T) {
 	if got := strict.algorithms("10.0.0.1:2222"); !slices.Equal(got, []string{ssh.KeyAlgoED25519}) {
 		t.Errorf("algorithms for a known host = %v", got)
 	}
-	if got := strict.algorithms("10.0.0.9:22"); got != nil {
-		t.Errorf("algorithms for an unknown host = %v, want any", got)
+	if got := strict.algorithms("10.0.0.9:22"); !slices.Contains(got, ssh.KeyAlgoED25519) || slices.Contains(got, ssh.CertAlgoED25519v01) {
+		t.Errorf("algorithms for an unknown host = %v, want every plain key type", got)
 	}
 
-	acceptNew, err := newHostKeys(file, AcceptNew)
+	acceptNew, err := newHostKeys([]string{file}, AcceptNew)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,10 +85,10 @@ func TestHostKeyModes(t *testing.T) {
 
 func TestMissingKnownHosts(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "sub", "known_hosts")
-	if _, err := newHostKeys(file, Strict); err == nil || !strings.Contains(err.Error(), "accept-new") {
+	if _, err := newHostKeys([]string{file}, Strict); err == nil || !strings.Contains(err.Error(), "accept-new") {
 		t.Errorf("strict mode without a file: %v", err)
 	}
-	hk, err := newHostKeys(file, AcceptNew)
+	hk, err := newHostKeys([]string{file}, AcceptNew)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,5 +140,30 @@ func TestGroupSniffer(t *testing.T) {
 		if g.pgid() != tt.group || rest.String() != tt.rest {
 			t.Errorf("%s: group %d rest %q, want %d %q", tt.name, g.pgid(), rest.String(), tt.group, tt.rest)
 		}
+	}
+}
+
+func TestAcceptNewHashed(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "known_hosts")
+	hk, err := newHostKeys([]string{file}, AcceptNew)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hk.hash = true
+	key := newKey(t)
+	if err := hk.callback("a")("10.0.0.1:2222", addr, key); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(file)
+	if !strings.HasPrefix(string(b), "|1|") || strings.Contains(string(b), "10.0.0.1") {
+		t.Fatalf("not hashed:\n%s", b)
+	}
+	// A new run finds the hashed entry.
+	again, err := newHostKeys([]string{file}, Strict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := again.callback("a")("10.0.0.1:2222", addr, key); err != nil {
+		t.Errorf("hashed entry not found: %v", err)
 	}
 }

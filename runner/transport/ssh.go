@@ -20,43 +20,75 @@ import (
 	"github.com/switchbackhq/switchback/modules"
 )
 
-// SSHOptions configures the SSH transport.
+// SSHOptions configures the SSH transport. Zero values mean "not given
+// on the command line": the inventory, then ssh_config, then defaults
+// decide.
 type SSHOptions struct {
+	// Config is the operator's ssh_config; nil for none.
+	Config *SSHConfig
+	// KnownHostsFile overrides every host's known_hosts (--known-hosts).
 	KnownHostsFile string
+	// DefaultKnownHosts is used when neither the flag nor ssh_config
+	// names one; empty means ~/.ssh/known_hosts.
+	DefaultKnownHosts string
+	// HostKeyMode overrides StrictHostKeyChecking (--host-key-check).
 	HostKeyMode    HostKeyMode
 	ConnectTimeout time.Duration
+	// Keepalive is the interval of keepalive@openssh.com requests; the
+	// connection is declared dead after KeepaliveMax unanswered ones.
+	Keepalive    time.Duration
+	KeepaliveMax int
+	// MaxSessions bounds the sessions open at once on one connection
+	// (sshd's MaxSessions, 10 by default).
+	MaxSessions int
+	// JumpHandshakes bounds the connections being set up at once through
+	// one jump host, below sshd's MaxStartups (10 by default).
+	JumpHandshakes int
 	// AgentSocket is the ssh-agent socket ($SSH_AUTH_SOCK); empty for none.
 	AgentSocket string
 	// DefaultIdentities are tried when a host names no identity file.
 	DefaultIdentities []string
+	// Passphrase returns the passphrase of an encrypted key file; nil when
+	// no one can give one.
+	Passphrase func(keyFile string) ([]byte, error)
+	// Warn receives warnings about the configuration (once each).
+	Warn func(string)
 }
 
-// SSH dials hosts with golang.org/x/crypto/ssh.
+// SSH dials hosts with golang.org/x/crypto/ssh. Jump hosts are connected
+// once and shared by every host behind them until Close.
 type SSH struct {
 	opts  SSHOptions
-	keys  *hostKeys
 	agent agent.ExtendedAgent
 
-	mu      sync.Mutex
-	signers map[string][]ssh.Signer // by identity file, read once per run
+	mu       sync.Mutex
+	signers  map[string][]ssh.Signer // by identity file, read once per run
+	hostKeys map[string]*hostKeys    // by known_hosts files and mode
+	jumps    map[string]*jumpHost    // by the chain of hops that reaches them
+	warned   map[string]bool
+	locked   map[string]bool // encrypted key files skipped for want of a passphrase
 }
 
 var _ Dialer = (*SSH)(nil)
 
-// NewSSH prepares the transport: it reads known_hosts and connects to the
-// agent once, not once per host.
+// NewSSH prepares the transport: it connects to the agent once, not once
+// per host.
 func NewSSH(opts SSHOptions) (*SSH, error) {
-	if opts.HostKeyMode == "" {
-		opts.HostKeyMode = Strict
+	if opts.DefaultKnownHosts == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil, fmt.Errorf("finding ~/.ssh/known_hosts: %w; pass --known-hosts FILE", err)
+		}
+		opts.DefaultKnownHosts = filepath.Join(home, ".ssh", "known_hosts")
 	}
-	if opts.ConnectTimeout <= 0 {
-		opts.ConnectTimeout = 10 * time.Second
+	if opts.MaxSessions <= 0 {
+		opts.MaxSessions = DefaultMaxSessions
 	}
-	keys, err := newHostKeys(opts.KnownHostsFile, opts.HostKeyMode)
-	if err != nil {
-		return nil, err
+	if opts.JumpHandshakes <= 0 {
+		opts.JumpHandshakes = DefaultJumpHandshakes
 	}
-	s := &SSH{opts: opts, keys: keys, signers: map[string][]ssh.Signer{}}
+	s := &SSH{opts: opts, signers: map[string][]ssh.Signer{}, hostKeys: map[string]*hostKeys{},
+		jumps: map[string]*jumpHost{}, warned: map[string]bool{}, locked: map[string]bool{}}
 	if opts.AgentSocket != "" {
 		conn, err := net.Dial("unix", opts.AgentSocket)
 		if err != nil {
@@ -64,7 +96,41 @@ func NewSSH(opts SSHOptions) (*SSH, error) {
 		}
 		s.agent = agent.NewClient(conn)
 	}
+	// A missing --known-hosts file is said before any host is tried,
+	// unless first-seen keys may be recorded in it.
+	if opts.KnownHostsFile != "" && opts.HostKeyMode != AcceptNew {
+		if _, err := newHostKeys([]string{opts.KnownHostsFile}, Strict); err != nil {
+			return nil, err
+		}
+	}
 	return s, nil
+}
+
+func (s *SSH) warnOnce(msg string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.warned[msg] || s.opts.Warn == nil {
+		return
+	}
+	s.warned[msg] = true
+	s.opts.Warn(msg)
+}
+
+// keysFor returns the host key checker of a set of known_hosts files.
+func (s *SSH) keysFor(files []string, mode HostKeyMode, hash bool) (*hostKeys, error) {
+	key := fmt.Sprint(mode, hash) + "\x00" + strings.Join(files, "\x00")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if hk, ok := s.hostKeys[key]; ok {
+		return hk, nil
+	}
+	hk, err := newHostKeys(files, mode)
+	if err != nil {
+		return nil, err
+	}
+	hk.hash = hash
+	s.hostKeys[key] = hk
+	return hk, nil
 }
 
 // DefaultIdentityFiles are the keys OpenSSH's client tries by default.
@@ -80,110 +146,163 @@ func DefaultIdentityFiles() []string {
 	return files
 }
 
-// Dial opens the one connection a run uses for a host.
+// Dial opens the one connection a run uses for a host, through its jump
+// hosts if it has any.
 func (s *SSH) Dial(ctx context.Context, t Target) (Conn, error) {
 	unreachable := func(err error) error { return &UnreachableError{Host: t.Name, Err: err} }
-	auth, err := s.authMethods(t)
+	e, err := s.resolve(t)
 	if err != nil {
 		return nil, unreachable(err)
 	}
-	hostport := net.JoinHostPort(t.Address, strconv.Itoa(t.Port))
-	cfg := &ssh.ClientConfig{
-		User:              t.User,
-		Auth:              auth,
-		HostKeyCallback:   s.keys.callback(t.Name),
-		HostKeyAlgorithms: s.keys.algorithms(hostport),
-		Timeout:           s.opts.ConnectTimeout,
-	}
-
-	dialCtx, cancel := context.WithTimeout(ctx, s.opts.ConnectTimeout)
-	defer cancel()
-	var d net.Dialer
-	tcp, err := d.DialContext(dialCtx, "tcp", hostport)
-	if err != nil {
-		return nil, unreachable(err) // "dial tcp ADDR: connect: connection refused" says it all
-	}
-	// The handshake gets the same bound as the TCP connect: a host that
-	// accepts but never answers must not stall the run.
-	deadline, _ := dialCtx.Deadline()
-	_ = tcp.SetDeadline(deadline)
-	c, chans, reqs, err := ssh.NewClientConn(tcp, hostport, cfg)
-	if err != nil {
-		tcp.Close()
-		if errors.Is(err, os.ErrDeadlineExceeded) {
-			err = fmt.Errorf("no SSH handshake within %s", s.opts.ConnectTimeout)
+	var via *jumpHost
+	for _, hop := range e.jumps {
+		if via, err = s.jumpHost(ctx, hop, via); err != nil {
+			return nil, unreachable(err)
 		}
-		return nil, unreachable(fmt.Errorf("ssh to %s@%s: %w", t.User, hostport, err))
 	}
-	_ = tcp.SetDeadline(time.Time{})
-	return &sshConn{name: t.Name, client: ssh.NewClient(c, chans, reqs)}, nil
+	c, err := s.connect(ctx, e, via)
+	if err != nil {
+		return nil, unreachable(err)
+	}
+	return &sshConn{name: t.Name, client: c.client, alive: c.alive, sessions: make(chan struct{}, s.opts.MaxSessions)}, nil
 }
 
-func (s *SSH) authMethods(t Target) ([]ssh.AuthMethod, error) {
-	var signers []ssh.Signer
-	if t.IdentityFile != "" {
-		keys, err := s.loadIdentity(t.IdentityFile, true)
-		if err != nil {
-			return nil, err
-		}
-		signers = append(signers, keys...)
-	}
-	if s.agent != nil {
-		agentSigners, err := s.agent.Signers()
-		if err != nil {
-			return nil, fmt.Errorf("listing ssh-agent keys: %w", err)
-		}
-		signers = append(signers, agentSigners...)
-	}
-	if t.IdentityFile == "" {
-		for _, f := range s.opts.DefaultIdentities {
-			keys, _ := s.loadIdentity(f, false)
-			signers = append(signers, keys...)
-		}
-	}
-	if len(signers) == 0 {
-		return nil, errors.New("no SSH key to log in with: set identity_file in the inventory, or load a key into ssh-agent")
-	}
-	return []ssh.AuthMethod{ssh.PublicKeys(signers...)}, nil
-}
-
-// loadIdentity reads a private key file once per run. A key that is
-// protected by a passphrase is skipped when the agent can stand in.
-func (s *SSH) loadIdentity(path string, required bool) ([]ssh.Signer, error) {
+// Close closes the connections to jump hosts. Connections returned by
+// Dial are closed by their own Close.
+func (s *SSH) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if signers, ok := s.signers[path]; ok {
-		return signers, nil
-	}
-	pem, err := os.ReadFile(path)
-	if err != nil {
-		if !required {
-			s.signers[path] = nil
-			return nil, nil
+	var errs []error
+	for k, j := range s.jumps {
+		if j.conn != nil {
+			if err := j.conn.client.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+				errs = append(errs, err)
+			}
 		}
-		return nil, fmt.Errorf("reading identity file: %w", err)
+		delete(s.jumps, k)
 	}
-	signer, err := ssh.ParsePrivateKey(pem)
-	var missing *ssh.PassphraseMissingError
-	switch {
-	case errors.As(err, &missing) && s.agent != nil:
-		s.signers[path] = nil
-		return nil, nil
-	case errors.As(err, &missing):
-		return nil, fmt.Errorf("identity file %s is protected by a passphrase: load it into ssh-agent with ssh-add %s", path, path)
-	case err != nil:
-		return nil, fmt.Errorf("identity file %s: %w", path, err)
+	return errors.Join(errs...)
+}
+
+// client is an SSH connection with its keepalive watch.
+type client struct {
+	client *ssh.Client
+	alive  *keepalive
+	done   chan struct{} // closed when the connection is gone
+}
+
+func newClient(c *ssh.Client, interval time.Duration, max int) *client {
+	done := make(chan struct{})
+	go func() {
+		_ = c.Wait()
+		close(done)
+	}()
+	return &client{client: c, alive: watch(c, interval, max, done), done: done}
+}
+
+func (c *client) closed() bool {
+	select {
+	case <-c.done:
+		return true
+	default:
+		return false
 	}
-	s.signers[path] = []ssh.Signer{signer}
-	return s.signers[path], nil
+}
+
+// connect logs in to e, over TCP or through the jump host via.
+func (s *SSH) connect(ctx context.Context, e endpoint, via *jumpHost) (*client, error) {
+	auth, err := s.authMethods(e)
+	if err != nil {
+		return nil, err
+	}
+	keys, err := s.keysFor(e.knownHosts, e.mode, e.hashKnownHosts)
+	if err != nil {
+		return nil, err
+	}
+	hostport := e.hostport()
+	cfg := &ssh.ClientConfig{
+		User:              e.user,
+		Auth:              auth,
+		HostKeyCallback:   keys.callback(e.name),
+		HostKeyAlgorithms: keys.algorithms(hostport),
+		Timeout:           e.connectTimeout,
+	}
+	route := ""
+	if via != nil {
+		route = " via jump host " + via.name
+	}
+
+	// Waiting for a handshake slot does not count against the connect
+	// timeout: hosts queued behind a busy bastion are not unreachable.
+	if via != nil {
+		release, err := via.handshakeSlot(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("waiting to connect to %s%s: %w", hostport, route, err)
+		}
+		defer release()
+	}
+	dialCtx, cancel := context.WithTimeout(ctx, e.connectTimeout)
+	defer cancel()
+	var nc net.Conn
+	if via == nil {
+		var d net.Dialer
+		nc, err = d.DialContext(dialCtx, "tcp", hostport)
+	} else {
+		nc, err = via.conn.client.DialContext(dialCtx, "tcp", hostport)
+		if err != nil {
+			err = fmt.Errorf("jump host %s could not open a connection to %s: %w", via.name, hostport, err)
+		}
+	}
+	if err != nil {
+		return nil, err // "dial tcp ADDR: connect: connection refused" says it all
+	}
+	// The handshake gets the same bound as the TCP connect: a host that
+	// accepts but never answers must not stall the run. Channels through
+	// a jump host have no deadlines, so the bound closes the connection.
+	type result struct {
+		c     ssh.Conn
+		chans <-chan ssh.NewChannel
+		reqs  <-chan *ssh.Request
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		c, chans, reqs, err := ssh.NewClientConn(nc, hostport, cfg)
+		done <- result{c, chans, reqs, err}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-dialCtx.Done():
+		nc.Close()
+		r = <-done
+		r.err = fmt.Errorf("no SSH handshake within %s", e.connectTimeout)
+	}
+	if r.err != nil {
+		nc.Close()
+		return nil, fmt.Errorf("ssh to %s@%s%s: %w", e.user, hostport, route, r.err)
+	}
+	c := ssh.NewClient(r.c, r.chans, r.reqs)
+	return newClient(c, e.keepalive, e.keepaliveMax), nil
 }
 
 // maxOutput bounds what is kept of one command's stdout or stderr.
 const maxOutput = 8 << 20
 
 type sshConn struct {
-	name   string
-	client *ssh.Client
+	name     string
+	client   *ssh.Client
+	alive    *keepalive
+	sessions chan struct{} // one token per open session, up to MaxSessions
+}
+
+// lost explains why the connection went away: keepalives unanswered, or
+// err as it came.
+func (c *sshConn) lost(what string, err error) error {
+	if dead := c.alive.err(); dead != nil {
+		err = dead
+	}
+	return &UnreachableError{Host: c.name, Err: fmt.Errorf("%s: %w", what, err)}
 }
 
 // Run executes cmd through the login shell of the remote user, in a new
@@ -195,9 +314,15 @@ type sshConn struct {
 // cancellation the whole group is killed, so a timed-out step does not
 // carry on behind the operator's back.
 func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
-	sess, err := c.client.NewSession()
+	select {
+	case c.sessions <- struct{}{}:
+	case <-ctx.Done():
+		return modules.Output{}, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+	}
+	defer func() { <-c.sessions }()
+	sess, err := c.openSession(ctx)
 	if err != nil {
-		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("opening a session: %w", err)}
+		return modules.Output{}, c.lost("opening a session", err)
 	}
 	defer sess.Close()
 	var stdout, stderr cappedBuffer
@@ -205,7 +330,7 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	sess.Stdout = &stdout
 	sess.Stderr = group
 	if err := sess.Start(reportGroup + cmd); err != nil {
-		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("starting a command: %w", err)}
+		return modules.Output{}, c.lost("starting a command", err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- sess.Wait() }()
@@ -236,9 +361,27 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 			out.Stderr += "\n(killed by signal " + exit.Signal() + ")"
 		}
 	default:
-		return out, &UnreachableError{Host: c.name, Err: fmt.Errorf("connection lost while running a command: %w", err)}
+		return out, c.lost("connection lost while running a command", err)
 	}
 	return out, nil
+}
+
+// openSession opens a session, waiting a moment when sshd refuses one:
+// sshd frees a session's slot a little after the channel closed, so the
+// session that follows may briefly find MaxSessions still reached.
+func (c *sshConn) openSession(ctx context.Context) (*ssh.Session, error) {
+	var open *ssh.OpenChannelError
+	for wait := 10 * time.Millisecond; ; wait *= 2 {
+		sess, err := c.client.NewSession()
+		if err == nil || !errors.As(err, &open) || open.Reason != ssh.ConnectionFailed || wait > 500*time.Millisecond {
+			return sess, err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return nil, err
+		}
+	}
 }
 
 // killGrace bounds how long a cancelled command may take to go away.

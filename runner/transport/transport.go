@@ -11,13 +11,17 @@ import (
 	"github.com/switchbackhq/switchback/modules"
 )
 
-// Target is where and as whom to connect.
+// Target is where and as whom to connect, as the inventory says it.
+// Empty fields (a zero Port) are left to ssh_config and the defaults.
 type Target struct {
 	Name         string
 	Address      string
 	Port         int
 	User         string
 	IdentityFile string
+	// Jump is the inventory's jump host list: [user@]host[:port], several
+	// separated by commas, outermost first.
+	Jump string
 }
 
 // Dialer opens connections.

@@ -1,0 +1,3 @@
+host "db-01" {
+  jump = "bastion,ops@:2222"
+}
