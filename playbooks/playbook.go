@@ -23,6 +23,7 @@ type Playbook struct {
 	// Hosts are the inventory patterns the playbook targets ("all" by default).
 	Hosts     []string
 	Variables []*Variable
+	Locals    []*Local
 	Phases    []*Phase
 	// Rollout is the route map as written; fields left out are unset, to
 	// be filled from flags and then defaults (rollout.Route.Resolve).
@@ -36,6 +37,8 @@ type Playbook struct {
 	// Snapshot says what to save on a host before its first change; nil
 	// when the playbook has no snapshot block.
 	Snapshot *snapshot.Spec
+
+	sensitive []string
 }
 
 // Variable is a declared input with its resolved value.
@@ -43,14 +46,18 @@ type Variable struct {
 	Name        string
 	Description string
 	Type        cty.Type
-	Value       cty.Value
-	DeclRange   hcl.Range
+	// Value has no marks, so any code may read it.
+	Value cty.Value
+	// Sensitive values are never printed (see Playbook.SensitiveValues).
+	Sensitive bool
+	DeclRange hcl.Range
 }
 
 // Phase is a named, ordered group of steps.
 type Phase struct {
 	Name      string
 	Steps     []*Step
+	DependsOn []string // phases that run before this one
 	DeclRange hcl.Range
 }
 

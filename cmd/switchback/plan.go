@@ -80,7 +80,7 @@ func (c *planCmd) Run(env *Env) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, st := range ph.Steps {
 			n++
-			fmt.Fprintf(tw, "  %3d.\t%s %q\t%s\n", n, st.Type, st.Name, st.Module.Summary())
+			fmt.Fprintf(tw, "  %3d.\t%s %q\t%s\n", n, st.Type, st.Name, pb.MaskSensitive(st.Module.Summary()))
 		}
 		tw.Flush()
 	}
