@@ -37,6 +37,10 @@ func TestReadmePlaybooksAreValid(t *testing.T) {
 		}
 		n++
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("readme-%d.hcl", i))
+		// README playbooks may read the example files (templates).
+		if err := os.CopyFS(filepath.Join(filepath.Dir(path), "files"), os.DirFS("examples/files")); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -23,10 +24,11 @@ type Loader struct {
 	Registry *modules.Registry
 }
 
-// Load parses and decodes the playbook at path. vars are the raw values
-// given on the command line (--var name=value). All diagnostics found are
-// returned together; the playbook is nil when any of them is an error.
-func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagnostics) {
+// Load parses and decodes the playbook at path. vals are the values given
+// to its variables from outside (nil: defaults only). All diagnostics
+// found are returned together; the playbook is nil when any of them is an
+// error.
+func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, hcl.Diagnostics{{
 			Severity: hcl.DiagError,
@@ -43,13 +45,15 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 
 	pb := &Playbook{Path: path, Hosts: []string{"all"}}
 	var playbookBlocks, phaseBlocks []*hcl.Block
-	var variableBlocks, rolloutBlocks, snapshotBlocks, handlerBlocks []*hcl.Block
+	var variableBlocks, localsBlocks, rolloutBlocks, snapshotBlocks, handlerBlocks []*hcl.Block
 	for _, b := range content.Blocks {
 		switch b.Type {
 		case "playbook":
 			playbookBlocks = append(playbookBlocks, b)
 		case "variable":
 			variableBlocks = append(variableBlocks, b)
+		case "locals":
+			localsBlocks = append(localsBlocks, b)
 		case "phase":
 			phaseBlocks = append(phaseBlocks, b)
 		case "snapshot":
@@ -82,15 +86,21 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 		}
 	}
 
-	// Phase one: variables, which everything else may refer to.
-	pb.Variables, moreDiags = decodeVariables(variableBlocks, vars)
+	// Phase one: variables and locals, which everything else may refer to.
+	baseDir := filepath.Dir(path)
+	pb.Variables, moreDiags = l.decodeVariables(variableBlocks, vals, baseDir)
 	diags = append(diags, moreDiags...)
-	ctx := evalContext(pb.Variables)
 	varsFailed := moreDiags.HasErrors()
+	pb.Locals, moreDiags = decodeLocals(localsBlocks, pb.Variables, baseDir)
+	diags = append(diags, moreDiags...)
+	varsFailed = varsFailed || moreDiags.HasErrors()
+	pb.sensitive = collectSensitive(pb.Variables, pb.Locals)
+	ctx := evalContext(pb.Variables, pb.Locals, baseDir)
 	pb.scope = ctx
 
-	// Phase two: the playbook header and the phases, with var.* in scope;
-	// steps also see host values, unknown until a host runs them.
+	// Phase two: the playbook header and the phases, with var.* and local.*
+	// in scope; steps also see host values, unknown until a host runs
+	// them. Then the phases are put in depends_on order.
 	diags = append(diags, decodeHeader(pb, playbookBlocks, f.Body, ctx)...)
 	pb.registered = registerNames(f.Body, ctx)
 	stepCtx := validationScope(ctx, pb.registered)
@@ -101,6 +111,7 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 	pb.Snapshot, moreDiags = decodeSnapshot(snapshotBlocks, ctx)
 	diags = append(diags, moreDiags...)
 	seen := map[string]*hcl.Block{}
+	phaseDeps := map[string][]phaseRef{}
 	for _, b := range phaseBlocks {
 		name := b.Labels[0]
 		if prev, dup := seen[name]; dup {
@@ -112,7 +123,11 @@ func (l *Loader) Load(path string, vars map[string]string) (*Playbook, hcl.Diagn
 		phase, moreDiags := l.decodePhase(b, stepCtx)
 		diags = append(diags, dropCascades(moreDiags, varsFailed)...)
 		pb.Phases = append(pb.Phases, phase)
+		phaseDeps[name], moreDiags = decodeDependsOn(b)
+		diags = append(diags, moreDiags...)
 	}
+	pb.Phases, moreDiags = orderPhases(pb.Phases, phaseDeps)
+	diags = append(diags, moreDiags...)
 	pb.Handlers, moreDiags = l.decodeHandlers(handlerBlocks, stepCtx)
 	diags = append(diags, dropCascades(moreDiags, varsFailed)...)
 	diags = append(diags, pb.checkSteps()...)
@@ -228,15 +243,25 @@ func (l *Loader) decodeSteps(owner string, where hcl.Range, blocks hcl.Blocks, c
 	return steps, diags
 }
 
-// evalContext is the scope every playbook expression is evaluated in.
-func evalContext(vars []*Variable) *hcl.EvalContext {
-	values := make(map[string]cty.Value, len(vars))
+// evalContext is the scope every playbook expression is evaluated in:
+// var.*, local.* and the functions. Values carry no marks there, because
+// step decoding cannot take marked values; SensitiveValues keeps what
+// must not be shown.
+func evalContext(vars []*Variable, locals []*Local, baseDir string) *hcl.EvalContext {
+	varValues := make(map[string]cty.Value, len(vars))
 	for _, v := range vars {
-		values[v.Name] = v.Value
+		varValues[v.Name] = v.Value
+	}
+	localValues := make(map[string]cty.Value, len(locals))
+	for _, lv := range locals {
+		localValues[lv.Name] = lv.Value
 	}
 	return &hcl.EvalContext{
-		Variables: map[string]cty.Value{"var": cty.ObjectVal(values)},
-		Functions: Functions(),
+		Variables: map[string]cty.Value{
+			"var":   cty.ObjectVal(varValues),
+			"local": cty.ObjectVal(localValues),
+		},
+		Functions: Functions(baseDir),
 	}
 }
 

@@ -23,6 +23,7 @@ type Playbook struct {
 	// Hosts are the inventory patterns the playbook targets ("all" by default).
 	Hosts     []string
 	Variables []*Variable
+	Locals    []*Local
 	Phases    []*Phase
 	// Rollout is the route map as written; fields left out are unset, to
 	// be filled from flags and then defaults (rollout.Route.Resolve).
@@ -39,11 +40,12 @@ type Playbook struct {
 	// Handlers run when notified, in the order they are declared.
 	Handlers []*Handler
 
-	// scope is the load-time scope (var.*, functions) that host scopes
-	// extend; registered lists every register name, in file order.
+	// scope is the load-time scope (var.*, local.*, functions) that host
+	// scopes extend; registered lists every register name, in file order.
 	scope      *hcl.EvalContext
 	registered []string
 	usesFacts  bool
+	sensitive  []string
 }
 
 // Variable is a declared input with its resolved value.
@@ -51,14 +53,18 @@ type Variable struct {
 	Name        string
 	Description string
 	Type        cty.Type
-	Value       cty.Value
-	DeclRange   hcl.Range
+	// Value has no marks, so any code may read it.
+	Value cty.Value
+	// Sensitive values are never printed (see Playbook.SensitiveValues).
+	Sensitive bool
+	DeclRange hcl.Range
 }
 
 // Phase is a named, ordered group of steps.
 type Phase struct {
-	Name  string
-	Steps []*Step
+	Name      string
+	Steps     []*Step
+	DependsOn []string // phases that run before this one
 	// FlushHandlers runs the handlers notified so far at the end of the
 	// phase rather than at the end of the host's run.
 	FlushHandlers bool

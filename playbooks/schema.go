@@ -6,6 +6,7 @@ var fileSchema = &hcl.BodySchema{
 	Blocks: []hcl.BlockHeaderSchema{
 		{Type: "playbook"},
 		{Type: "variable", LabelNames: []string{"name"}},
+		{Type: "locals"},
 		{Type: "phase", LabelNames: []string{"name"}},
 		{Type: "rollout"},
 		{Type: "snapshot"},
@@ -26,13 +27,15 @@ var variableSchema = &hcl.BodySchema{
 		{Name: "type"},
 		{Name: "default"},
 		{Name: "description"},
+		{Name: "sensitive"},
 	},
+	Blocks: []hcl.BlockHeaderSchema{{Type: "validation"}},
 }
 
-// phaseSchema accepts one block per registered step type, each labelled
-// with the step's name.
+// phaseSchema accepts depends_on and one block per registered step
+// type, each labelled with the step's name.
 func phaseSchema(stepTypes []string) *hcl.BodySchema {
-	s := &hcl.BodySchema{}
+	s := &hcl.BodySchema{Attributes: []hcl.AttributeSchema{{Name: "depends_on"}}}
 	for _, t := range stepTypes {
 		s.Blocks = append(s.Blocks, hcl.BlockHeaderSchema{Type: t, LabelNames: []string{"name"}})
 	}

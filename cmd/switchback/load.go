@@ -16,7 +16,8 @@ import (
 // playbookArgs are the arguments of every command that reads a playbook.
 type playbookArgs struct {
 	Playbook string   `arg:"" help:"Playbook file (.hcl)."`
-	Vars     []string `name:"var" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable)."`
+	Vars     []string `name:"var" sep:"none" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable; wins over var files and SWITCHBACK_VAR_NAME)."`
+	VarFiles []string `name:"var-file" sep:"none" placeholder:"FILE" help:"Read variables from an HCL file of NAME = VALUE lines (repeatable; later files win)."`
 }
 
 // targetArgs choose the hosts of a plan or run.
@@ -40,49 +41,70 @@ func (s selectArgs) apply(pb *playbooks.Playbook) (*playbooks.Playbook, error) {
 // selected from it.
 type loaded struct {
 	playbook *playbooks.Playbook
+	inv      *inventory.Inventory
 	hosts    []*inventory.Host
+	// files are the parsed sources, which diagnostics quote.
+	files map[string]*hcl.File
 }
 
 // load reads the playbook and inventory, printing every diagnostic of
 // both at once. Any error means exit code 1 and nothing touched.
 func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
-	parser := hclparse.NewParser()
-	var diags hcl.Diagnostics
-	vars, err := playbooks.ParseVarFlags(pa.Vars)
+	out, diags, err := readAll(env, pa, ta)
 	if err != nil {
 		return nil, err
 	}
-	l := &playbooks.Loader{Parser: parser, Registry: modules.Builtin()}
-	pb, moreDiags := l.Load(pa.Playbook, vars)
-	diags = append(diags, moreDiags...)
-
-	var inv *inventory.Inventory
-	if ta != nil && ta.Inventory == "" {
-		return nil, fmt.Errorf("give the inventory with -i (an .hcl file, an Ansible INI or YAML file, or a directory)")
-	}
-	if ta != nil {
-		inv, moreDiags = inventory.Load(parser, ta.Inventory)
-		diags = append(diags, moreDiags...)
-	}
-	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
+	if err := diag.Write(env.Stderr, out.files, diags, env.StderrTerminal); err != nil {
 		return nil, err
 	}
 	if diags.HasErrors() {
 		return nil, exitError{runner.ExitUsage}
 	}
-	out := &loaded{playbook: pb}
-	if ta == nil {
-		return out, nil
-	}
-	if out.hosts, err = inv.Select(pb.Hosts); err != nil {
+	if err := out.selectHosts(ta); err != nil {
 		return nil, err
 	}
+	return out, nil
+}
+
+// readAll parses and decodes the playbook and the inventory, returning
+// the diagnostics of both.
+func readAll(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, hcl.Diagnostics, error) {
+	parser := hclparse.NewParser()
+	var diags hcl.Diagnostics
+	vars, err := playbooks.ParseVarFlags(pa.Vars)
+	if err != nil {
+		return nil, nil, err
+	}
+	l := &playbooks.Loader{Parser: parser, Registry: modules.Builtin()}
+	pb, moreDiags := l.Load(pa.Playbook, &playbooks.Values{Files: pa.VarFiles, Getenv: env.Getenv, Flags: vars})
+	diags = append(diags, moreDiags...)
+
+	out := &loaded{playbook: pb, files: parser.Files()}
+	if ta != nil && ta.Inventory == "" {
+		return nil, nil, fmt.Errorf("give the inventory with -i (an .hcl file, an Ansible INI or YAML file, or a directory)")
+	}
+	if ta != nil {
+		out.inv, moreDiags = inventory.Load(parser, ta.Inventory)
+		diags = append(diags, moreDiags...)
+	}
+	return out, diags, nil
+}
+
+// selectHosts picks the hosts of a loaded playbook and inventory.
+func (out *loaded) selectHosts(ta *targetArgs) error {
+	if ta == nil {
+		return nil
+	}
+	var err error
+	if out.hosts, err = out.inv.Select(out.playbook.Hosts); err != nil {
+		return err
+	}
 	if len(ta.Limit) > 0 {
-		if out.hosts, err = inv.Limit(out.hosts, ta.Limit); err != nil {
-			return nil, err
+		if out.hosts, err = out.inv.Limit(out.hosts, ta.Limit); err != nil {
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // loadInventory reads an inventory alone, for commands that act on hosts

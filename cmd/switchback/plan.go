@@ -85,7 +85,7 @@ func (c *planCmd) Run(env *Env) error {
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for _, st := range ph.Steps {
 			n++
-			fmt.Fprintf(tw, "  %3d.\t%s %q\t%s%s\n", n, st.Type, st.Name, st.Summary(), metaNote(st.Meta))
+			fmt.Fprintf(tw, "  %3d.\t%s %q\t%s%s\n", n, st.Type, st.Name, pb.MaskSensitive(st.Summary()), metaNote(st.Meta))
 		}
 		tw.Flush()
 	}

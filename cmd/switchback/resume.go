@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/state"
@@ -20,13 +21,54 @@ type resumeState struct {
 }
 
 // record saves how the run was started, so that --resume can start it
-// again the same way.
-func (c *runCmd) record(env *Env, store *state.Store, runID string) error {
+// again the same way. A --var whose value holds a secret is left out and
+// its name kept: the state database never holds a sensitive value.
+func (c *runCmd) record(env *Env, store *state.Store, runID string, secrets []string) error {
 	dir, err := os.Getwd()
 	if err != nil {
 		return fmt.Errorf("recording the run: %w", err)
 	}
-	return store.SaveInvocation(context.Background(), runID, state.Invocation{Dir: dir, Args: env.Args})
+	args, withheld := withholdSecrets(env.Args, secrets)
+	return store.SaveInvocation(context.Background(), runID, state.Invocation{Dir: dir, Args: args, Withheld: withheld})
+}
+
+// withholdSecrets drops --var NAME=VALUE arguments whose value holds a
+// secret, and returns the names dropped.
+func withholdSecrets(args, secrets []string) (kept, withheld []string) {
+	secret := func(v string) bool {
+		for _, s := range secrets {
+			if s != "" && strings.Contains(v, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		var assignment string
+		switch {
+		case a == "--var" && i+1 < len(args):
+			assignment = args[i+1]
+		case strings.HasPrefix(a, "--var="):
+			assignment = strings.TrimPrefix(a, "--var=")
+		default:
+			kept = append(kept, a)
+			continue
+		}
+		name, value, _ := strings.Cut(assignment, "=")
+		if secret(value) {
+			withheld = append(withheld, name)
+		} else {
+			kept = append(kept, a)
+			if a == "--var" {
+				kept = append(kept, assignment)
+			}
+		}
+		if a == "--var" {
+			i++
+		}
+	}
+	return kept, withheld
 }
 
 // resume continues the run c.Resume: it parses the arguments the run was
@@ -71,6 +113,15 @@ func (c *runCmd) resume(env *Env) error {
 		}
 	}
 
+	var missing []string
+	for _, name := range inv.Withheld {
+		if env.Getenv(playbooks.EnvPrefix+name) == "" {
+			missing = append(missing, playbooks.EnvPrefix+name)
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("run %s was given sensitive variables with --var, which are not recorded; set %s in the environment and resume again", run.ID, strings.Join(missing, ", "))
+	}
 	again, err := parseRun(env, inv.Args)
 	if err != nil {
 		return fmt.Errorf("run %s cannot be resumed: its recorded arguments no longer parse (%w)", run.ID, err)
@@ -113,6 +164,9 @@ func (c *runCmd) rebase(dir string) {
 	abs(&c.KnownHosts)
 	abs(&c.JUnit)
 	abs(&c.State)
+	for i := range c.VarFiles {
+		abs(&c.VarFiles[i])
+	}
 	for i, l := range c.Limit {
 		if file, ok := strings.CutPrefix(l, "@"); ok {
 			abs(&file)

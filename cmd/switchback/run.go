@@ -26,7 +26,8 @@ import (
 
 type runCmd struct {
 	Playbook string   `arg:"" optional:"" help:"Playbook file (.hcl); left out with --resume."`
-	Vars     []string `name:"var" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable)."`
+	Vars     []string `name:"var" sep:"none" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable; wins over var files and SWITCHBACK_VAR_NAME)."`
+	VarFiles []string `name:"var-file" sep:"none" placeholder:"FILE" help:"Read variables from an HCL file of NAME = VALUE lines (repeatable; later files win)."`
 	Resume   string   `placeholder:"RUN" help:"Continue a recorded run with the arguments it was started with: hosts that finished are not run again, the interrupted wave continues, and no step that already ran is repeated."`
 	targetArgs
 	selectArgs
@@ -52,7 +53,7 @@ func (c *runCmd) Run(env *Env) error {
 }
 
 func (c *runCmd) run(env *Env, resume *resumeState) error {
-	l, err := load(env, playbookArgs{Playbook: c.Playbook, Vars: c.Vars}, &c.targetArgs)
+	l, err := load(env, playbookArgs{Playbook: c.Playbook, Vars: c.Vars, VarFiles: c.VarFiles}, &c.targetArgs)
 	if err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	runID := newRunID()
 	if resume != nil {
 		runID = resume.id
-	} else if err := c.record(env, store, runID); err != nil {
+	} else if err := c.record(env, store, runID, l.playbook.SensitiveValues()); err != nil {
 		return err
 	}
 	recorder := store.Recorder(runID)
@@ -118,6 +119,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		CheckMode:      c.Check,
 		CommandTimeout: c.CommandTimeout,
 		RunID:          runID,
+		Secrets:        l.playbook.SensitiveValues(),
 	}
 	if resume != nil {
 		engine.Resume = resume.engine
