@@ -39,12 +39,20 @@ func NewRegistry(types ...Type) (*Registry, error) {
 func Builtin() *Registry {
 	r, err := NewRegistry(
 		ApkType(),
+		ApkRepositoryType(),
+		ApkKeyType(),
 		CommandType(),
+		ScriptType(),
 		FileType(),
+		CopyType(),
+		TemplateType(),
 		LineType(),
 		ServiceType(),
+		OpenRCScriptType(),
 		UserType(),
 		GroupType(),
+		WaitForType(),
+		AssertType(),
 	)
 	if err != nil {
 		panic(err) // a programming error in the list above, caught by every test

@@ -576,6 +576,9 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, step *playbooks.Step, 
 	_, err = e.withTimeout(ctx, func(ctx context.Context) (modules.Plan, error) {
 		return plan, step.Module.Apply(ctx, h.conn, plan)
 	})
+	if errors.Is(err, modules.ErrUnchanged) {
+		return StatusOK, "", nil // the step ran and judged that nothing changed
+	}
 	if err != nil {
 		return StatusFailed, plan.Diff, err
 	}

@@ -184,6 +184,7 @@ const maxOutput = 8 << 20
 type sshConn struct {
 	name   string
 	client *ssh.Client
+	files  fileChannel // SFTP, opened on first use (sftp.go)
 }
 
 // Run executes cmd through the login shell of the remote user, in a new
@@ -318,7 +319,10 @@ func (g *groupSniffer) pgid() int {
 	return g.group
 }
 
-func (c *sshConn) Close() error { return c.client.Close() }
+func (c *sshConn) Close() error {
+	c.files.close()
+	return c.client.Close()
+}
 
 // cappedBuffer keeps the first maxOutput bytes and counts the rest, so a
 // host printing without end cannot exhaust the controller's memory.
