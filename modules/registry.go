@@ -2,6 +2,7 @@ package modules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/hcl/v2"
@@ -14,6 +15,9 @@ import (
 type Type struct {
 	Name   string
 	Decode func(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics)
+	// Owns lists settings that every step takes (timeout, ...) which
+	// this type reads itself, with its own meaning.
+	Owns []string
 }
 
 // Registry maps HCL block types to step types.
@@ -39,12 +43,20 @@ func NewRegistry(types ...Type) (*Registry, error) {
 func Builtin() *Registry {
 	r, err := NewRegistry(
 		ApkType(),
+		ApkRepositoryType(),
+		ApkKeyType(),
 		CommandType(),
+		ScriptType(),
 		FileType(),
+		CopyType(),
+		TemplateType(),
 		LineType(),
 		ServiceType(),
+		OpenRCScriptType(),
 		UserType(),
 		GroupType(),
+		WaitForType(),
+		AssertType(),
 	)
 	if err != nil {
 		panic(err) // a programming error in the list above, caught by every test
@@ -60,6 +72,12 @@ func (r *Registry) Names() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// Owns says whether a step type reads the setting name itself.
+func (r *Registry) Owns(typ, name string) bool {
+	t, ok := r.types[typ]
+	return ok && slices.Contains(t.Owns, name)
 }
 
 // Decode builds the module of a step block.

@@ -50,6 +50,18 @@ var stepMetaSchema = &hcl.BodySchema{
 	},
 }
 
+// metaSchema is the settings every step takes, less those the step type
+// reads itself (wait_for's timeout is how long to wait).
+func (l *Loader) metaSchema(typ string) *hcl.BodySchema {
+	s := &hcl.BodySchema{}
+	for _, a := range stepMetaSchema.Attributes {
+		if !l.Registry.Owns(typ, a.Name) {
+			s.Attributes = append(s.Attributes, a)
+		}
+	}
+	return s
+}
+
 // The roots of expressions whose value is only known on a host. A step
 // that refers to one of them is decoded again for every host.
 var hostRoots = []string{"host", "facts", "each", "registered"}
@@ -65,7 +77,7 @@ var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 // scope in which host values are unknown.
 func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diagnostics) {
 	st := &Step{Type: b.Type, Name: b.Labels[0], DeclRange: b.DefRange, registry: l.Registry}
-	content, body, diags := b.Body.PartialContent(stepMetaSchema)
+	content, body, diags := b.Body.PartialContent(l.metaSchema(b.Type))
 	st.body = body
 	diags = append(diags, decodeMeta(&st.Meta, content.Attributes, ctx)...)
 

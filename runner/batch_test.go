@@ -93,3 +93,28 @@ func FuzzParseBatch(f *testing.F) {
 		}
 	})
 }
+
+// The engine's wrappers keep the connection's file transfer visible.
+func TestWrappersPassFileTransfers(t *testing.T) {
+	var conn modules.Host = &fileConn{}
+	for _, h := range []modules.Host{
+		&recordingHost{Host: conn},
+		&journalHost{Host: &recordingHost{Host: conn}},
+		&replayHost{Host: conn},
+	} {
+		fs, ok := h.(modules.FileSender)
+		if !ok {
+			t.Fatalf("%T hides SendFile", h)
+		}
+		if err := fs.SendFile(context.Background(), "/x", nil); err != nil {
+			t.Errorf("%T: %v", h, err)
+		}
+	}
+	if err := (&recordingHost{Host: &shHost{}}).SendFile(context.Background(), "/x", nil); err != modules.ErrNoFileTransfer {
+		t.Errorf("a host without file transfer: %v, want ErrNoFileTransfer", err)
+	}
+}
+
+type fileConn struct{ shHost }
+
+func (*fileConn) SendFile(context.Context, string, []byte) error { return nil }

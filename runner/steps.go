@@ -147,6 +147,9 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		return plan, m.Apply(ctx, journal, plan)
 	})
 	h.pre.drop() // the host changed: later batched answers may be stale
+	if errors.Is(err, modules.ErrUnchanged) {
+		return StatusOK, "", "", nil // the step ran and judged that nothing changed
+	}
 	if err != nil {
 		return StatusFailed, plan.Diff, "", err
 	}
@@ -261,3 +264,24 @@ func (d *decodeError) Error() string {
 
 // Unwrap returns the connection the host wraps.
 func (h *recordingHost) Unwrap() modules.Host { return h.Host }
+
+// sendFileVia passes a file transfer through a wrapping host to the
+// connection, so that wrappers do not hide SFTP from the steps.
+func sendFileVia(ctx context.Context, h modules.Host, path string, data []byte) error {
+	if fs, ok := h.(modules.FileSender); ok {
+		return fs.SendFile(ctx, path, data)
+	}
+	return modules.ErrNoFileTransfer
+}
+
+func (h *recordingHost) SendFile(ctx context.Context, path string, data []byte) error {
+	return sendFileVia(ctx, h.Host, path, data)
+}
+
+func (j *journalHost) SendFile(ctx context.Context, path string, data []byte) error {
+	return sendFileVia(ctx, j.Host, path, data)
+}
+
+func (r *replayHost) SendFile(ctx context.Context, path string, data []byte) error {
+	return sendFileVia(ctx, r.Host, path, data)
+}

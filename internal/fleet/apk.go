@@ -28,11 +28,12 @@ type apkFile struct {
 
 // apkPackage describes a package to build in the apk v2 format.
 type apkPackage struct {
-	name    string
-	version string
-	desc    string
-	depends []string
-	files   []apkFile
+	name     string
+	version  string
+	desc     string
+	depends  []string
+	provides []string // virtual names ("mail-agent=1.0")
+	files    []apkFile
 }
 
 // fileName is the name apk expects inside the repository.
@@ -70,6 +71,9 @@ func (p apkPackage) pkginfo(size int, datahash string) string {
 	kv("license", "MIT")
 	for _, d := range p.depends {
 		kv("depend", d)
+	}
+	for _, v := range p.provides {
+		kv("provides", v)
 	}
 	kv("datahash", datahash)
 	return b.String()

@@ -43,6 +43,29 @@ func repoPackages() []apkPackage {
 		{name: "sb-app", version: "1.0-r0", desc: "switchback test application", depends: []string{"sb-lib"}, files: []apkFile{
 			{path: "usr/bin/sb-app", mode: 0o755, body: "#!/bin/sh\necho \"sb-app 1.0-r0 using $(cat /usr/lib/sb-lib/libsb.txt)\"\n"},
 		}},
+		// Installed by asking for the virtual name it provides.
+		{name: "sb-mta", version: "1.0-r0", desc: "switchback test mail agent", provides: []string{"sb-mail-agent=1.0"}, files: []apkFile{
+			{path: "usr/sbin/sb-mta", mode: 0o755, body: "#!/bin/sh\necho sb-mta\n"},
+		}},
+	}
+}
+
+// ExtraRepo is a second repository inside the fleet's repository mount,
+// signed with a key no host trusts: trusting it is a step's work. Its
+// public key is ExtraRepoKey, readable from the controller through any
+// host's Path.
+const (
+	ExtraRepo    = repoMount + "/extra"
+	ExtraRepoKey = ExtraRepo + "/keys"
+)
+
+// extraPackages fill ExtraRepo; the version has a _p suffix, as some
+// Alpine packages do.
+func extraPackages() []apkPackage {
+	return []apkPackage{
+		{name: "sb-extra", version: "1.0_p1-r0", desc: "switchback test package of the extra repository", files: []apkFile{
+			{path: "usr/bin/sb-extra", mode: 0o755, body: "#!/bin/sh\necho sb-extra 1.0_p1-r0\n"},
+		}},
 	}
 }
 
@@ -67,53 +90,71 @@ const sbDaemonConf = `# Seconds between heartbeats written to /run/sb-daemon.hea
 SB_DAEMON_INTERVAL=1
 `
 
-// buildRepo builds the packages into root's /mnt/repo/x86_64, indexes them
-// with the root's own apk, signs the index with a fresh RSA key and
-// installs the public key in root's /etc/apk/keys.
+// buildRepo builds the fleet's repository into root's /mnt/repo, with
+// its key installed in root's /etc/apk/keys, and the extra repository,
+// whose key is left beside it.
 func buildRepo(root string) error {
-	dir := filepath.Join(root, repoMount, "x86_64")
+	pub, keyName, err := buildSignedRepo(root, repoMount, repoPackages())
+	if err != nil {
+		return err
+	}
+	if err := writeFileIn(root, "etc/apk/keys/"+keyName, pub, 0o644); err != nil {
+		return err
+	}
+	pub, keyName, err = buildSignedRepo(root, ExtraRepo, extraPackages())
+	if err != nil {
+		return fmt.Errorf("extra repository: %w", err)
+	}
+	return writeFileIn(root, ExtraRepoKey[1:]+"/"+keyName, pub, 0o644)
+}
+
+// buildSignedRepo builds packages into root's repo/x86_64, indexes them
+// with the root's own apk and signs the index with a fresh RSA key,
+// whose public key and file name it returns.
+func buildSignedRepo(root, repo string, packages []apkPackage) (pub []byte, keyName string, err error) {
+	dir := filepath.Join(root, repo, "x86_64")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create repository: %w", err)
+		return nil, "", fmt.Errorf("create repository: %w", err)
 	}
 	args := []string{"/sbin/apk", "index", "--quiet", "--allow-untrusted",
-		"-d", "switchback fleet test packages", "-o", repoMount + "/x86_64/APKINDEX.unsigned.tar.gz"}
-	for _, p := range repoPackages() {
+		"-d", "switchback fleet test packages", "-o", repo + "/x86_64/APKINDEX.unsigned.tar.gz"}
+	for _, p := range packages {
 		b, err := p.build()
 		if err != nil {
-			return err
+			return nil, "", err
 		}
 		if err := os.WriteFile(filepath.Join(dir, p.fileName()), b, 0o644); err != nil {
-			return fmt.Errorf("write package: %w", err)
+			return nil, "", fmt.Errorf("write package: %w", err)
 		}
-		args = append(args, repoMount+"/x86_64/"+p.fileName())
+		args = append(args, repo+"/x86_64/"+p.fileName())
 	}
 	if _, err := chroot(root, args...); err != nil {
-		return fmt.Errorf("index repository: %w", err)
+		return nil, "", fmt.Errorf("index repository: %w", err)
 	}
 	unsigned := filepath.Join(dir, "APKINDEX.unsigned.tar.gz")
 	index, err := os.ReadFile(unsigned)
 	if err != nil {
-		return fmt.Errorf("read index: %w", err)
+		return nil, "", fmt.Errorf("read index: %w", err)
 	}
 	key, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
-		return fmt.Errorf("generate repository key: %w", err)
+		return nil, "", fmt.Errorf("generate repository key: %w", err)
 	}
-	keyName, pub, err := publicKeyFile(&key.PublicKey)
+	keyName, pub, err = publicKeyFile(&key.PublicKey)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	signed, err := signIndex(index, key, keyName)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "APKINDEX.tar.gz"), signed, 0o644); err != nil {
-		return fmt.Errorf("write index: %w", err)
+		return nil, "", fmt.Errorf("write index: %w", err)
 	}
 	if err := os.Remove(unsigned); err != nil {
-		return fmt.Errorf("remove unsigned index: %w", err)
+		return nil, "", fmt.Errorf("remove unsigned index: %w", err)
 	}
-	return writeFileIn(root, "etc/apk/keys/"+keyName, pub, 0o644)
+	return pub, keyName, nil
 }
 
 // publicKeyFile names the key as apk does (the name is what the index

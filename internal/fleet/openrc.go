@@ -14,27 +14,40 @@ import (
 const dpkgStartStopDaemon = "/usr/libexec/switchback-fleet/start-stop-daemon"
 
 // ssdShim stands in for OpenRC's own start-stop-daemon, which Debian does
-// not ship. OpenRC's finds a daemon by process name, so a daemon that is
-// a #! script is found; Debian's compares the executable, which for a
-// script is its interpreter, so "rc-service x stop" would never find it.
-// The kernel names a script's process after the script (cut to 15
-// characters): match such daemons by that name instead.
+// not ship. Two differences matter:
+//
+//   - OpenRC's finds a daemon by process name, so a daemon that is a #!
+//     script is found; Debian's compares the executable, which for a
+//     script is its interpreter, so "rc-service x stop" would never find
+//     it. The kernel names a script's process after the script (cut to 15
+//     characters): match such daemons by that name instead.
+//   - OpenRC's records each daemon it starts under
+//     /run/openrc/daemons/<service>/ (exec, argv, pidfile), and that record
+//     is how "rc-service x status" tells a crashed service (exit 32) from
+//     a started one. The shim writes the record after a successful start,
+//     with the pidfile only: a script daemon's command line is its
+//     interpreter's, so an argv record would never match it, while the
+//     pid alone says whether the daemon lives. A stop removes the record.
 const ssdShim = `#!/bin/sh
 real=` + dpkgStartStopDaemon + `
-start=
+start= stop= exe= pidfile=
 for a; do
 	case $a in
 	-S|--start) start=1 ;;
+	-K|--stop) stop=1 ;;
 	--) break ;;
 	esac
 done
-next= rest=
+next= rest= nextpid=
 for a; do
 	shift
 	if [ -n "$rest" ]; then
 		set -- "$@" "$a"
+	elif [ -n "$nextpid" ]; then
+		nextpid= pidfile=$a
+		set -- "$@" "$a"
 	elif [ -n "$next" ]; then
-		next=
+		next= exe=$a
 		if [ "$(head -c 2 "$a" 2>/dev/null)" = '#!' ]; then
 			name=$(basename "$a" | cut -c 1-15)
 			if [ -n "$start" ]; then
@@ -48,12 +61,24 @@ for a; do
 	else
 		case $a in
 		-x|--exec) next=1 ;;
+		-p|--pidfile) nextpid=1; set -- "$@" "$a" ;;
+		--pidfile=*) pidfile=${a#--pidfile=}; set -- "$@" "$a" ;;
 		--) rest=1; set -- "$@" "$a" ;;
 		*) set -- "$@" "$a" ;;
 		esac
 	fi
 done
-exec "$real" "$@"
+"$real" "$@"
+rc=$?
+if [ "$rc" = 0 ] && [ -n "$RC_SVCNAME" ]; then
+	d=/run/openrc/daemons/$RC_SVCNAME
+	if [ -n "$start" ] && [ -n "$pidfile" ]; then
+		mkdir -p "$d" && printf 'exec=%s\nname=\npidfile=%s\n' "$exe" "$pidfile" >"$d/001"
+	elif [ -n "$stop" ]; then
+		rm -rf "$d"
+	fi
+fi
+exit "$rc"
 `
 
 // openrcVersion is the controller's openrc package version; it is part

@@ -22,7 +22,7 @@ const (
 	RootfsEnv = "SWITCHBACK_ALPINE_ROOTFS"
 	// baseFormat changes whenever the prepared base or its packages change,
 	// so a cached base from an older harness is never reused.
-	baseFormat = "1"
+	baseFormat = "3"
 )
 
 // base is a prepared root and its apk repository, shared read-only by fleets.

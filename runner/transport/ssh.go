@@ -294,6 +294,7 @@ type sshConn struct {
 	client   *ssh.Client
 	alive    *keepalive
 	sessions chan struct{} // one token per open session, up to MaxSessions
+	files    fileChannel   // SFTP, opened on first use (sftp.go)
 }
 
 // lost explains why the connection went away: keepalives unanswered, or
@@ -461,7 +462,10 @@ func (g *groupSniffer) pgid() int {
 	return g.group
 }
 
-func (c *sshConn) Close() error { return c.client.Close() }
+func (c *sshConn) Close() error {
+	c.files.close()
+	return c.client.Close()
+}
 
 // cappedBuffer keeps the first maxOutput bytes and counts the rest, so a
 // host printing without end cannot exhaust the controller's memory.
