@@ -41,6 +41,7 @@ type cli struct {
 	Rollback  rollbackCmd  `cmd:"" help:"Restore hosts from the snapshots a past run took before changing them."`
 	Snapshots snapshotsCmd `cmd:"" help:"Snapshots runs left on hosts: list, prune."`
 	Inv       invCmd       `cmd:"" name:"inventory" help:"Show an inventory's hosts, groups and variables as switchback resolves them."`
+	Scan      scanCmd      `cmd:"" help:"Scan hosts for what would break on Alpine (read-only): scripts, binaries, services, packages, login shells."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`
 }
 

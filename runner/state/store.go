@@ -103,7 +103,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1) // one writer; events arrive from many goroutines
-	if _, err := db.Exec(schema + invocationsSchema); err != nil {
+	if _, err := db.Exec(schema + invocationsSchema + scanSchema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
