@@ -537,8 +537,9 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 		return false
 	}
 	h.conn = conn
+	root := h.hostFor(nil) // as the host says: the login user, or root by become
 	if r.playbook.UsesFacts() {
-		facts, err := GatherFacts(ctx, conn)
+		facts, err := GatherFacts(ctx, root)
 		if err != nil {
 			status := HostFailed
 			if transport.IsUnreachable(err) {
@@ -550,7 +551,7 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 		h.hostScope().Facts = facts
 	}
 	if r.engine.Resume != nil && !r.engine.CheckMode {
-		applied, err := readJournal(ctx, conn, r.engine.RunID)
+		applied, err := readJournal(ctx, root, r.engine.RunID)
 		if err != nil {
 			status := HostFailed
 			if transport.IsUnreachable(err) {
@@ -563,9 +564,13 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 	}
 	var steps []*playbooks.Step
 	for _, ph := range r.playbook.Phases {
-		steps = append(steps, ph.Steps...)
+		for _, st := range ph.Steps {
+			if st.Meta.Become == nil || *st.Meta.Become == h.host.Become {
+				steps = append(steps, st) // checked as the batch runs
+			}
+		}
 	}
-	pre, err := precheck(ctx, conn, steps)
+	pre, err := precheck(ctx, root, steps)
 	if err != nil {
 		status := HostFailed
 		if transport.IsUnreachable(err) {

@@ -70,7 +70,7 @@ func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
 func (h *hostRun) snapshotTarget() snapshot.Target {
 	t := snapshot.Target{Name: h.host.Name, Address: h.host.Address}
 	if h.conn != nil {
-		t.Host = h.conn
+		t.Host = h.hostFor(nil)
 	}
 	return t
 }

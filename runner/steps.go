@@ -77,7 +77,7 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	e := r.engine
 	start := time.Now()
 	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type, At: start})
-	host := &recordingHost{Host: h.pre.host(st, h.conn)}
+	host := &recordingHost{Host: h.pre.host(st, h.hostFor(st))}
 	var status Status
 	var diff string
 	var err error

@@ -133,6 +133,9 @@ func withSnapshotTarget(ctx context.Context, d transport.Dialer, h *inventory.Ho
 		}
 		defer conn.Close()
 		t.Host = conn
+		if h.Become {
+			t.Host = runner.BecomeHost(conn, h.BecomeMethod)
+		}
 	}
 	return f(p, t)
 }

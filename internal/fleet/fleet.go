@@ -219,6 +219,9 @@ func register(cfg Config, b base, test bool) (*Fleet, error) {
 	if err := ensureUser(); err != nil {
 		return nil, errors.Join(err, os.RemoveAll(dir))
 	}
+	if err := ensureBecomeUser(); err != nil {
+		return nil, errors.Join(err, os.RemoveAll(dir))
+	}
 	f := fromState(dir, st)
 	f.dieWithUs = test
 	return f, nil
@@ -256,8 +259,10 @@ func (f *Fleet) boot(ctx context.Context, b base) error {
 	if err != nil {
 		return fmt.Errorf("client key: %w", err)
 	}
+	// sshd reads authorized keys as the user logging in: the ordinary
+	// BecomeUser must be able to read this (public) key.
 	authorized := filepath.Join(f.Dir, "authorized_keys")
-	if err := writeFileAtomic(authorized, []byte(pub+"\n"), 0o600); err != nil {
+	if err := writeFileAtomic(authorized, []byte(pub+"\n"), 0o644); err != nil {
 		return err
 	}
 	if err := os.Mkdir(filepath.Join(f.Dir, "hosts"), 0o755); err != nil {

@@ -77,6 +77,9 @@ func (h *Host) provision(b base, authorizedKeys string) error {
 	if err := writeFileIn(h.Root, "etc/hostname", []byte(h.Name+"\n"), 0o644); err != nil {
 		return fmt.Errorf("%s: %w", h.Name, err)
 	}
+	if err := provisionBecomeUser(h.Root); err != nil {
+		return fmt.Errorf("%s: %w", h.Name, err)
+	}
 	if _, err := writeKeyPair(h.hostKeyPath(), "root@"+h.Name); err != nil {
 		return fmt.Errorf("%s: host key: %w", h.Name, err)
 	}

@@ -23,6 +23,7 @@ func prerequisites() map[string]string {
 		"/usr/sbin/usermod":       "passwd",
 		"/sbin/start-stop-daemon": "dpkg",
 		"/usr/bin/ldd":            "libc-bin",
+		"/usr/bin/doas":           "opendoas",
 	}
 }
 

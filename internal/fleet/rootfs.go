@@ -22,7 +22,7 @@ const (
 	RootfsEnv = "SWITCHBACK_ALPINE_ROOTFS"
 	// baseFormat changes whenever the prepared base or its packages change,
 	// so a cached base from an older harness is never reused.
-	baseFormat = "3"
+	baseFormat = "5"
 )
 
 // base is a prepared root and its apk repository, shared read-only by fleets.
@@ -193,6 +193,9 @@ func prepareBase(tarball, dir string) error {
 		return err
 	}
 	if err := layerOpenRC(root); err != nil {
+		return err
+	}
+	if err := layerDoas(root); err != nil {
 		return err
 	}
 	if err := buildRepo(root); err != nil {

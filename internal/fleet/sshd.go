@@ -20,7 +20,7 @@ func sshdConfig(h *Host, authorizedKeys string) string {
 		"HostKey " + h.hostKeyPath(),
 		"PidFile none",
 		"AuthorizedKeysFile " + authorizedKeys,
-		"AllowUsers " + LoginUser,
+		"AllowUsers " + LoginUser + " " + BecomeUser,
 		"PermitRootLogin yes",
 		"AuthenticationMethods publickey",
 		"PasswordAuthentication no",

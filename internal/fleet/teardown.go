@@ -181,7 +181,7 @@ func removeUserIfUnused() error {
 			return nil
 		}
 	}
-	return removeUser()
+	return errors.Join(removeUser(), removeBecomeUser())
 }
 
 // Prune tears down fleets whose owning test process has died (and

@@ -44,6 +44,8 @@ type hostBlock struct {
 	header string
 	lines  strings.Builder
 	steps  int
+	// stepFailed says a failed step already explained the host's failure.
+	stepFailed bool
 }
 
 var _ runner.Observer = (*Console)(nil)
@@ -210,6 +212,7 @@ func (c *Console) stepFinished(e runner.StepFinished) {
 	}
 	if e.Err != nil && e.Status == runner.StatusFailed {
 		b.lines.WriteString(indent(sanitize(e.Err.Error()), "             "))
+		b.stepFailed = b.stepFailed || !e.Ignored
 	}
 }
 
@@ -224,6 +227,9 @@ func (c *Console) hostFinished(e runner.HostFinished) {
 	case runner.HostUnreachable:
 		fmt.Fprintf(&b.lines, "  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
 	case runner.HostFailed:
+		if !b.stepFailed && e.Err != nil {
+			fmt.Fprintf(&b.lines, "  FAILED: %s\n", sanitize(e.Err.Error()))
+		}
 		fmt.Fprintf(&b.lines, "  FAILED: the remaining steps of %s were not run\n", e.Host)
 	case runner.HostNotStarted:
 		fmt.Fprintf(&b.lines, "  NOT STARTED: %s\n", sanitize(e.Err.Error()))

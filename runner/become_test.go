@@ -1,0 +1,70 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/switchbackhq/switchback/modules"
+)
+
+// fakeTool stands in for doas or sudo on the controller's /bin/sh: it
+// prints its arguments, then runs them, or refuses like the real tool.
+const fakeTool = `
+doas() { echo "doas $*" >&2; shift; "$@"; }
+sudo() { echo "sudo $*" >&2; shift 3; "$@"; }
+`
+
+func TestBecomeCommandRunsTheScriptThroughStdin(t *testing.T) {
+	script := "echo 'quotes \" and $HOME and `backticks`'\nprintf '%s\\n' 'second line'; exit 3"
+	for _, method := range []string{"doas", "sudo"} {
+		cmd, err := becomeCommand(method, script)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command("/bin/sh", "-c", fakeTool+cmd).CombinedOutput()
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 3 {
+			t.Fatalf("%s: want exit 3, got %v\n%s", method, err, out)
+		}
+		text := string(out)
+		if !strings.Contains(text, "quotes \" and $HOME and `backticks`\nsecond line\n") {
+			t.Errorf("%s: the script did not run as written:\n%s", method, text)
+		}
+		if strings.Contains(strings.SplitN(text, "\n", 2)[0], "backticks") {
+			t.Errorf("%s: the script is on the tool's command line (visible in ps): %s", method, text)
+		}
+	}
+	if _, err := becomeCommand("su", "true"); err == nil {
+		t.Error("an unknown method is accepted")
+	}
+}
+
+type stderrHost struct{ stderr string }
+
+func (s stderrHost) Run(context.Context, string) (modules.Output, error) {
+	return modules.Output{Stderr: s.stderr, ExitCode: 1}, nil
+}
+
+func TestBecomeRefusalsAreExplained(t *testing.T) {
+	tests := []struct{ method, stderr, want string }{
+		{"doas", "doas: Authentication required\n", "permit nopass"},
+		{"doas", "doas: Operation not permitted\n", "does not permit"},
+		{"sudo", "sudo: a password is required\n", "NOPASSWD"},
+		{"sudo", "ops is not in the sudoers file.\n", "not in /etc/sudoers"},
+	}
+	for _, tt := range tests {
+		_, err := BecomeHost(stderrHost{tt.stderr}, tt.method).Run(context.Background(), "true")
+		var be *BecomeError
+		if !errors.As(err, &be) || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s %q: got %v, want a BecomeError saying %q", tt.method, tt.stderr, err, tt.want)
+		}
+	}
+	// A command that fails on its own is not a become failure.
+	out, err := BecomeHost(stderrHost{"grep: no such file\n"}, "doas").Run(context.Background(), "true")
+	if err != nil || out.ExitCode != 1 {
+		t.Errorf("an ordinary failure: %v, exit %d", err, out.ExitCode)
+	}
+}
