@@ -37,6 +37,7 @@ type runCmd struct {
 	Check          bool          `help:"Check every step and report what would change, changing nothing."`
 	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
 	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
+	Diff           bool          `help:"Show each change's whole diff (files, templates, lines, package sets); without it long diffs are cut short."`
 	Yes            bool          `help:"Do not ask before waves (pause = confirm); go on."`
 	Output         string        `default:"text" enum:"text,json" help:"text for people; json streams one event per line on stdout."`
 	JUnit          string        `name:"junit" placeholder:"FILE" help:"Also write a JUnit XML report (a test suite per host, a test case per step) to FILE."`
@@ -88,7 +89,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if c.Output == "json" {
 		observer = &report.JSON{Out: env.Stdout}
 	} else {
-		console := &report.Console{Out: env.Stdout, Verbose: c.Verbose}
+		console := &report.Console{Out: env.Stdout, Verbose: c.Verbose, Diff: c.Diff}
 		if env.StderrTerminal {
 			console.Progress = env.Stderr
 		}

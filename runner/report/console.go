@@ -26,6 +26,9 @@ type Console struct {
 	Progress io.Writer // nil: no progress bar
 	// Verbose also prints steps that were already converged.
 	Verbose bool
+	// Diff prints each change's whole diff; otherwise a long one is cut
+	// after diffLines lines, saying how many more there are.
+	Diff bool
 
 	mu      sync.Mutex
 	bar     *progressbar.ProgressBar
@@ -208,12 +211,26 @@ func (c *Console) stepFinished(e runner.StepFinished) {
 	}
 	b.lines.WriteString("\n")
 	if e.Diff != "" {
-		b.lines.WriteString(indent(sanitize(e.Diff), "             "))
+		b.lines.WriteString(indent(sanitize(c.shortDiff(e.Diff)), "             "))
 	}
 	if e.Err != nil && e.Status == runner.StatusFailed {
 		b.lines.WriteString(indent(sanitize(e.Err.Error()), "             "))
 		b.stepFailed = b.stepFailed || !e.Ignored
 	}
+}
+
+// diffLines is how much of a diff the console shows without --diff.
+const diffLines = 12
+
+func (c *Console) shortDiff(diff string) string {
+	if c.Diff {
+		return diff
+	}
+	lines := strings.SplitAfter(strings.TrimSuffix(diff, "\n"), "\n")
+	if len(lines) <= diffLines {
+		return diff
+	}
+	return strings.Join(lines[:diffLines], "") + fmt.Sprintf("\n… %d more line(s); --diff shows whole diffs\n", len(lines)-diffLines)
 }
 
 func (c *Console) hostFinished(e runner.HostFinished) {

@@ -3,6 +3,7 @@ package report
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +113,26 @@ func TestProgressBarOnlyWhereAsked(t *testing.T) {
 	}
 	if out := run(nil); strings.Contains(out, "|") || !strings.Contains(out, "changed  one / a") {
 		t.Errorf("plain output has a bar or lacks the step line:\n%s", out)
+	}
+}
+
+func TestLongDiffsAreCutUnlessAsked(t *testing.T) {
+	var diff strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&diff, "+line %d\n", i)
+	}
+	for _, full := range []bool{false, true} {
+		c := &Console{Diff: full}
+		got := c.shortDiff(diff.String())
+		switch {
+		case full && got != diff.String():
+			t.Errorf("--diff changed the diff:\n%s", got)
+		case !full && (!strings.Contains(got, "+line 11\n") || strings.Contains(got, "+line 12\n") ||
+			!strings.Contains(got, "18 more line(s); --diff shows whole diffs")):
+			t.Errorf("the diff is not cut after %d lines:\n%s", diffLines, got)
+		}
+	}
+	if c := (&Console{}); c.shortDiff("+ a\n+ b\n") != "+ a\n+ b\n" {
+		t.Error("a short diff was changed")
 	}
 }
