@@ -45,6 +45,7 @@ func Builtin() *Registry {
 		ServiceType(),
 		UserType(),
 		GroupType(),
+		AshCheckType(),
 	)
 	if err != nil {
 		panic(err) // a programming error in the list above, caught by every test

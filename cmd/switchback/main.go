@@ -38,6 +38,7 @@ type cli struct {
 	Rollback  rollbackCmd  `cmd:"" help:"Restore hosts from the snapshots a past run took before changing them."`
 	Snapshots snapshotsCmd `cmd:"" help:"Snapshots runs left on hosts: list, prune."`
 	Inv       invCmd       `cmd:"" name:"inventory" help:"Show an inventory's hosts, groups and variables as switchback resolves them."`
+	LintSh    lintShCmd    `cmd:"" name:"lint-sh" help:"Check shell scripts for what breaks or behaves differently under BusyBox ash on Alpine."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`
 }
 
