@@ -57,6 +57,7 @@ func Builtin() *Registry {
 		GroupType(),
 		WaitForType(),
 		AssertType(),
+		AshCheckType(),
 	)
 	if err != nil {
 		panic(err) // a programming error in the list above, caught by every test

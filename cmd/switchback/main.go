@@ -42,6 +42,7 @@ type cli struct {
 	Snapshots snapshotsCmd `cmd:"" help:"Snapshots runs left on hosts: list, prune."`
 	Inv       invCmd       `cmd:"" name:"inventory" help:"Show an inventory's hosts, groups and variables as switchback resolves them."`
 	Scan      scanCmd      `cmd:"" help:"Scan hosts for what would break on Alpine (read-only): scripts, binaries, services, packages, login shells."`
+	LintSh    lintShCmd    `cmd:"" name:"lint-sh" help:"Check shell scripts for what breaks or behaves differently under BusyBox ash on Alpine."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`
 }
 

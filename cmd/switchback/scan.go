@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/switchbackhq/switchback/internal/ash"
+
 	"context"
 	"errors"
 	"fmt"
@@ -32,10 +34,17 @@ type scanCmd struct {
 }
 
 // scriptAnalyzer is the one place where the shell script analyzer is
-// plugged into scans. nil makes the scanner fall back on
-// scan.ShebangOnly, which judges the #! line alone.
+// plugged into scans: internal/ash, whose findings are copied over since
+// the two packages do not know each other.
 func scriptAnalyzer() scan.ScriptAnalyzer {
-	return nil
+	return func(path string, src []byte) []scan.Finding {
+		var out []scan.Finding
+		for _, f := range ash.Analyze(path, src) {
+			out = append(out, scan.Finding{Path: f.Path, Line: f.Line, Col: f.Col, Rule: f.Rule,
+				Severity: scan.Severity(f.Severity), Message: f.Message, Suggestion: f.Suggestion})
+		}
+		return out
+	}
 }
 
 // Run scans the inventory's hosts for what would break on Alpine,

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/switchbackhq/switchback/internal/ash"
+	"github.com/switchbackhq/switchback/runner"
+)
+
+// lintShCmd checks local shell scripts for what breaks under BusyBox ash.
+type lintShCmd struct {
+	Paths  []string `arg:"" name:"path" help:"Scripts, or directories to search for scripts (a .sh name or a #! line naming a shell)."`
+	Format string   `enum:"text,json,sarif" default:"text" help:"Output: text, json or sarif (SARIF 2.1.0, for GitHub code scanning)."`
+}
+
+func (c *lintShCmd) Run(env *Env) error {
+	var findings []ash.Finding
+	for _, p := range c.Paths {
+		fs, err := lintPath(p)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "switchback: lint-sh: %v\n", err)
+			return exitError{runner.ExitUsage}
+		}
+		findings = append(findings, fs...)
+	}
+	var err error
+	switch c.Format {
+	case "json":
+		err = ash.WriteJSON(env.Stdout, findings)
+	case "sarif":
+		err = ash.WriteSARIF(env.Stdout, "switchback lint-sh", version, findings)
+	default:
+		err = ash.WriteText(env.Stdout, findings)
+	}
+	if err != nil {
+		return err
+	}
+	if ash.AtLeast(findings, ash.SeverityError) {
+		return exitError{1}
+	}
+	return nil
+}
+
+// lintPath analyzes a file, or every script under a directory. A file
+// named on the command line is analyzed whatever its name; in a directory,
+// files that are not scripts only get the findings of their location
+// (/etc/cron.d and friends).
+func lintPath(root string) ([]ash.Finding, error) {
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", root, errors.Unwrap(err))
+	}
+	if !info.IsDir() {
+		src, err := os.ReadFile(root)
+		if err != nil {
+			return nil, err
+		}
+		return ash.Analyze(root, src), nil
+	}
+	// WalkDir goes in lexical order, so the report is stable.
+	var findings []ash.Finding
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if ash.IsScript(path, src) {
+			findings = append(findings, ash.Analyze(path, src)...)
+		} else {
+			findings = append(findings, ash.PathFindings(path)...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return findings, nil
+}

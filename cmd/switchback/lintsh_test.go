@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestLintShSARIF decodes the SARIF that lint-sh writes and checks what
+// SARIF 2.1.0 requires of a log and what GitHub code scanning reads: the
+// version, a run whose tool has a driver name, unique rule ids, and for
+// every result a message text, a known rule (by id and by index), a valid
+// level and a location with a file and a 1-based line and column.
+func TestLintShSARIF(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "deploy.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nhosts=(a b)\nfor i in {1..3}; do :; done\nf() { local x; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"lint-sh", "--format", "sarif", script}, Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv})
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (an error finding); stderr: %s", code, stderr.String())
+	}
+	var log struct {
+		Schema  string `json:"$schema"`
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results *[]struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex *int   `json:"ruleIndex"`
+				Level     string `json:"level"`
+				Message   struct {
+					Text string `json:"text"`
+				} `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	dec := json.NewDecoder(&stdout)
+	if err := dec.Decode(&log); err != nil {
+		t.Fatalf("decoding the SARIF log: %v", err)
+	}
+	if log.Version != "2.1.0" {
+		t.Errorf("version %q, want 2.1.0", log.Version)
+	}
+	if log.Schema == "" {
+		t.Error("no $schema")
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("%d runs, want 1", len(log.Runs))
+	}
+	run := log.Runs[0]
+	if run.Tool.Driver.Name == "" {
+		t.Error("tool.driver.name is required")
+	}
+	ids := map[string]int{}
+	for i, r := range run.Tool.Driver.Rules {
+		if _, dup := ids[r.ID]; dup || r.ID == "" {
+			t.Errorf("rule id %q is empty or not unique", r.ID)
+		}
+		ids[r.ID] = i
+	}
+	if run.Results == nil {
+		t.Fatal("results must be present (an empty array when nothing is found)")
+	}
+	levels := map[string]bool{"none": true, "note": true, "warning": true, "error": true}
+	seen := map[string]string{}
+	for _, r := range *run.Results {
+		if r.Message.Text == "" {
+			t.Errorf("%s: message.text is required", r.RuleID)
+		}
+		i, ok := ids[r.RuleID]
+		if !ok || r.RuleIndex == nil || *r.RuleIndex != i {
+			t.Errorf("%s: ruleId/ruleIndex do not point at a rule of the driver", r.RuleID)
+		}
+		if !levels[r.Level] {
+			t.Errorf("%s: level %q", r.RuleID, r.Level)
+		}
+		if len(r.Locations) != 1 {
+			t.Fatalf("%s: %d locations, want 1", r.RuleID, len(r.Locations))
+		}
+		loc := r.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URI != filepath.ToSlash(script) || loc.Region.StartLine < 1 || loc.Region.StartColumn < 1 {
+			t.Errorf("%s: location %+v", r.RuleID, loc)
+		}
+		seen[r.RuleID] = r.Level
+	}
+	for rule, level := range map[string]string{"bash-array": "error", "brace-range": "warning", "local": "note"} {
+		if seen[rule] != level {
+			t.Errorf("%s: level %q, want %q", rule, seen[rule], level)
+		}
+	}
+}

@@ -1,0 +1,215 @@
+// Package ash finds what breaks or behaves differently when a shell script
+// written for bash (and GNU tools) runs under BusyBox ash on Alpine Linux.
+//
+// Scripts are parsed as bash, so that the tree is complete whatever the
+// script uses, and every construct is judged against a table derived by
+// running probe scripts under the real ash of an Alpine host and under
+// bash (testdata/constructs.json), not against a list of beliefs: BusyBox
+// ash understands `[[ ]]`, `local`, `$'..'`, `${v:1:2}`, `${v//a/b}`,
+// `source`, `function`, `let`, `pipefail` and `&>`, and these are only
+// reported as portability information. Options of external commands are
+// checked against the help of the BusyBox applets that replace the GNU
+// tools on Alpine (testdata/applets.txt).
+package ash
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"slices"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Severity of a finding.
+type Severity string
+
+const (
+	// SeverityError: a syntax error or an abort under ash, or a command that fails.
+	SeverityError Severity = "error"
+	// SeverityWarning: the script runs but behaves differently.
+	SeverityWarning Severity = "warning"
+	// SeverityInfo: works under BusyBox ash but is not POSIX.
+	SeverityInfo Severity = "info"
+)
+
+// Rank orders severities: error > warning > info.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityError:
+		return 3
+	case SeverityWarning:
+		return 2
+	case SeverityInfo:
+		return 1
+	}
+	return 0
+}
+
+// Finding is one construct of a script that ash treats differently.
+type Finding struct {
+	Path       string
+	Line, Col  int
+	Rule       string
+	Severity   Severity
+	Message    string
+	Suggestion string
+}
+
+// RuleParseError is the rule of a script that cannot be parsed at all.
+const RuleParseError = "parse-error"
+
+// Analyze reports the constructs of the script src (read from path) that
+// break or behave differently under BusyBox ash, sorted by line and column.
+// A script that cannot be parsed yields one error finding.
+func Analyze(path string, src []byte) []Finding {
+	a := &analyzer{path: path}
+	a.findings = append(a.findings, PathFindings(path)...)
+	a.shebang(src)
+	parser := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	file, err := parser.Parse(bytes.NewReader(src), path)
+	if err != nil {
+		a.parseError(err)
+	} else {
+		a.assigned = assignments(file)
+		syntax.Walk(file, a.visit)
+	}
+	slices.SortStableFunc(a.findings, func(x, y Finding) int {
+		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
+	})
+	return a.findings
+}
+
+// PathFindings reports files whose location alone means trouble on Alpine:
+// BusyBox crond reads neither /etc/crontab nor /etc/cron.d, and Alpine's
+// crontab runs /etc/periodic rather than /etc/cron.daily and friends. The
+// path may be absolute or relative to a directory that mirrors a root.
+func PathFindings(path string) []Finding {
+	p := "/" + strings.TrimLeft(filepathToSlash(path), "./")
+	r := ruleByID["cron-d-ignored"]
+	msg := ""
+	switch {
+	case strings.HasSuffix(p, "/etc/crontab"), strings.Contains(p, "/etc/cron.d/"):
+		msg = r.Message
+	case strings.Contains(p, "/etc/cron.hourly/"), strings.Contains(p, "/etc/cron.daily/"),
+		strings.Contains(p, "/etc/cron.weekly/"), strings.Contains(p, "/etc/cron.monthly/"):
+		msg = "Alpine's root crontab runs the scripts in /etc/periodic/*, not /etc/cron.*; this file is never run"
+	default:
+		return nil
+	}
+	return []Finding{{Path: path, Line: 1, Col: 1, Rule: r.ID, Severity: severityOf(r.ID), Message: msg, Suggestion: r.Suggestion}}
+}
+
+func filepathToSlash(p string) string { return strings.ReplaceAll(p, "\\", "/") }
+
+var ruleByID = indexRules(rules)
+
+func indexRules(rs []rule) map[string]rule {
+	m := make(map[string]rule, len(rs))
+	for _, r := range rs {
+		m[r.ID] = r
+	}
+	return m
+}
+
+// severityOf is the table's severity of a rule; a rule missing from the
+// table (caught by TestTableCoversRules) is reported as an error rather
+// than silently dropped.
+func severityOf(id string) Severity {
+	if s, ok := severities[id]; ok {
+		return s
+	}
+	return SeverityError
+}
+
+type analyzer struct {
+	path     string
+	findings []Finding
+	assigned map[string]bool // variables the script sets (assignments, for, read, getopts)
+}
+
+// assignments collects the names the script gives values to.
+func assignments(f *syntax.File) map[string]bool {
+	m := map[string]bool{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Assign:
+			if n.Name != nil {
+				m[n.Name.Value] = true
+			}
+		case *syntax.WordIter:
+			m[n.Name.Value] = true
+		case *syntax.CallExpr:
+			if len(n.Args) > 1 {
+				switch n.Args[0].Lit() {
+				case "read", "getopts":
+					for _, w := range n.Args[1:] {
+						m[w.Lit()] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return m
+}
+
+func (a *analyzer) add(pos syntax.Pos, id string, detail string) {
+	r, ok := ruleByID[id]
+	if !ok {
+		panic("ash: unknown rule " + id) // a programming error, caught by every test
+	}
+	msg := r.Message
+	if detail != "" {
+		msg = detail + ": " + msg
+	}
+	a.findings = append(a.findings, Finding{
+		Path: a.path, Line: int(pos.Line()), Col: int(pos.Col()),
+		Rule: id, Severity: severityOf(id), Message: msg, Suggestion: r.Suggestion,
+	})
+}
+
+func (a *analyzer) parseError(err error) {
+	f := Finding{Path: a.path, Line: 1, Col: 1, Rule: RuleParseError, Severity: SeverityError,
+		Message:    "the script does not parse: " + err.Error(),
+		Suggestion: "fix the syntax error first; bash -n and ash -n show it too"}
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		f.Line, f.Col = int(pe.Pos.Line()), int(pe.Pos.Col())
+		f.Message = "the script does not parse: " + pe.Text
+	}
+	a.findings = append(a.findings, f)
+}
+
+// shebang reports interpreters that Alpine lacks.
+func (a *analyzer) shebang(src []byte) {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	s, ok := strings.CutPrefix(string(line), "#!")
+	if !ok {
+		return
+	}
+	fields := strings.Fields(s)
+	if len(fields) == 0 {
+		return
+	}
+	interp := fields[0]
+	if base(interp) == "env" {
+		for _, f := range fields[1:] {
+			if !strings.HasPrefix(f, "-") {
+				interp = f
+				break
+			}
+		}
+	}
+	if base(interp) == "bash" {
+		a.add(syntax.NewPos(0, 1, 1), "bash-shebang", "#!"+strings.TrimSpace(s))
+	}
+}
+
+func base(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}

@@ -1,0 +1,149 @@
+package ash
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestTableCoversRules: every rule has a severity in the derived table,
+// and the table has no rule the analyzer does not know.
+func TestTableCoversRules(t *testing.T) {
+	for _, r := range rules {
+		if _, ok := severities[r.ID]; !ok {
+			t.Errorf("rule %s is not in testdata/constructs.json: run go test -run TestDeriveTable -update", r.ID)
+		}
+	}
+	for id := range severities {
+		if _, ok := ruleByID[id]; !ok {
+			t.Errorf("testdata/constructs.json has rule %s, which the analyzer does not know", id)
+		}
+	}
+}
+
+// TestProbesAreRecognised: the probe that decided a rule's severity is
+// itself reported under that rule, so the table and the walker agree on
+// what the construct is.
+func TestProbesAreRecognised(t *testing.T) {
+	for _, r := range rules {
+		if r.Probe == "" {
+			continue
+		}
+		src := r.Probe
+		if r.ID == "bash-shebang" {
+			src = "#!/bin/bash\n" + src // the probe writes such a script; here it is the script
+		}
+		if !slices.ContainsFunc(Analyze("probe.sh", []byte(src)), func(f Finding) bool { return f.Rule == r.ID }) {
+			t.Errorf("%s: its probe is not reported:\n%s", r.ID, r.Probe)
+		}
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // "line:col rule severity"
+	}{
+		{"clean POSIX", "#!/bin/sh\nset -eu\nfor f in /etc/*.conf; do\n  [ -f \"$f\" ] && printf '%s\\n' \"$f\"\ndone\n", nil},
+		{"bash shebang", "#!/usr/bin/env bash\necho hi\n", []string{"1:1 bash-shebang error"}},
+		{"env with option", "#!/usr/bin/env -S bash -e\necho hi\n", []string{"1:1 bash-shebang error"}},
+		{"array", "#!/bin/sh\nhosts=(a b)\necho \"${hosts[@]}\"\n", []string{"2:1 bash-array error", "3:7 array-index error"}},
+		{"brace range in for", "for i in {1..3}; do :; done\n", []string{"1:10 brace-range warning"}},
+		{"brace quoted is literal", "echo '{1..3}' \"{a,b}\"\n", nil},
+		{"brace in assignment", "x={a,b}\n", nil},
+		{"find braces", "find . -exec rm {} +\n", nil},
+		{"local is info", "f() { local x=1; }\n", []string{"1:7 local info"}},
+		{"double bracket quoted", "[[ -n \"$x\" ]]\n", []string{"1:1 double-bracket info"}},
+		{"double bracket unquoted", "[[ -n $x ]]\n", []string{"1:1 double-bracket info", "1:7 bracket-split error"}},
+		{"double bracket numeric", "[[ $# -eq 0 ]] && [[ $n -gt 1 ]]\n", []string{"1:1 double-bracket info", "1:19 double-bracket info"}},
+		{"herestring", "read a <<< \"$x\"\n", []string{"1:8 herestring error"}},
+		{"sed -z", "sed -z 's/a/b/' f\n", []string{"1:5 gnu-option error"}},
+		{"sed -i -E ok", "sed -i -E -e 's/a/b/' -e p f\n", nil},
+		{"sed -i suffix", "sed -i.bak 's/a/b/' f\n", nil},
+		{"grep -P", "grep -qP '\\d+' f\n", []string{"1:6 gnu-option error"}},
+		{"grep -m value", "grep -m 1 -A 2 x f\n", nil},
+		{"du max depth", "du -h --max-depth=1 /var\n", []string{"1:7 gnu-option error"}},
+		{"date yesterday", "date -d yesterday +%F\n", []string{"1:9 date-relative error"}},
+		{"date epoch", "date -u -d @0 +%F; date -d \"@$t\"\n", nil},
+		{"date relative with var", "date -d \"$n days ago\"\n", []string{"1:9 date-relative error"}},
+		{"find printf", "find . -type f -printf '%s\\n'\n", []string{"1:16 find-printf error"}},
+		{"find ok", "find /var/log -name '*.log' -mtime +7 -exec rm -f {} +\n", nil},
+		{"find gzip", "find /var/log -name '*.log' -mtime +7 -exec gzip {} \\;\n", []string{"1:45 gzip-mtime warning"}},
+		{"gzip to stdout", "gzip -c f > f.gz; gzip -dc f.gz; gzip f\n", []string{"1:34 gzip-mtime warning"}},
+		{"timeout", "timeout 5 sh -c true\n", []string{"1:1 timeout-status error"}},
+		{"xargs command options are not xargs'", "xargs -r -n 1 grep -P x\n", nil},
+		{"absolute path applet", "/bin/sed -z p f\n", []string{"1:10 gnu-option error"}},
+		{"parse error", "if true; then\n", []string{"1:10 parse-error error"}},
+		{"mapfile", "mapfile -t lines < f\n", []string{"1:1 mapfile error"}},
+		{"echo -e is info", "echo -e 'a\\tb'\n", []string{"1:6 echo-option info"}},
+		{"declare -A", "declare -A m\n", []string{"1:1 declare-assoc error"}},
+		{"arith", "echo $((2**3)) $[1+2]\n(( i++ ))\n", []string{"1:10 arith-power info", "1:16 old-arith warning", "2:1 arith-command error", "2:5 arith-increment info"}},
+		{"pipefail", "set -euo pipefail\n", []string{"1:5 pipefail info"}},
+		{"set -o bash-only", "set -o emacs; set -eP\n", []string{"1:5 set-option error", "1:19 set-option error"}},
+		{"read -e", "read -r -e line\n", []string{"1:9 read-option error"}},
+		{"bash builtin", "pushd /tmp; compgen -c\n", []string{"1:1 bash-builtin error", "1:13 bash-builtin error"}},
+		{"bash variable", "echo $UID $HOSTNAME\n", []string{"1:6 bash-variable warning"}},
+		{"variable set by the script", "GROUPS=admin; echo $GROUPS\n", nil},
+		{"cron", "echo hi\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range Analyze("x.sh", []byte(tt.src)) {
+				got = append(got, strings.Join([]string{strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Col), f.Rule, string(f.Severity)}, " "))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Analyze(%q)\n got %q\nwant %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPathFindings(t *testing.T) {
+	for path, want := range map[string]bool{
+		"/etc/crontab":                 true,
+		"/etc/cron.d/backup":           true,
+		"rootfs/etc/cron.daily/logrot": true,
+		"etc/cron.d/x":                 true,
+		"/etc/crontabs/root":           false,
+		"/etc/periodic/daily/backup":   false,
+		"/usr/local/bin/backup.sh":     false,
+	} {
+		got := PathFindings(path)
+		if (len(got) > 0) != want {
+			t.Errorf("PathFindings(%q) = %v, want a finding: %v", path, got, want)
+		}
+		if len(got) > 0 && got[0].Rule != "cron-d-ignored" {
+			t.Errorf("PathFindings(%q): rule %s", path, got[0].Rule)
+		}
+	}
+}
+
+func TestParseHelp(t *testing.T) {
+	sed := applets["sed"]
+	grep := applets["grep"]
+	if sed == nil || grep == nil {
+		t.Fatal("sed or grep missing from testdata/applets.txt")
+	}
+	cases := []struct {
+		spec *appletSpec
+		args []string
+		bad  []int
+	}{
+		{sed, []string{"-i", "-E", "s/a/b/", "f"}, nil},
+		{sed, []string{"-ibak", "-n", "p"}, nil},
+		{sed, []string{"-z", "p"}, []int{0}},
+		{sed, []string{"--null-data", "p"}, []int{0}},
+		{sed, []string{"-e", "-z"}, nil}, // -z is the script given to -e
+		{grep, []string{"-rn", "--", "-P", "f"}, nil},
+		{grep, []string{"-A3", "x"}, nil},
+		{grep, []string{"-oP", "x"}, []int{0}},
+		{applets["xargs"], []string{"-E", "STOP", "-r"}, nil},
+	}
+	for _, c := range cases {
+		if got := c.spec.unknownOptions(c.args); !slices.Equal(got, c.bad) {
+			t.Errorf("unknownOptions(%q) = %v, want %v", c.args, got, c.bad)
+		}
+	}
+}

@@ -1,0 +1,225 @@
+package modules
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/gohcl"
+
+	"github.com/switchbackhq/switchback/internal/ash"
+	"github.com/switchbackhq/switchback/internal/shell"
+)
+
+// AshCheck reads shell scripts from the host and fails the step when the
+// analyzer finds constructs that break (or, with a lower fail_on, behave
+// differently) under BusyBox ash. It never changes the host.
+type AshCheck struct {
+	Paths  []string
+	FailOn string // "error", "warning", "info" or "never"
+}
+
+var _ Module = (*AshCheck)(nil)
+
+type ashCheckConfig struct {
+	Paths  []string `hcl:"paths"`
+	FailOn *string  `hcl:"fail_on,optional"`
+}
+
+// AshCheckType registers the ash_check step.
+func AshCheckType() Type {
+	return Type{Name: "ash_check", Decode: decodeAshCheck}
+}
+
+func decodeAshCheck(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics) {
+	var cfg ashCheckConfig
+	diags := gohcl.DecodeBody(body, ctx, &cfg)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	m := &AshCheck{Paths: cfg.Paths, FailOn: string(ash.SeverityError)}
+	if cfg.FailOn != nil {
+		m.FailOn = *cfg.FailOn
+	}
+	switch m.FailOn {
+	case "error", "warning", "info", "never":
+	default:
+		diags = append(diags, attrError(body, "fail_on", "Invalid fail_on",
+			fmt.Sprintf("fail_on is %q; use \"error\", \"warning\", \"info\" or \"never\".", m.FailOn)))
+	}
+	if len(m.Paths) == 0 {
+		diags = append(diags, attrError(body, "paths", "No paths",
+			"paths is empty; list the scripts or directories to check on the host."))
+	}
+	for _, p := range m.Paths {
+		if msg := checkAbsPath(p); msg != "" {
+			diags = append(diags, attrError(body, "paths", "Invalid path", msg))
+		}
+	}
+	return m, diags
+}
+
+func (m *AshCheck) Summary() string {
+	return fmt.Sprintf("check shell scripts for ash in %s (fail on %s)", strings.Join(m.Paths, ", "), m.FailOn)
+}
+
+// ashArchiveEnd follows the archive so that a truncated answer (output
+// is capped at 8 MiB per stream) is told from a complete one.
+const ashArchiveEnd = "--switchback-end-of-archive--"
+
+// fetchScript makes one round trip: missing paths are named on stderr
+// (exit 3); otherwise the regular files under the paths (symbolic links
+// followed) come back as a gzipped tar, base64-encoded, then the end
+// marker. Files of 1 MiB and more are left out: they are not scripts, and
+// one binary in /usr/local/bin would otherwise fill the 8 MiB answer.
+func (m *AshCheck) fetchScript() string {
+	quoted := shell.Join(m.Paths...)
+	return "set -o pipefail\nmissing=\n" +
+		"for p in " + quoted + "; do [ -e \"$p\" ] || { echo \"missing: $p\" >&2; missing=1; }; done\n" +
+		"[ -z \"$missing\" ] || exit 3\n" +
+		"find -L " + quoted + " -type f -size -2048 | tar -chzf - -T - 2>/dev/null | base64 && echo " + ashArchiveEnd
+}
+
+func (m *AshCheck) Check(ctx context.Context, h Host) (Plan, error) {
+	out, err := h.Run(ctx, m.fetchScript())
+	if err != nil {
+		return Plan{}, err
+	}
+	switch {
+	case out.ExitCode == 3:
+		return Plan{}, &StepError{Msg: "ash_check: paths not found on the host", Output: out}
+	case out.ExitCode != 0:
+		return Plan{}, commandFailed("reading the scripts", out)
+	}
+	body, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashArchiveEnd)
+	if !complete {
+		return Plan{}, fmt.Errorf("ash_check: the scripts under %s are too large to read in one answer (8 MiB of base64); check fewer paths per step", strings.Join(m.Paths, ", "))
+	}
+	files, err := readArchive(body)
+	if err != nil {
+		return Plan{}, fmt.Errorf("ash_check: reading the archive from the host: %w", err)
+	}
+	findings := m.analyze(files)
+	failing := m.failing(findings)
+	if len(failing) > 0 {
+		return Plan{}, &AshFindingsError{FailOn: m.FailOn, Findings: failing}
+	}
+	reason := fmt.Sprintf("%d script(s) checked, nothing at or above %s", countScripts(files, m.Paths), m.FailOn)
+	if len(findings) > 0 {
+		reason += fmt.Sprintf(" (%d lesser finding(s))", len(findings))
+	}
+	return NoChange(reason), nil
+}
+
+// Apply is never reached: Check only returns no-change plans or errors.
+func (m *AshCheck) Apply(context.Context, Host, Plan) error { return nil }
+
+// AshFindingsError fails an ash_check step; it lists the findings that
+// reached fail_on, one per line.
+type AshFindingsError struct {
+	FailOn   string
+	Findings []ash.Finding
+}
+
+func (e *AshFindingsError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "ash_check: %d finding(s) at or above %s:", len(e.Findings), e.FailOn)
+	for _, f := range e.Findings {
+		fmt.Fprintf(&b, "\n%s:%d:%d %s %s: %s", f.Path, f.Line, f.Col, f.Rule, f.Severity, f.Message)
+	}
+	return b.String()
+}
+
+func (m *AshCheck) failing(fs []ash.Finding) []ash.Finding {
+	if m.FailOn == "never" {
+		return nil
+	}
+	var out []ash.Finding
+	for _, f := range fs {
+		if f.Severity.Rank() >= ash.Severity(m.FailOn).Rank() {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+type hostFile struct {
+	path string
+	src  []byte
+}
+
+// readArchive decodes the base64 gzipped tar and keeps regular files,
+// with their absolute path on the host.
+func readArchive(b64 string) ([]hostFile, error) {
+	raw, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(b64), ""))
+	if err != nil {
+		return nil, err
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, err
+	}
+	tr := tar.NewReader(zr)
+	var files []hostFile
+	for {
+		hdr, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return files, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if hdr.Typeflag != tar.TypeReg {
+			continue
+		}
+		src, err := io.ReadAll(tr)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, hostFile{path: "/" + strings.TrimPrefix(path.Clean("/"+hdr.Name), "/"), src: src})
+	}
+}
+
+// analyze checks the files named in paths whatever they look like, and in
+// directories the files that are shell scripts; other files there only
+// get the findings of their location (/etc/cron.d).
+func (m *AshCheck) analyze(files []hostFile) []ash.Finding {
+	var out []ash.Finding
+	for _, f := range files {
+		switch {
+		case m.named(f.path), ash.IsScript(f.path, f.src):
+			out = append(out, ash.Analyze(f.path, f.src)...)
+		default:
+			out = append(out, ash.PathFindings(f.path)...)
+		}
+	}
+	return out
+}
+
+func (m *AshCheck) named(p string) bool {
+	for _, want := range m.Paths {
+		if path.Clean(want) == p {
+			return true
+		}
+	}
+	return false
+}
+
+func countScripts(files []hostFile, paths []string) int {
+	m := AshCheck{Paths: paths}
+	n := 0
+	for _, f := range files {
+		if m.named(f.path) || ash.IsScript(f.path, f.src) {
+			n++
+		}
+	}
+	return n
+}

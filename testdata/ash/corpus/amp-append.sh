@@ -1,0 +1,4 @@
+#!/bin/sh
+job() { echo "ran"; }
+job &>> ./cron.log
+cat ./cron.log

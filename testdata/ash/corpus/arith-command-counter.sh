@@ -1,0 +1,6 @@
+#!/bin/sh
+count=0
+for f in a b c; do
+	((count++))
+done
+echo "$count files"

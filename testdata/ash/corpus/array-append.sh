@@ -1,0 +1,5 @@
+#!/bin/sh
+args=()
+args+=(--verbose)
+args+=(--dry-run)
+echo "flags: ${args[*]}"

@@ -1,0 +1,4 @@
+#!/bin/sh
+echo original > ./app.conf
+cp ./app.conf{,.orig}
+ls ./app.conf*

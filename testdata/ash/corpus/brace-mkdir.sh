@@ -1,0 +1,3 @@
+#!/bin/sh
+mkdir -p ./srv/{logs,cache,tmp}
+ls ./srv | sort

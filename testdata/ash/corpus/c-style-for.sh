@@ -1,0 +1,4 @@
+#!/bin/sh
+for ((i = 0; i < 3; i++)); do
+	echo "try $i"
+done

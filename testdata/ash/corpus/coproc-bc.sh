@@ -1,0 +1,3 @@
+#!/bin/sh
+coproc worker { while read -r l; do echo "got $l"; done; }
+echo "started"

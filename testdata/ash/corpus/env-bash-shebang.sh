@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+name=world
+printf 'hello %s\n' "$name"

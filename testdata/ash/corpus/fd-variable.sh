@@ -1,0 +1,4 @@
+#!/bin/sh
+exec {logfd}>./audit.log
+echo "audit line" >&$logfd
+cat ./audit.log

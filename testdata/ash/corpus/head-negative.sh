@@ -1,0 +1,4 @@
+#!/bin/sh
+seq 1 5 > ./n
+head -n -2 ./n | tr '\n' ' '
+echo

@@ -1,0 +1,5 @@
+#!/bin/sh
+out="status: active"
+if grep -q active <<< "$out"; then
+	echo running
+fi

@@ -1,0 +1,5 @@
+#!/bin/sh
+answer=YES
+if [ "${answer,,}" = yes ]; then
+	echo confirmed
+fi

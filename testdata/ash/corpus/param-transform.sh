@@ -1,0 +1,3 @@
+#!/bin/sh
+path="/srv/my app"
+echo "quoted: ${path@Q}"

@@ -1,0 +1,3 @@
+#!/bin/sh
+arg="it's here"
+printf 'ssh host %q\n' "$arg"

@@ -1,0 +1,6 @@
+#!/bin/sh
+readarray lines <<EOF
+one
+two
+EOF
+echo "count: ${#lines[*]}"

@@ -1,0 +1,4 @@
+#!/bin/sh
+mkdir -p ./a/b/c
+rmdir ./a/b/c ./a/b
+[ -d ./a ] && echo "a kept"

@@ -1,0 +1,3 @@
+#!/bin/sh
+touch ./f
+stat --printf '%s\n' ./f

@@ -1,0 +1,5 @@
+#!/bin/sh
+CONFIG=./app.conf
+if [ -v CONFIG ]; then
+	echo "config set"
+fi

@@ -1,0 +1,3 @@
+#!/bin/sh
+trap 'echo "+ next"' DEBUG
+echo one

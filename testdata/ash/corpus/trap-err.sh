@@ -1,0 +1,4 @@
+#!/bin/sh
+trap 'echo "a command failed"' ERR
+false
+echo "continuing"

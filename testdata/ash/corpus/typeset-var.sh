@@ -1,0 +1,3 @@
+#!/bin/sh
+typeset -r CONF=./app.conf
+echo "conf: $CONF"

@@ -1,0 +1,3 @@
+#!/bin/sh
+env=staging
+echo "deploying to ${env^^}"

@@ -1,0 +1,5 @@
+#!/bin/sh
+sleep 0 &
+sleep 0 &
+wait -n
+echo "one job finished"

@@ -1,0 +1,3 @@
+#!/bin/sh
+printf '' | xargs --no-run-if-empty echo nothing
+echo "rc=$?"
