@@ -21,6 +21,7 @@ type playbookArgs struct {
 type targetArgs struct {
 	Inventory string   `short:"i" required:"" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
 	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not)."`
+	Shard     string   `placeholder:"I/N" help:"Only slice I of N of the hosts in scope (sorted by name, near-equal slices), so N jobs cover every host once. Failure thresholds then apply to each slice on its own."`
 }
 
 // loaded is a playbook and, when asked for, an inventory and the hosts
@@ -65,6 +66,13 @@ func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
 		if out.hosts, err = inv.Limit(out.hosts, ta.Limit); err != nil {
 			return nil, err
 		}
+	}
+	if ta.Shard != "" {
+		s, err := parseShard(ta.Shard)
+		if err != nil {
+			return nil, err
+		}
+		out.hosts = s.hosts(out.hosts)
 	}
 	return out, nil
 }

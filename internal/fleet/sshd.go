@@ -13,7 +13,7 @@ const HostPort = 2222
 // sshdConfig is the complete configuration of one host's sshd. Logins
 // land chrooted in the host root; authentication happens before the
 // chroot, against the fleet's own authorized_keys.
-func sshdConfig(h *Host, authorizedKeys string) string {
+func sshdConfig(h *Host, authorizedKeys, logLevel string) string {
 	lines := []string{
 		fmt.Sprintf("# sshd of %s (written by switchback-fleet).", h.Name),
 		fmt.Sprintf("ListenAddress %s:%d", h.Address, h.Port),
@@ -35,6 +35,9 @@ func sshdConfig(h *Host, authorizedKeys string) string {
 		// Tests open many connections at once; the default 10:30:100 drops some.
 		"MaxStartups 100:30:200",
 	}
+	if logLevel != "" {
+		lines = append(lines, "LogLevel "+logLevel)
+	}
 	return strings.Join(lines, "\n") + "\n"
 }
 
@@ -55,4 +58,13 @@ func hostCommand(h *Host, repo string) []string {
 		"exec /usr/sbin/sshd -D -f " + shell.Quote(h.configPath()) + " -E " + shell.Quote(h.logPath()),
 	}, "\n")
 	return []string{"unshare", "--mount", "--pid", "--uts", "--fork", "--kill-child", "sh", "-c", script}
+}
+
+// validLogLevel accepts sshd's LogLevel values, and "" for its default.
+func validLogLevel(level string) bool {
+	switch level {
+	case "", "QUIET", "FATAL", "ERROR", "INFO", "VERBOSE", "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3":
+		return true
+	}
+	return false
 }
