@@ -16,7 +16,12 @@ export SWITCHBACK_VMS
 REHEARSE_PLAYBOOK ?= playbooks/examples/rehearse.hcl
 REHEARSE_DIR      := .vagrant/switchback
 
-.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check
+TOXIPROXY_VERSION   := v2.12.0
+BENCHSTAT_VERSION   := v0.0.0-20260908200009-22c9c6c9d4da
+BENCH_HOSTS ?= 10,50,100,200
+BENCH_FORKS ?= 10
+
+.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
 
 all: build
 
@@ -92,3 +97,14 @@ lint: go-check
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+# switchback against the OpenSSH floor (one script per host, xargs -P) on
+# fresh fleets of BENCH_HOSTS hosts, without and with 25 ms added each way
+# by toxiproxy; writes the tables to docs/performance.md, then the Go
+# micro-benchmarks through benchstat. Takes minutes; not part of test.
+bench: prereqs
+	GOBIN=$(CURDIR)/bin/toxiproxy $(GO) install github.com/Shopify/toxiproxy/v2/cmd/server@$(TOXIPROXY_VERSION)
+	$(GO) build -o bin/switchback-bench ./cmd/switchback-bench
+	bin/switchback-bench -hosts $(BENCH_HOSTS) -forks $(BENCH_FORKS) -switchback $(BIN) -toxiproxy bin/toxiproxy/server
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./playbooks ./modules ./runner/rollout > bin/micro-bench.txt
+	$(GO) run golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION) bin/micro-bench.txt

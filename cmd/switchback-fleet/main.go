@@ -51,10 +51,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	case "up":
 		n := flags.Int("n", 6, "number of hosts")
 		rootfs := flags.String("rootfs", "", "Alpine minirootfs tarball (default $"+fleet.RootfsEnv+", the shared copy, or a download)")
+		logLevel := flags.String("sshd-log-level", "", "LogLevel of every host's sshd (DEBUG logs each command a client sends)")
 		if err := flags.Parse(args[1:]); err != nil {
 			return err
 		}
-		return up(*name, *n, *rootfs, stdout)
+		return up(fleet.Config{Name: *name, N: *n, Rootfs: *rootfs, SSHDLogLevel: *logLevel}, stdout)
 	case "status":
 		if err := flags.Parse(args[1:]); err != nil {
 			return err
@@ -92,10 +93,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 }
 
-func up(name string, n int, rootfs string, stdout io.Writer) error {
+func up(cfg fleet.Config, stdout io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	f, err := fleet.Up(ctx, fleet.Config{Name: name, N: n, Rootfs: rootfs})
+	f, err := fleet.Up(ctx, cfg)
 	if err != nil {
 		return err
 	}

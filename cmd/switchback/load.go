@@ -24,6 +24,7 @@ type playbookArgs struct {
 type targetArgs struct {
 	Inventory string   `short:"i" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
 	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not)."`
+	Shard     string   `placeholder:"I/N" help:"Only slice I of N of the hosts in scope (sorted by name, near-equal slices), so N jobs cover every host once. Failure thresholds then apply to each slice on its own."`
 }
 
 // selectArgs choose part of a playbook for a plan or run.
@@ -103,6 +104,13 @@ func (out *loaded) selectHosts(ta *targetArgs) error {
 		if out.hosts, err = out.inv.Limit(out.hosts, ta.Limit); err != nil {
 			return err
 		}
+	}
+	if ta.Shard != "" {
+		s, err := parseShard(ta.Shard)
+		if err != nil {
+			return err
+		}
+		out.hosts = s.hosts(out.hosts)
 	}
 	return nil
 }

@@ -112,3 +112,14 @@ func (f *Fleet) Running(name string) bool {
 	h := f.Host(name)
 	return h != nil && h.pid() != 0
 }
+
+// PID returns the process that holds the host's namespaces (every
+// process of the host descends from it), or 0 when the host is not
+// running: what a host costs the machine is measured from there.
+func (f *Fleet) PID(name string) int {
+	h := f.Host(name)
+	if h == nil {
+		return 0
+	}
+	return h.pid()
+}

@@ -46,9 +46,10 @@ type Fleet struct {
 	IdentityFile string // OpenSSH ed25519 private key that logs in to every host
 	User         string // login user name
 
-	repo      string // apk repository bind-mounted into every host
-	slot      int    // third octet of the hosts' addresses
-	dieWithUs bool   // hosts are killed when this process dies (test fleets)
+	repo         string // apk repository bind-mounted into every host
+	slot         int    // third octet of the hosts' addresses
+	dieWithUs    bool   // hosts are killed when this process dies (test fleets)
+	sshdLogLevel string // LogLevel of new hosts' sshd_config; "" for DEBUG1
 }
 
 // Config describes a fleet for Up.
@@ -56,6 +57,10 @@ type Config struct {
 	Name   string // fleet name: lower-case letters, digits, ".", "_", "-"
 	N      int    // number of hosts, 1..254
 	Rootfs string // minirootfs tarball; default $SWITCHBACK_ALPINE_ROOTFS, the shared copy, or a download
+	// SSHDLogLevel is every host's sshd LogLevel (default DEBUG1, at which
+	// the log names every exec and subsystem request: how tests and the
+	// benchmark count the commands a client sent).
+	SSHDLogLevel string
 
 	behind    map[string]string   // host → the jump host that alone may reach it (bastion.go)
 	sshdExtra map[string][]string // host → lines added to its sshd_config
@@ -66,6 +71,9 @@ type Option func(*Config)
 
 // WithName names the fleet (default: derived from the test name, made unique).
 func WithName(name string) Option { return func(c *Config) { c.Name = name } }
+
+// WithSSHDLogLevel sets every host's sshd LogLevel (see Config.SSHDLogLevel).
+func WithSSHDLogLevel(level string) Option { return func(c *Config) { c.SSHDLogLevel = level } }
 
 // WithRootfs uses the given minirootfs tarball.
 func WithRootfs(path string) Option { return func(c *Config) { c.Rootfs = path } }
@@ -151,6 +159,9 @@ func up(ctx context.Context, cfg Config, test bool) (*Fleet, error) {
 	if cfg.N < 1 || cfg.N > 254 {
 		return nil, fmt.Errorf("fleet size %d out of range 1..254", cfg.N)
 	}
+	if !validLogLevel(cfg.SSHDLogLevel) {
+		return nil, fmt.Errorf("sshd log level %q: use QUIET, FATAL, ERROR, INFO, VERBOSE, DEBUG, DEBUG1, DEBUG2 or DEBUG3", cfg.SSHDLogLevel)
+	}
 	tarball, err := findRootfs(ctx, cfg.Rootfs)
 	if err != nil {
 		return nil, err
@@ -224,6 +235,7 @@ func register(cfg Config, b base, test bool) (*Fleet, error) {
 	}
 	f := fromState(dir, st)
 	f.dieWithUs = test
+	f.sshdLogLevel = cfg.SSHDLogLevel
 	return f, nil
 }
 
@@ -277,7 +289,7 @@ func (f *Fleet) boot(ctx context.Context, b base) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			if err := h.provision(b, authorized); err != nil {
+			if err := h.provision(b, authorized, f.sshdLogLevel); err != nil {
 				errs[i] = err
 				return
 			}

@@ -67,7 +67,7 @@ func newHost(fleetDir, name, address string) *Host {
 
 // provision gives the host its own copy of the base root, a host key and
 // an sshd configuration.
-func (h *Host) provision(b base, authorizedKeys string) error {
+func (h *Host) provision(b base, authorizedKeys, logLevel string) error {
 	if err := os.MkdirAll(h.dir, 0o755); err != nil {
 		return fmt.Errorf("%s: %w", h.Name, err)
 	}
@@ -83,7 +83,7 @@ func (h *Host) provision(b base, authorizedKeys string) error {
 	if _, err := writeKeyPair(h.hostKeyPath(), "root@"+h.Name); err != nil {
 		return fmt.Errorf("%s: host key: %w", h.Name, err)
 	}
-	if err := writeFileAtomic(h.configPath(), []byte(sshdConfig(h, authorizedKeys)), 0o644); err != nil {
+	if err := writeFileAtomic(h.configPath(), []byte(sshdConfig(h, authorizedKeys, logLevel)), 0o644); err != nil {
 		return fmt.Errorf("%s: %w", h.Name, err)
 	}
 	return nil

@@ -182,3 +182,15 @@ func TestStartWithoutRootfs(t *testing.T) {
 		t.Errorf("in CI: skipped %q, failed %q; want a failure", r.skipped, r.failed)
 	}
 }
+
+// TestUnknownSSHDLogLevelIsRefused: a typo in the log level is an error
+// naming the level, before any host is provisioned.
+func TestUnknownSSHDLogLevelIsRefused(t *testing.T) {
+	r := startRecorded(t, WithSSHDLogLevel("LOUD"))
+	if r.skipped != "" {
+		t.Skip(r.skipped)
+	}
+	if !strings.Contains(r.failed, `sshd log level "LOUD"`) {
+		t.Errorf("failure %q, want one naming the log level", r.failed)
+	}
+}

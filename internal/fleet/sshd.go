@@ -13,7 +13,7 @@ const HostPort = 2222
 // sshdConfig is the complete configuration of one host's sshd. Logins
 // land chrooted in the host root; authentication happens before the
 // chroot, against the fleet's own authorized_keys.
-func sshdConfig(h *Host, authorizedKeys string) string {
+func sshdConfig(h *Host, authorizedKeys, logLevel string) string {
 	lines := []string{
 		fmt.Sprintf("# sshd of %s (written by switchback-fleet).", h.Name),
 		fmt.Sprintf("ListenAddress %s:%d", h.Address, h.Port),
@@ -32,12 +32,15 @@ func sshdConfig(h *Host, authorizedKeys string) string {
 		"UseDNS no",
 		"PrintMotd no",
 		"PrintLastLog no",
-		// DEBUG1 logs every exec and subsystem request: tests count round
-		// trips from the server's side (Host.Requests).
-		"LogLevel DEBUG1",
 		// Tests open many connections at once; the default 10:30:100 drops some.
 		"MaxStartups 100:30:200",
 	}
+	// DEBUG1 logs every exec and subsystem request: tests count round
+	// trips from the server's side (Host.Requests).
+	if logLevel == "" {
+		logLevel = "DEBUG1"
+	}
+	lines = append(lines, "LogLevel "+logLevel)
 	lines = append(lines, h.sshdExtra...)
 	return strings.Join(lines, "\n") + "\n"
 }
@@ -59,4 +62,13 @@ func hostCommand(h *Host, repo string) []string {
 		"exec /usr/sbin/sshd -D -f " + shell.Quote(h.configPath()) + " -E " + shell.Quote(h.logPath()),
 	}, "\n")
 	return []string{"unshare", "--mount", "--pid", "--uts", "--fork", "--kill-child", "sh", "-c", script}
+}
+
+// validLogLevel accepts sshd's LogLevel values, and "" for its default.
+func validLogLevel(level string) bool {
+	switch level {
+	case "", "QUIET", "FATAL", "ERROR", "INFO", "VERBOSE", "DEBUG", "DEBUG1", "DEBUG2", "DEBUG3":
+		return true
+	}
+	return false
 }
