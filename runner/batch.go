@@ -82,41 +82,70 @@ func (p *prechecks) drop() {
 	p.answers = nil
 }
 
-// precheck sends the first check command of every step decoded at load
-// to the host in one round trip. A step decoded per host is checked when
-// it runs. Nothing is lost if the batch fails: steps then check one by one.
-func precheck(ctx context.Context, h modules.Host, steps []*playbooks.Step) (*prechecks, error) {
-	var batched []*playbooks.Step
-	var cmds []string
+// checkList is what a host's batched checks send: the first check
+// command of each step decoded at load, learnt once per host.
+type checkList struct {
+	steps []*playbooks.Step
+	cmds  []string
+}
+
+func learnChecks(ctx context.Context, steps []*playbooks.Step) *checkList {
+	l := &checkList{}
 	for _, st := range steps {
 		if st.Module == nil {
 			continue
 		}
 		if cmd := firstCommand(ctx, st.Module); cmd != "" {
-			batched = append(batched, st)
-			cmds = append(cmds, cmd)
+			l.steps = append(l.steps, st)
+			l.cmds = append(l.cmds, cmd)
 		}
 	}
-	if len(batched) < 2 {
+	return l
+}
+
+// without is the list less the steps that already ran (or are running).
+func (l *checkList) without(done func(*playbooks.Step) bool) *checkList {
+	out := &checkList{}
+	if l == nil {
+		return out
+	}
+	for i, st := range l.steps {
+		if !done(st) {
+			out.steps = append(out.steps, st)
+			out.cmds = append(out.cmds, l.cmds[i])
+		}
+	}
+	return out
+}
+
+func (l *checkList) answers(outs []modules.Output) *prechecks {
+	p := &prechecks{answers: make(map[*playbooks.Step]answer, len(l.steps))}
+	for i, st := range l.steps {
+		p.answers[st] = answer{cmd: l.cmds[i], out: outs[i]}
+	}
+	return p
+}
+
+// precheck sends the checks of l to the host in one round trip. A step
+// decoded per host is checked when it runs. Nothing is lost if the batch
+// fails: steps then check one by one.
+func precheck(ctx context.Context, h modules.Host, l *checkList) (*prechecks, error) {
+	if len(l.steps) < 2 {
 		return nil, nil // nothing to save
 	}
 	boundary, err := newBoundary()
 	if err != nil {
 		return nil, err
 	}
-	out, err := h.Run(ctx, batchScript(boundary, cmds))
+	out, err := h.Run(ctx, batchScript(boundary, l.cmds))
 	if err != nil {
 		return nil, err
 	}
-	answers, ok := parseBatch(boundary, out.Stdout, len(cmds))
+	outs, ok := parseBatch(boundary, out.Stdout, len(l.cmds))
 	if !ok || out.ExitCode != 0 {
 		return nil, nil
 	}
-	p := &prechecks{answers: map[*playbooks.Step]answer{}}
-	for i, st := range batched {
-		p.answers[st] = answer{cmd: cmds[i], out: answers[i]}
-	}
-	return p, nil
+	return l.answers(outs), nil
 }
 
 // newBoundary is a token a host cannot guess, so that output of a check

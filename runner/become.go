@@ -62,7 +62,10 @@ func becomeCommand(method, cmd string) (string, error) {
 		return "", fmt.Errorf("making a here-document delimiter: %w", err)
 	}
 	delim := "SB_BECOME_" + hex.EncodeToString(b[:])
-	return fmt.Sprintf("%s /bin/sh -c 'eval \"$(cat)\"' <<'%s'\n%s\n%s", tool, delim, cmd, delim), nil
+	// A login that is root already (a uid-0 account of another name, say)
+	// needs no doas or sudo, which may not even be installed.
+	return fmt.Sprintf("sb_become='%s'; [ \"$(id -u)\" -eq 0 ] && sb_become=\n$sb_become /bin/sh -c 'eval \"$(cat)\"' <<'%s'\n%s\n%s",
+		tool, delim, cmd, delim), nil
 }
 
 // refusedBecome recognises doas and sudo refusing to run without a

@@ -13,6 +13,7 @@ import (
 // fakeTool stands in for doas or sudo on the controller's /bin/sh: it
 // prints its arguments, then runs them, or refuses like the real tool.
 const fakeTool = `
+id() { echo 1000; }
 doas() { echo "doas $*" >&2; shift; "$@"; }
 sudo() { echo "sudo $*" >&2; shift 3; "$@"; }
 `
@@ -36,6 +37,12 @@ func TestBecomeCommandRunsTheScriptThroughStdin(t *testing.T) {
 		if strings.Contains(strings.SplitN(text, "\n", 2)[0], "backticks") {
 			t.Errorf("%s: the script is on the tool's command line (visible in ps): %s", method, text)
 		}
+	}
+	// Already root: the script runs without the tool.
+	cmd, _ := becomeCommand("doas", "echo as root")
+	out, err := exec.Command("/bin/sh", "-c", "id() { echo 0; }\ndoas() { echo called >&2; }\n"+cmd).CombinedOutput()
+	if err != nil || string(out) != "as root\n" {
+		t.Errorf("as root: %v, %q", err, out)
 	}
 	if _, err := becomeCommand("su", "true"); err == nil {
 		t.Error("an unknown method is accepted")

@@ -363,8 +363,11 @@ type hostRun struct {
 	// touches them.
 	scope    *playbooks.Scope
 	notified []string
-	// pre holds the answers of the host's batched checks.
-	pre *prechecks
+	// pre holds the answers of the host's batched checks; checks is what
+	// is batched, ran the steps that ran (their answers are not wanted).
+	pre    *prechecks
+	checks *checkList
+	ran    map[*playbooks.Step]bool
 	// applied holds the journal keys of the steps this run applied on the
 	// host before it was resumed.
 	applied map[string]bool
@@ -570,7 +573,9 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 			}
 		}
 	}
-	pre, err := precheck(ctx, root, steps)
+	h.checks = learnChecks(ctx, steps)
+	h.ran = map[*playbooks.Step]bool{}
+	pre, err := precheck(ctx, root, h.checks)
 	if err != nil {
 		status := HostFailed
 		if transport.IsUnreachable(err) {

@@ -31,22 +31,47 @@ func journalKey(phase, step string) string {
 	return hex.EncodeToString(sum[:12])
 }
 
-// journalHost appends key to the journal after each command that succeeds.
+// journalHost appends key to the journal after each command that
+// succeeds. With follow set, each command also carries the checks of the
+// steps still to come, so that the answers after a change arrive in the
+// same round trip as the change (see batch.go).
 type journalHost struct {
 	modules.Host
 	file, key string
+	follow    *checkList
+	// after holds the follow checks' answers to the last command, nil when
+	// none are current.
+	after *prechecks
+}
+
+func (j *journalHost) journaled(cmd string) string {
+	// The command runs in a subshell so that an exit inside it still
+	// reaches the journal line.
+	return fmt.Sprintf("(\n%s\n)\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
+		cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
 }
 
 func (j *journalHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
-	// The command runs in a subshell so that an exit inside it still
-	// reaches the journal line.
-	wrapped := fmt.Sprintf("(\n%s\n)\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
-		cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
-	return j.Host.Run(ctx, wrapped)
+	j.after = nil
+	if j.follow == nil || len(j.follow.steps) == 0 {
+		return j.Host.Run(ctx, j.journaled(cmd))
+	}
+	boundary, err := newBoundary()
+	if err != nil {
+		return modules.Output{}, err
+	}
+	cmds := append([]string{j.journaled(cmd)}, j.follow.cmds...)
+	out, err := j.Host.Run(ctx, batchScript(boundary, cmds))
+	if err != nil {
+		return out, err
+	}
+	outs, ok := parseBatch(boundary, out.Stdout, len(cmds))
+	if !ok || out.ExitCode != 0 {
+		return modules.Output{}, &modules.StepError{Msg: "the host's answer to the step could not be read", Output: out}
+	}
+	j.after = j.follow.answers(outs[1:])
+	return outs[0], nil
 }
-
-// Unwrap returns the host the journal wraps.
-func (j *journalHost) Unwrap() modules.Host { return j.Host }
 
 // readJournal reads the keys of the steps applied on a host by runID.
 func readJournal(ctx context.Context, h modules.Host, runID string) (map[string]bool, error) {
@@ -66,3 +91,6 @@ func readJournal(ctx context.Context, h modules.Host, runID string) (map[string]
 	}
 	return keys, nil
 }
+
+// Unwrap returns the host the journal wraps.
+func (j *journalHost) Unwrap() modules.Host { return j.Host }

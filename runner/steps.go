@@ -33,6 +33,7 @@ func (h *hostRun) hostScope() *playbooks.Scope {
 // the host (when, for_each, host values), then checks and applies each
 // instance. It returns the first error that stops the host.
 func (r *run) runStep(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *playbooks.Step, gate bool) error {
+	defer func() { h.ran[st] = true }()
 	insts, diags := r.playbook.Instances(st, h.hostScope())
 	if diags.HasErrors() {
 		err := &decodeError{diags: diags}
@@ -142,11 +143,15 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		h.snap, h.rec.Snapshot = snap, snap
 		e.emit(SnapshotTaken{Host: h.host.Name, Snapshot: *snap})
 	}
-	journal := &journalHost{Host: host, file: journalPath(e.RunID), key: key}
+	h.ran[st] = true
+	journal := &journalHost{Host: host, file: journalPath(e.RunID), key: key,
+		follow: h.checks.without(func(s *playbooks.Step) bool { return h.ran[s] })}
 	_, err = withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
 		return plan, m.Apply(ctx, journal, plan)
 	})
-	h.pre.drop() // the host changed: later batched answers may be stale
+	// The host changed: earlier answers are stale, and the answers that
+	// came with the change's last command replace them.
+	h.pre = journal.after
 	if errors.Is(err, modules.ErrUnchanged) {
 		return StatusOK, "", "", nil // the step ran and judged that nothing changed
 	}
@@ -279,6 +284,7 @@ func (h *recordingHost) SendFile(ctx context.Context, path string, data []byte) 
 }
 
 func (j *journalHost) SendFile(ctx context.Context, path string, data []byte) error {
+	j.after = nil // the host changes after the last answers
 	return sendFileVia(ctx, j.Host, path, data)
 }
 

@@ -157,7 +157,7 @@ func TestFileStep(t *testing.T) {
 	paths := []string{"/etc/motd", "/srv/app", "/srv/app/config.ini", "/srv/current", "/etc/issue"}
 
 	before := diskState(t, h, paths...)
-	out := runOK(t, runArgs(f, pb, "--check")...)
+	out := runOK(t, runArgs(f, pb, "--check", "--diff")...)
 	sameDiskState(t, before, diskState(t, h, paths...))
 	wantChanged(t, out, 5)
 	wantInOutput(t, out,

@@ -154,8 +154,9 @@ phase "app" {
 `
 
 // TestNoOpRunRoundTrips: on a converged host, the checks of every step
-// go in one round trip, counted by the host's sshd; a change makes later
-// steps check the host themselves, and converges as before.
+// go in one round trip, counted by the host's sshd; each change carries
+// the checks of the steps after it, so converging costs one round trip
+// per change.
 func TestNoOpRunRoundTrips(t *testing.T) {
 	f := fleet.Start(t, 1)
 	h := f.Hosts[0]
@@ -183,6 +184,11 @@ func TestNoOpRunRoundTrips(t *testing.T) {
 	t.Logf("round trips: converge %d, no-op %d (7 steps)", converge, noop)
 	if noop != 1 {
 		t.Errorf("a no-op run made %d round trips, want 1 (every check in one batch)", noop)
+	}
+	// Converging: one batch, then one round trip per change, which brings
+	// back the answers of the checks still to come.
+	if converge != 1+7 {
+		t.Errorf("converging 7 steps made %d round trips, want 8", converge)
 	}
 
 	// One step out of line: the batch finds it, the step applies, and the
