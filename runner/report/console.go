@@ -32,6 +32,8 @@ type Console struct {
 
 	mu      sync.Mutex
 	bar     *progressbar.ProgressBar
+	// wave is the current wave's progress, shown beside the overall bar.
+	wave struct{ index, of, hosts, done int }
 	check   bool
 	waves   int
 	started time.Time
@@ -60,6 +62,8 @@ func (c *Console) Event(ev runner.Event) {
 	case runner.RunStarted:
 		c.runStarted(e)
 	case runner.WaveStarted:
+		c.wave.index, c.wave.of, c.wave.hosts, c.wave.done = e.Index, e.Of, len(e.Hosts), 0
+		c.describe("starting")
 		if c.waves > 1 {
 			kind := ""
 			switch {
@@ -95,6 +99,8 @@ func (c *Console) Event(ev runner.Event) {
 	case runner.StepFinished:
 		c.stepFinished(e)
 	case runner.HostFinished:
+		c.wave.done++
+		c.describe(e.Host + ": " + string(e.Status))
 		c.hostFinished(e)
 	case runner.SnapshotTaken:
 		if b := c.hosts[e.Host]; b != nil {
@@ -405,10 +411,15 @@ func (c *Console) printf(format string, args ...any) {
 	}
 }
 
+// describe labels the bar: the wave's own progress, then what runs.
 func (c *Console) describe(s string) {
-	if c.bar != nil {
-		c.bar.Describe(s)
+	if c.bar == nil {
+		return
 	}
+	if c.wave.of > 1 {
+		s = fmt.Sprintf("wave %d/%d: %d/%d host(s) done · %s", c.wave.index, c.wave.of, c.wave.done, c.wave.hosts, s)
+	}
+	c.bar.Describe(s)
 }
 
 func (c *Console) advance(n int) {

@@ -116,6 +116,23 @@ func TestProgressBarOnlyWhereAsked(t *testing.T) {
 	}
 }
 
+// With several waves the bar says how far the current wave is, beside
+// the run's overall count.
+func TestProgressShowsTheWave(t *testing.T) {
+	var out, bar strings.Builder
+	c := &Console{Out: &out, Progress: &bar}
+	c.Event(runner.RunStarted{Playbook: "p", Hosts: []string{"a", "b", "c"}, Phases: []string{"one"}, Steps: 1,
+		Route: rollout.Route{}.Resolve(), Waves: []int{1, 2}})
+	c.Event(runner.WaveStarted{Index: 2, Of: 2, Hosts: []string{"b", "c"}})
+	c.Event(runner.HostStarted{Host: "b", Endpoint: "root@b:22"})
+	c.Event(runner.StepFinished{Host: "b", Phase: "one", Step: "s", Status: runner.StatusOK})
+	c.Event(runner.HostFinished{Host: "b", Status: runner.HostOK})
+	c.Event(runner.HostStarted{Host: "c", Endpoint: "root@c:22"})
+	if !strings.Contains(bar.String(), "wave 2/2: 1/2 host(s) done") || !strings.Contains(bar.String(), "(1/3)") {
+		t.Errorf("the bar lacks the wave's or the run's progress: %q", bar.String())
+	}
+}
+
 func TestLongDiffsAreCutUnlessAsked(t *testing.T) {
 	var diff strings.Builder
 	for i := range 30 {
