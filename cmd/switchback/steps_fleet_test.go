@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -200,5 +201,68 @@ func TestNoOpRunRoundTrips(t *testing.T) {
 	wantChanged(t, out, 1)
 	if got := mustRead(t, h.Path("/etc/motd")); got != "converted\n" {
 		t.Errorf("/etc/motd = %q after the drift was fixed", got)
+	}
+}
+
+const handlerRestartPlaybook = `
+playbook { name = "restart once" }
+handler "restart daemon" {
+  service "restart" {
+    service = "sb-daemon"
+    state   = "restarted"
+  }
+}
+phase "install" {
+  apk "daemon" { packages = ["sb-daemon"] }
+  service "run" {
+    service = "sb-daemon"
+    enabled = true
+    state   = "started"
+  }
+}
+phase "configure" {
+  line "interval" {
+    path   = "/etc/conf.d/sb-daemon"
+    regexp = "^SB_DAEMON_INTERVAL="
+    line   = "SB_DAEMON_INTERVAL=%s"
+    notify = ["restart daemon"]
+  }
+  line "note" {
+    path   = "/etc/conf.d/sb-daemon"
+    line   = "# edited %s"
+    notify = ["restart daemon"]
+  }
+}
+`
+
+// TestConfDChangeRestartsOnceViaHandler: the harness's real daemon is
+// installed, enabled and started; two edits of its conf.d notify one
+// handler, which restarts it exactly once, and a converged run restarts
+// nothing.
+func TestConfDChangeRestartsOnceViaHandler(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	dir := t.TempDir()
+	first := writeFile(t, dir, "first.hcl", fmt.Sprintf(handlerRestartPlaybook, "1", "once"))
+	runOK(t, runArgs(f, first)...)
+	before := onlyDaemon(t, f, h, "1")
+	if _, err := os.Lstat(h.Path("/etc/runlevels/default/sb-daemon")); err != nil {
+		t.Errorf("sb-daemon is not enabled in the default runlevel: %v", err)
+	}
+
+	second := writeFile(t, dir, "second.hcl", fmt.Sprintf(handlerRestartPlaybook, "3", "twice"))
+	out := runOK(t, runArgs(f, second)...)
+	if n := strings.Count(out, "changed  handler restart daemon / restart"); n != 1 {
+		t.Errorf("the handler ran %d time(s) for two notifying changes, want 1", n)
+	}
+	after := onlyDaemon(t, f, h, "3") // the restarted daemon reads the new interval
+	if after == before {
+		t.Error("the daemon was not restarted")
+	}
+
+	out = runOK(t, runArgs(f, second)...)
+	wantChanged(t, out, 0)
+	if again := onlyDaemon(t, f, h, "3"); again != after {
+		t.Errorf("a converged run restarted the daemon (pid %s → %s)", after, again)
 	}
 }
