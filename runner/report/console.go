@@ -30,10 +30,10 @@ type Console struct {
 	// after diffLines lines, saying how many more there are.
 	Diff bool
 
-	mu      sync.Mutex
-	bar     *progressbar.ProgressBar
+	mu  sync.Mutex
+	bar *progressbar.ProgressBar
 	// wave is the current wave's progress, shown beside the overall bar.
-	wave struct{ index, of, hosts, done int }
+	wave    struct{ index, of, hosts, done int }
 	check   bool
 	waves   int
 	started time.Time
