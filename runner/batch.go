@@ -118,6 +118,21 @@ func (l *checkList) without(done func(*playbooks.Step) bool) *checkList {
 	return out
 }
 
+// followChecks is how many checks of the steps to come a change carries.
+// One makes converging cost one round trip per change; more would save
+// round trips only after steps that find nothing to do, and every
+// command of every change would run them all again on the host (apk's
+// check is a dependency solve).
+const followChecks = 1
+
+// first is the list's first n entries.
+func (l *checkList) first(n int) *checkList {
+	if len(l.steps) <= n {
+		return l
+	}
+	return &checkList{steps: l.steps[:n], cmds: l.cmds[:n]}
+}
+
 func (l *checkList) answers(outs []modules.Output) *prechecks {
 	p := &prechecks{answers: make(map[*playbooks.Step]answer, len(l.steps))}
 	for i, st := range l.steps {

@@ -145,7 +145,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 	}
 	h.ran[st] = true
 	journal := &journalHost{Host: host, file: journalPath(e.RunID), key: key,
-		follow: h.checks.without(func(s *playbooks.Step) bool { return h.ran[s] })}
+		follow: h.checks.without(func(s *playbooks.Step) bool { return h.ran[s] }).first(followChecks)}
 	_, err = withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
 		return plan, m.Apply(ctx, journal, plan)
 	})
