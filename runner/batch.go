@@ -72,16 +72,6 @@ func (p *prechecks) host(st *playbooks.Step, h modules.Host) modules.Host {
 	return &replayHost{Host: h, first: &a.out, expected: a.cmd}
 }
 
-// drop forgets every answer: the host changed.
-func (p *prechecks) drop() {
-	if p == nil {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.answers = nil
-}
-
 // checkList is what a host's batched checks send: the first check
 // command of each step decoded at load, learnt once per host.
 type checkList struct {
