@@ -429,18 +429,29 @@ phase "services" {
 }
 `
 
-// daemonPids lists the sb-daemon processes running inside the host.
+// daemonPids lists the sb-daemon processes running inside the host. The
+// daemon is a shell script: the child it forks to run date shows its
+// parent's arguments until it execs, so children of a daemon are not
+// counted as daemons of their own.
 func daemonPids(t *testing.T, f *fleet.Fleet, h *fleet.Host) map[string]string {
 	t.Helper()
-	out, err := f.Exec(h.Name, "ps -o pid,args")
+	out, err := f.Exec(h.Name, "ps -o pid,ppid,args")
 	if err != nil {
 		t.Fatal(err)
 	}
-	pids := map[string]string{}
+	pids, parents := map[string]string{}, map[string]string{}
 	for _, l := range strings.Split(out, "\n") {
-		pid, args, _ := strings.Cut(strings.TrimSpace(l), " ")
-		if strings.Contains(args, "/bin/sh /usr/bin/sb-daemon") {
-			pids[pid] = args
+		fields := strings.Fields(l)
+		if len(fields) < 3 {
+			continue
+		}
+		if args := strings.Join(fields[2:], " "); strings.Contains(args, "/bin/sh /usr/bin/sb-daemon") {
+			pids[fields[0]], parents[fields[0]] = args, fields[1]
+		}
+	}
+	for pid, parent := range parents {
+		if _, child := pids[parent]; child {
+			delete(pids, pid)
 		}
 	}
 	return pids
