@@ -10,6 +10,10 @@ HOSTS      ?= 6
 PLAYBOOK   ?= playbooks/examples/alpine-base.hcl
 WAVES_PLAYBOOK ?= playbooks/examples/waves-demo.hcl
 STATICCHECK_VERSION := v0.8.2
+# Known vulnerabilities in the code's call graph; needs https://vuln.go.dev
+# (offline: make lint VULNCHECK=0, and run it where the network allows).
+GOVULNCHECK_VERSION ?= v1.1.4
+VULNCHECK ?= 1
 
 .PHONY: all build test demo fleet-up fleet-down lint prereqs go-check
 
@@ -63,3 +67,4 @@ lint: go-check
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+	@if [ "$(VULNCHECK)" != 0 ]; then $(GO) run golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_VERSION) ./...; fi

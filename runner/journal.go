@@ -39,9 +39,13 @@ type journalHost struct {
 
 func (j *journalHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	// The command runs in a subshell so that an exit inside it still
-	// reaches the journal line.
-	wrapped := fmt.Sprintf("(\n%s\n)\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
-		cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
+	// reaches the journal line. While it runs, this shell holds the
+	// commands lock shared (hostlock.go): a runner killed mid-command
+	// leaves it held until the command and its journal line are done,
+	// and a resume waits for that. The command itself does not inherit
+	// the lock's descriptor, so daemons it starts do not keep it.
+	wrapped := fmt.Sprintf("if [ -d %s ]; then exec 8>>%s; flock -s 8; fi\n(\n%s\n) 8>&-\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
+		LockDir, commandsLock, cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
 	return j.Host.Run(ctx, wrapped)
 }
 

@@ -224,6 +224,11 @@ func (c *Console) hostFinished(e runner.HostFinished) {
 	case runner.HostUnreachable:
 		fmt.Fprintf(&b.lines, "  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
 	case runner.HostFailed:
+		if e.Err != nil && b.steps == 0 {
+			// Failed before any step (its lock, its facts): no step
+			// line carries the reason.
+			fmt.Fprintf(&b.lines, "  FAILED: %s\n", sanitize(e.Err.Error()))
+		}
 		fmt.Fprintf(&b.lines, "  FAILED: the remaining steps of %s were not run\n", e.Host)
 	case runner.HostNotStarted:
 		fmt.Fprintf(&b.lines, "  NOT STARTED: %s\n", sanitize(e.Err.Error()))

@@ -186,7 +186,7 @@ type sshConn struct {
 	client *ssh.Client
 }
 
-// Run executes cmd through the login shell of the remote user, in a new
+// Run executes cmd with the host's /bin/sh (see remoteCommand), in a new
 // session on the connection that is already open.
 //
 // sshd makes each session's shell a session and process-group leader, so
@@ -204,7 +204,7 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	group := &groupSniffer{rest: &stderr}
 	sess.Stdout = &stdout
 	sess.Stderr = group
-	if err := sess.Start(reportGroup + cmd); err != nil {
+	if err := startScript(sess, reportGroup+cmd); err != nil {
 		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("starting a command: %w", err)}
 	}
 	done := make(chan error, 1)
