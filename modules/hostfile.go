@@ -87,7 +87,7 @@ func parseProbe(out string) (pathInfo, error) {
 	uid, err2 := strconv.Atoi(f[1])
 	gid, err3 := strconv.Atoi(f[2])
 	size, err4 := strconv.ParseInt(f[5], 10, 64)
-	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil || perm > 0o7777 {
 		return bad("stat")
 	}
 	info.Perm, info.UID, info.GID, info.Owner, info.Group, info.Size = uint32(perm), uid, gid, f[3], f[4], size
@@ -127,10 +127,12 @@ type writeSpec struct {
 	Follow bool
 }
 
-// maxChunk bounds the quoted content in one command: the whole command
-// line is a single argument to the host's shell, and Linux caps one
-// argument at 128 KiB.
-const maxChunk = 60 << 10
+// maxChunk bounds the quoted content in one command. The transport sends
+// a command on the session's stdin and runs it only when it arrived
+// whole, so no argument limit applies, and a file written in one round
+// trip is never left as a temporary file when the connection is lost;
+// larger files take several round trips.
+const maxChunk = 4 << 20
 
 // writeFile replaces a file atomically: the content goes to a temporary
 // file in the same directory, which gets its mode and owner, is synced,

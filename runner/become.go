@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/switchbackhq/switchback/internal/shell"
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
@@ -66,6 +67,24 @@ func becomeCommand(method, cmd string) (string, error) {
 	// needs no doas or sudo, which may not even be installed.
 	return fmt.Sprintf("sb_become='%s'; [ \"$(id -u)\" -eq 0 ] && sb_become=\n$sb_become /bin/sh -c 'eval \"$(cat)\"' <<'%s'\n%s\n%s",
 		tool, delim, cmd, delim), nil
+}
+
+// becomeArgument runs script as root with the script as an argument of
+// doas or sudo rather than on its stdin, for the one script that needs
+// the session's stdin (the host lock, which holds until it closes) and
+// carries nothing secret.
+func becomeArgument(method, script string) (string, error) {
+	var tool string
+	switch method {
+	case "", inventory.BecomeDoas:
+		tool = "doas -n"
+	case inventory.BecomeSudo:
+		tool = "sudo -n -H --"
+	default:
+		return "", fmt.Errorf("become method %q is not supported (doas or sudo)", method)
+	}
+	q := shell.Quote(script)
+	return fmt.Sprintf("if [ \"$(id -u)\" -eq 0 ]; then exec /bin/sh -c %s; fi\nexec %s /bin/sh -c %s", q, tool, q), nil
 }
 
 // refusedBecome recognises doas and sudo refusing to run without a

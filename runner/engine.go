@@ -27,6 +27,10 @@ type Engine struct {
 	CheckMode bool
 	// CommandTimeout bounds each module call on a host (0: no bound).
 	CommandTimeout time.Duration
+	// LockWait is how long to wait for another run to release a host
+	// (at least a few seconds), before failing it with a message naming
+	// the other run. See hostlock.go.
+	LockWait time.Duration
 	// Snapshots, when set, snapshots each host before its first change,
 	// so that the route's rollback policy can restore it.
 	Snapshots snapshot.Provider
@@ -342,6 +346,10 @@ func (w *wave) finished() WaveFinished {
 
 func (w *wave) closeAll() {
 	for _, h := range w.hosts {
+		if h.unlock != nil {
+			h.unlock() // at once, not when sshd notices the connection is gone
+			h.unlock = nil
+		}
 		if h.conn != nil {
 			h.conn.Close()
 			h.conn = nil
@@ -371,6 +379,8 @@ type hostRun struct {
 	// applied holds the journal keys of the steps this run applied on the
 	// host before it was resumed.
 	applied map[string]bool
+	// unlock releases the host's lock (hostlock.go); nil when not held.
+	unlock func()
 }
 
 // halt records the first reason to stop; later calls keep it. With an
@@ -541,6 +551,10 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 	}
 	h.conn = conn
 	root := h.hostFor(nil) // as the host says: the login user, or root by become
+	if err := r.lockHost(ctx, h); err != nil {
+		r.finish(ctx, w, h, lockFailure(ctx, err), err)
+		return false
+	}
 	if r.playbook.UsesFacts() {
 		facts, err := GatherFacts(ctx, root)
 		if err != nil {
@@ -645,7 +659,7 @@ func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus
 
 func (e *Engine) emit(ev Event) {
 	if e.Observer != nil {
-		e.Observer.Event(e.mask.event(ev))
+		e.Observer.Event(capEvent(e.mask.event(ev)))
 	}
 }
 

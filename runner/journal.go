@@ -46,9 +46,15 @@ type journalHost struct {
 
 func (j *journalHost) journaled(cmd string) string {
 	// The command runs in a subshell so that an exit inside it still
-	// reaches the journal line.
-	return fmt.Sprintf("(\n%s\n)\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
-		cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
+	// reaches the journal line. While it runs, this shell holds the
+	// commands lock shared (hostlock.go): a runner killed mid-command
+	// leaves it held until the command and its journal line are done,
+	// and a resume waits for that. The command itself does not inherit
+	// the lock's descriptor, so daemons it starts do not keep it.
+	// A step that runs as an ordinary user (become = false) cannot open
+	// root's lock file and goes without.
+	return fmt.Sprintf("if [ -w %s ]; then exec 8>>%s; flock -s 8; fi\n(\n%s\n) 8>&-\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
+		commandsLock, commandsLock, cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
 }
 
 func (j *journalHost) Run(ctx context.Context, cmd string) (modules.Output, error) {

@@ -36,6 +36,7 @@ type runCmd struct {
 	sshArgs
 	Check          bool          `help:"Check every step and report what would change, changing nothing."`
 	CommandTimeout time.Duration `default:"10m" help:"Give up on a single command on a host after this long."`
+	LockWait       time.Duration `help:"Wait this long for another run to release a host it holds (default: a few seconds, then the host fails)."`
 	Verbose        bool          `short:"v" help:"Also list steps that were already converged."`
 	Diff           bool          `help:"Show each change's whole diff (files, templates, lines, package sets); without it long diffs are cut short."`
 	Yes            bool          `help:"Do not ask before waves (pause = confirm); go on."`
@@ -119,6 +120,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		Observer:       observer,
 		CheckMode:      c.Check,
 		CommandTimeout: c.CommandTimeout,
+		LockWait:       c.LockWait,
 		RunID:          runID,
 		Secrets:        l.playbook.SensitiveValues(),
 	}

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/switchbackhq/switchback/runner/report"
 	"github.com/switchbackhq/switchback/runner/state"
 )
 
@@ -66,7 +67,7 @@ func outcome(r state.Run) string {
 	case r.ExitCode == nil:
 		return "unfinished (the runner stopped before the end)"
 	case r.HaltReason != "":
-		return fmt.Sprintf("exit %d, halted in wave %d: %s", *r.ExitCode, deref(r.HaltWave), r.HaltReason)
+		return fmt.Sprintf("exit %d, halted in wave %d: %s", *r.ExitCode, deref(r.HaltWave), report.Printable(r.HaltReason))
 	}
 	return fmt.Sprintf("exit %d", *r.ExitCode)
 }
@@ -134,11 +135,13 @@ func (c *runsShowCmd) Run(env *Env) error {
 	return nil
 }
 
+// firstLineOf shows the first line of a recorded error, made safe to
+// print: it may hold what a host wrote.
 func firstLineOf(s string) string {
 	for i, r := range s {
 		if r == '\n' {
-			return s[:i] + " …"
+			return report.Printable(s[:i]) + " …"
 		}
 	}
-	return s
+	return report.Printable(s)
 }

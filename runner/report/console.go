@@ -250,7 +250,9 @@ func (c *Console) hostFinished(e runner.HostFinished) {
 	case runner.HostUnreachable:
 		fmt.Fprintf(&b.lines, "  UNREACHABLE: %s\n", sanitize(reason(e.Err)))
 	case runner.HostFailed:
-		if !b.stepFailed && e.Err != nil {
+		if e.Err != nil && !b.stepFailed {
+			// Failed outside a step (its lock, its facts, the batched
+			// checks): no step line carries the reason.
 			fmt.Fprintf(&b.lines, "  FAILED: %s\n", sanitize(e.Err.Error()))
 		}
 		fmt.Fprintf(&b.lines, "  FAILED: the remaining steps of %s were not run\n", e.Host)

@@ -66,6 +66,9 @@ umask 077
 d=` + shell.Quote(dir) + `
 if [ -e "$d" ]; then echo "a snapshot of this run already exists at $d" >&2; exit 3; fi
 mkdir -p "$d"
+# A snapshot that cannot be completed (a full disk) is removed, so that
+# no half snapshot is ever restored or blocks the run's next attempt.
+trap 'cd /; rm -rf "$d"' EXIT
 cd "$d"
 : > present.txt
 : > absent.txt
@@ -77,6 +80,8 @@ cp /etc/apk/world world.txt
 awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed > installed.txt
 ls /run/openrc/started/ > started.txt 2>/dev/null || :
 sha256sum files.tar.gz present.txt absent.txt world.txt installed.txt started.txt > MANIFEST
+sync
+trap - EXIT
 sha256sum MANIFEST
 `
 	out, err := h.Run(ctx, script)

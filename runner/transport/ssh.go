@@ -306,7 +306,7 @@ func (c *sshConn) lost(what string, err error) error {
 	return &UnreachableError{Host: c.name, Err: fmt.Errorf("%s: %w", what, err)}
 }
 
-// Run executes cmd through the login shell of the remote user, in a new
+// Run executes cmd with the host's /bin/sh (see remoteCommand), in a new
 // session on the connection that is already open.
 //
 // sshd makes each session's shell a session and process-group leader, so
@@ -330,7 +330,7 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	group := &groupSniffer{rest: &stderr}
 	sess.Stdout = &stdout
 	sess.Stderr = group
-	if err := sess.Start(reportGroup + cmd); err != nil {
+	if err := startScript(sess, reportGroup+cmd); err != nil {
 		return modules.Output{}, c.lost("starting a command", err)
 	}
 	done := make(chan error, 1)
