@@ -81,7 +81,7 @@ func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diag
 	st.body = body
 	diags = append(diags, decodeMeta(&st.Meta, content.Attributes, ctx)...)
 
-	dynamic := referencesHost(body)
+	exprs := hostExpressions(body)
 	scope := ctx
 	if st.Meta.ForEach != nil {
 		v, d := st.Meta.ForEach.Value(ctx)
@@ -106,13 +106,13 @@ func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diag
 			})
 		}
 	}
-	if !dynamic && st.Meta.ForEach == nil {
-		st.Module, diags = decodeModule(l.Registry, st, scope, diags)
-		return st, diags
+	if len(exprs) == 0 && st.Meta.ForEach == nil {
+		m, d := l.Registry.Decode(st.Type, body, scope)
+		st.Module = m
+		return st, append(diags, d...)
 	}
 	// Decoded per host; check now what can be checked without one: the
 	// attributes, their static values, and every expression's references.
-	exprs := hostExpressions(body)
 	for _, e := range exprs {
 		_, d := e.Value(scope)
 		diags = append(diags, d...)
@@ -124,11 +124,6 @@ func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diag
 		}
 	}
 	return st, diags
-}
-
-func decodeModule(r *modules.Registry, st *Step, ctx *hcl.EvalContext, diags hcl.Diagnostics) (modules.Module, hcl.Diagnostics) {
-	m, d := r.Decode(st.Type, st.body, ctx)
-	return m, append(diags, d...)
 }
 
 func decodeMeta(m *StepMeta, attrs hcl.Attributes, ctx *hcl.EvalContext) hcl.Diagnostics {
@@ -191,12 +186,6 @@ func decodeMeta(m *StepMeta, attrs hcl.Attributes, ctx *hcl.EvalContext) hcl.Dia
 		}
 	}
 	return diags
-}
-
-// referencesHost says whether any expression of body refers to a value
-// that is only known on a host.
-func referencesHost(body hcl.Body) bool {
-	return len(hostExpressions(body)) > 0
 }
 
 // hostExpressions lists the expressions of body, nested blocks included,

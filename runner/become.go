@@ -49,14 +49,9 @@ func (b *becomeHost) Run(ctx context.Context, cmd string) (modules.Output, error
 
 // becomeCommand builds the shell text that runs cmd as root.
 func becomeCommand(method, cmd string) (string, error) {
-	var tool string
-	switch method {
-	case inventory.BecomeDoas:
-		tool = "doas -n"
-	case inventory.BecomeSudo:
-		tool = "sudo -n -H --"
-	default:
-		return "", fmt.Errorf("become method %q is not supported (doas or sudo)", method)
+	tool, err := becomeTool(method)
+	if err != nil {
+		return "", err
 	}
 	var b [9]byte
 	if _, err := rand.Read(b[:]); err != nil {
@@ -69,19 +64,28 @@ func becomeCommand(method, cmd string) (string, error) {
 		tool, delim, cmd, delim), nil
 }
 
+// becomeTool is the non-interactive command line of a become method.
+func becomeTool(method string) (string, error) {
+	switch method {
+	case inventory.BecomeDoas:
+		return "doas -n", nil
+	case inventory.BecomeSudo:
+		return "sudo -n -H --", nil
+	}
+	return "", fmt.Errorf("become method %q is not supported (doas or sudo)", method)
+}
+
 // becomeArgument runs script as root with the script as an argument of
 // doas or sudo rather than on its stdin, for the one script that needs
 // the session's stdin (the host lock, which holds until it closes) and
 // carries nothing secret.
 func becomeArgument(method, script string) (string, error) {
-	var tool string
-	switch method {
-	case "", inventory.BecomeDoas:
-		tool = "doas -n"
-	case inventory.BecomeSudo:
-		tool = "sudo -n -H --"
-	default:
-		return "", fmt.Errorf("become method %q is not supported (doas or sudo)", method)
+	if method == "" {
+		method = inventory.BecomeDoas
+	}
+	tool, err := becomeTool(method)
+	if err != nil {
+		return "", err
 	}
 	q := shell.Quote(script)
 	return fmt.Sprintf("if [ \"$(id -u)\" -eq 0 ]; then exec /bin/sh -c %s; fi\nexec %s /bin/sh -c %s", q, tool, q), nil

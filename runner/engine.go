@@ -550,32 +550,31 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 		return false
 	}
 	h.conn = conn
-	root := h.hostFor(nil) // as the host says: the login user, or root by become
-	if err := r.lockHost(ctx, h); err != nil {
-		r.finish(ctx, w, h, lockFailure(ctx, err), err)
+	if err := r.prepare(ctx, h); err != nil {
+		r.finish(ctx, w, h, failureStatus(ctx, err), err)
 		return false
 	}
+	return true
+}
+
+// prepare readies a connected host for its steps: the lock, the facts,
+// the journal of a resumed run and the batched checks.
+func (r *run) prepare(ctx context.Context, h *hostRun) error {
+	if err := r.lockHost(ctx, h); err != nil {
+		return err
+	}
+	root := h.hostFor(nil) // as the host says: the login user, or root by become
 	if r.playbook.UsesFacts() {
 		facts, err := GatherFacts(ctx, root)
 		if err != nil {
-			status := HostFailed
-			if transport.IsUnreachable(err) {
-				status = HostUnreachable
-			}
-			r.finish(ctx, w, h, status, err)
-			return false
+			return err
 		}
 		h.hostScope().Facts = facts
 	}
 	if r.engine.Resume != nil && !r.engine.CheckMode {
 		applied, err := readJournal(ctx, root, r.engine.RunID)
 		if err != nil {
-			status := HostFailed
-			if transport.IsUnreachable(err) {
-				status = HostUnreachable
-			}
-			r.finish(ctx, w, h, status, err)
-			return false
+			return err
 		}
 		h.applied = applied
 	}
@@ -591,15 +590,22 @@ func (r *run) connect(ctx context.Context, w *wave, h *hostRun) bool {
 	h.ran = map[*playbooks.Step]bool{}
 	pre, err := precheck(ctx, root, h.checks)
 	if err != nil {
-		status := HostFailed
-		if transport.IsUnreachable(err) {
-			status = HostUnreachable
-		}
-		r.finish(ctx, w, h, status, fmt.Errorf("checking the host's steps: %w", err))
-		return false
+		return fmt.Errorf("checking the host's steps: %w", err)
 	}
 	h.pre = pre
-	return true
+	return nil
+}
+
+// failureStatus is how a host that could not go on ended: stopped by the
+// operator, lost, or failed.
+func failureStatus(ctx context.Context, err error) HostStatus {
+	switch {
+	case ctx.Err() != nil:
+		return HostHalted
+	case transport.IsUnreachable(err):
+		return HostUnreachable
+	}
+	return HostFailed
 }
 
 func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, error) {

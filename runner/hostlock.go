@@ -175,16 +175,3 @@ func (e *Engine) lockHolder() string {
 	}
 	return fmt.Sprintf("run %s from %s (pid %d), since %s", id, controller, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
 }
-
-// lockFailure is how a host that could not be locked ends: halted when
-// the operator stopped the run, unreachable when it was lost, failed
-// otherwise (nothing was changed on it, but it did not converge either).
-func lockFailure(ctx context.Context, err error) HostStatus {
-	switch {
-	case ctx.Err() != nil:
-		return HostHalted
-	case transport.IsUnreachable(err):
-		return HostUnreachable
-	}
-	return HostFailed
-}

@@ -58,7 +58,7 @@ func (r *run) runStep(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *
 			h.rec.Changed++
 			h.notify(st.Meta.Notify)
 		case StatusFailed:
-			if err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err) && ctx.Err() == nil {
+			if ignored(ctx, st, err) {
 				h.rec.Ignored++
 				continue
 			}
@@ -102,9 +102,15 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	h.register(st, playbooks.Result{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: out.ExitCode,
 		Changed: status == StatusChanged, Failed: status == StatusFailed})
 	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type,
-		Status: status, Diff: diff, Err: err, Reason: reason, Ignored: err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err),
+		Status: status, Diff: diff, Err: err, Reason: reason, Ignored: ignored(ctx, st, err),
 		Attempts: attempts, At: time.Now(), Duration: time.Since(start)})
 	return status, err
+}
+
+// ignored says a step's failure does not stop its host: ignore_errors
+// forgives a failed step, never a lost host or the operator's stop.
+func ignored(ctx context.Context, st *playbooks.Step, err error) bool {
+	return err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err) && ctx.Err() == nil
 }
 
 // checkApply checks a module and applies its plan; snapshot says whether
