@@ -11,9 +11,10 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 )
 
-// Copy puts a file of the controller on the host: any bytes, sent over
-// SFTP, installed atomically with a mode, an owner, an optional backup
-// of the file it replaces and an optional validation of the new content.
+// Copy puts a file of the controller on the host: any bytes (large files
+// over SFTP, see installFile), installed atomically with a mode, an
+// owner, an optional backup of the file it replaces and an optional
+// validation of the new content.
 type Copy struct {
 	Source string // the controller's path, resolved
 	spec   installSpec

@@ -12,9 +12,9 @@ import (
 
 // FileSender is implemented by hosts that can write bytes into a file
 // directly (the SSH transport does, over SFTP). The copy, template,
-// openrc_script and apk_key steps use it for content of any size and
-// any bytes, NUL included; with a host that lacks it, the bytes go
-// through the shell base64-encoded, which BusyBox decodes.
+// openrc_script and apk_key steps use it for large content (see
+// installFile); with a host that lacks it, the bytes go through the
+// shell base64-encoded, which BusyBox decodes.
 type FileSender interface {
 	// SendFile writes data into the existing file path, truncating it;
 	// the file keeps its mode and owner. ErrNoFileTransfer means the host
@@ -138,9 +138,21 @@ func applyInstall(ctx context.Context, h Host, s installSpec, p Plan) error {
 // command runs on it, the old file is backed up, and only then does the
 // temporary file get its mode and owner, is synced and renamed over
 // Dest. Any failure removes the temporary file and leaves Dest as it was.
+//
+// Content up to inlineLimit travels inside that one script, base64-encoded
+// (any bytes, NUL included): one round trip. Larger content goes over the
+// host's file transfer, where three round trips matter less than a third
+// more bytes.
 func installFile(ctx context.Context, h Host, s installSpec, act installAction) error {
 	what := "writing " + displayPath(s.Dest)
-	out, err := h.Run(ctx, "set -e\np="+shell.Quote(s.Dest)+"\nd=${p%/*}; d=${d:-/}\nmktemp \"$d/.switchback.XXXXXX\"\n")
+	var b strings.Builder
+	b.WriteString("set -e\np=" + shell.Quote(s.Dest) + "\nd=${p%/*}; d=${d:-/}\n")
+	if len(s.Content) <= inlineLimit {
+		b.WriteString("t=$(mktemp \"$d/.switchback.XXXXXX\")\ntrap 'rm -f -- \"$t\"' EXIT\n")
+		b.WriteString("printf %s '" + base64.StdEncoding.EncodeToString([]byte(s.Content)) + "' | base64 -d >\"$t\"\n")
+		return finishInstall(ctx, h, s, act, &b, func() {})
+	}
+	out, err := h.Run(ctx, b.String()+"mktemp \"$d/.switchback.XXXXXX\"\n")
 	if err != nil {
 		return err
 	}
@@ -157,9 +169,17 @@ func installFile(ctx context.Context, h Host, s installSpec, act installAction) 
 		removeTmp()
 		return fmt.Errorf("%s: %w", what, err)
 	}
+	b.WriteString("t=" + shell.Quote(tmp) + "\ntrap 'rm -f -- \"$t\"' EXIT\n")
+	return finishInstall(ctx, h, s, act, &b, removeTmp)
+}
 
-	var b strings.Builder
-	b.WriteString("set -e\np=" + shell.Quote(s.Dest) + "\nd=${p%/*}; d=${d:-/}\nt=" + shell.Quote(tmp) + "\ntrap 'rm -f -- \"$t\"' EXIT\n")
+// inlineLimit is the largest content installFile sends inside its script.
+const inlineLimit = 256 << 10
+
+// finishInstall appends to b, a script with the new content in "$t", what
+// validates, backs up and puts it in place, and runs it. removeTmp cleans
+// up when the connection fails before the script's own trap could.
+func finishInstall(ctx context.Context, h Host, s installSpec, act installAction, b *strings.Builder, removeTmp func()) error {
 	if s.Validate != "" {
 		// The validator's verdict is its exit code; its output explains.
 		b.WriteString("if ! ( " + strings.ReplaceAll(s.Validate, "%s", `"$t"`) + "\n) </dev/null >&2; then echo 'switchback: validation failed' >&2; exit 3; fi\n")
@@ -168,7 +188,7 @@ func installFile(ctx context.Context, h Host, s installSpec, act installAction) 
 		b.WriteString("if [ -e \"$p\" ]; then cp -p -- \"$p\" \"$p.$(date +%Y%m%d%H%M%S)~\"; fi\n")
 	}
 	b.WriteString(finishWrite(writeSpec{Path: s.Dest, Perm: act.perm, Chown: act.chown}))
-	out, err = h.Run(ctx, b.String())
+	out, err := h.Run(ctx, b.String())
 	if err != nil {
 		removeTmp()
 		return err
@@ -177,7 +197,7 @@ func installFile(ctx context.Context, h Host, s installSpec, act installAction) 
 		return &StepError{Msg: fmt.Sprintf("validate (%s) refused the new %s; the file was left as it was", s.Validate, displayPath(s.Dest)), Output: out}
 	}
 	if out.ExitCode != 0 {
-		return commandFailed(what, out)
+		return commandFailed("writing "+displayPath(s.Dest), out)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package modules
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"strings"
 
@@ -12,9 +13,10 @@ import (
 )
 
 // Script runs a script of the controller on the host with /bin/sh. The
-// script is sent as a file (SFTP, or the shell when the host has none),
-// never on a command line, so its size does not matter; it is removed
-// after the run. It takes the same guards as a command.
+// script is put in a temporary file, never on a command line, so its
+// size does not matter (a small one travels inside the command that runs
+// it, a large one over SFTP or the shell); it is removed after the run.
+// It takes the same guards as a command.
 type Script struct {
 	Source  string // the controller's path, resolved
 	content string
@@ -84,6 +86,26 @@ func (m *Script) Check(ctx context.Context, h Host) (Plan, error) {
 }
 
 func (m *Script) Apply(ctx context.Context, h Host, _ Plan) error {
+	run := func(prelude string) error {
+		script := prelude + "/bin/sh \"$t\""
+		if len(m.Args) > 0 {
+			script += " " + shell.Join(m.Args...)
+		}
+		script += " </dev/null\nrc=$?\nrm -f -- \"$t\"\nexit $rc\n"
+		out, err := h.Run(ctx, script)
+		if err != nil {
+			return err
+		}
+		if out.ExitCode != 0 {
+			return commandFailed("script "+m.Source, out)
+		}
+		return nil
+	}
+	if len(m.content) <= inlineLimit {
+		// One round trip: the script arrives inside the command that runs it.
+		return run("t=$(mktemp /tmp/.switchback.script.XXXXXX) || exit 1\ntrap 'rm -f -- \"$t\"' EXIT\n" +
+			"printf %s '" + base64.StdEncoding.EncodeToString([]byte(m.content)) + "' | base64 -d >\"$t\" || exit 1\n")
+	}
 	out, err := h.Run(ctx, "mktemp /tmp/.switchback.script.XXXXXX")
 	if err != nil {
 		return err
@@ -99,17 +121,5 @@ func (m *Script) Apply(ctx context.Context, h Host, _ Plan) error {
 		_, _ = h.Run(context.WithoutCancel(ctx), "rm -f -- "+shell.Quote(tmp))
 		return fmt.Errorf("sending the script: %w", err)
 	}
-	run := "t=" + shell.Quote(tmp) + "\n/bin/sh \"$t\""
-	if len(m.Args) > 0 {
-		run += " " + shell.Join(m.Args...)
-	}
-	run += " </dev/null\nrc=$?\nrm -f -- \"$t\"\nexit $rc\n"
-	out, err = h.Run(ctx, run)
-	if err != nil {
-		return err
-	}
-	if out.ExitCode != 0 {
-		return commandFailed("script "+m.Source, out)
-	}
-	return nil
+	return run("t=" + shell.Quote(tmp) + "\n")
 }

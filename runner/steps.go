@@ -141,6 +141,9 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 			return StatusOK, "", "applied before the run was resumed", nil
 		}
 	}
+	if w, ok := h.conn.(transport.Warmer); ok {
+		w.Warm() // changes come as commands: have the next session ready
+	}
 	if snapshot && e.Snapshots != nil && h.snap == nil {
 		snap, err := e.Snapshots.Take(ctx, h.snapshotTarget(), e.RunID)
 		if err != nil {

@@ -1,13 +1,6 @@
 package transport
 
-import (
-	"crypto/rand"
-	"encoding/hex"
-	"fmt"
-	"strings"
-
-	"golang.org/x/crypto/ssh"
-)
+import "fmt"
 
 // Scripts reach the host on the session's stdin, not as the exec string:
 // the command line sshd runs is fixed (see remoteCommand), so values a
@@ -32,15 +25,4 @@ const scriptCutShort = 125
 func remoteCommand(token string) string {
 	return fmt.Sprintf(`exec /bin/sh -c 's=$(cat); case $s in *"#switchback-end %s") eval "$s" ;; *) echo "switchback: the script was cut short on its way to the host; nothing of it ran" >&2; exit %d ;; esac'`,
 		token, scriptCutShort)
-}
-
-// startScript starts script on sess through remoteCommand.
-func startScript(sess *ssh.Session, script string) error {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return fmt.Errorf("making a script token: %w", err)
-	}
-	token := hex.EncodeToString(b[:])
-	sess.Stdin = strings.NewReader(script + "\n#switchback-end " + token + "\n")
-	return sess.Start(remoteCommand(token))
 }

@@ -164,7 +164,8 @@ func (s *SSH) Dial(ctx context.Context, t Target) (Conn, error) {
 	if err != nil {
 		return nil, unreachable(err)
 	}
-	return &sshConn{name: t.Name, client: c.client, alive: c.alive, sessions: make(chan struct{}, s.opts.MaxSessions)}, nil
+	return &sshConn{name: t.Name, client: c.client, alive: c.alive, sessions: make(chan struct{}, s.opts.MaxSessions),
+		connState: connState{ready: make(chan *readySession, readyDepth)}}, nil
 }
 
 // Close closes the connections to jump hosts. Connections returned by
@@ -294,7 +295,8 @@ type sshConn struct {
 	client   *ssh.Client
 	alive    *keepalive
 	sessions chan struct{} // one token per open session, up to MaxSessions
-	files    fileChannel   // SFTP, opened on first use (sftp.go)
+	connState
+	files fileChannel // SFTP, opened on first use (sftp.go)
 }
 
 // lost explains why the connection went away: keepalives unanswered, or
@@ -306,8 +308,9 @@ func (c *sshConn) lost(what string, err error) error {
 	return &UnreachableError{Host: c.name, Err: fmt.Errorf("%s: %w", what, err)}
 }
 
-// Run executes cmd with the host's /bin/sh (see remoteCommand), in a new
-// session on the connection that is already open.
+// Run executes cmd with the host's /bin/sh (see remoteCommand), in a
+// session of its own on the connection that is already open: the ready
+// session when there is one (ready.go), else a new one.
 //
 // sshd makes each session's shell a session and process-group leader, so
 // the shell's pid names every process the command starts. The command is
@@ -315,34 +318,22 @@ func (c *sshConn) lost(what string, err error) error {
 // cancellation the whole group is killed, so a timed-out step does not
 // carry on behind the operator's back.
 func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
-	select {
-	case c.sessions <- struct{}{}:
-	case <-ctx.Done():
-		return modules.Output{}, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+	rs, err := c.session(ctx)
+	if err != nil {
+		return modules.Output{}, err
 	}
 	defer func() { <-c.sessions }()
-	sess, err := c.openSession(ctx)
-	if err != nil {
-		return modules.Output{}, c.lost("opening a session", err)
-	}
-	defer sess.Close()
-	var stdout, stderr cappedBuffer
-	group := &groupSniffer{rest: &stderr}
-	sess.Stdout = &stdout
-	sess.Stderr = group
-	if err := startScript(sess, reportGroup+cmd); err != nil {
-		return modules.Output{}, c.lost("starting a command", err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- sess.Wait() }()
+	defer rs.sess.Close()
+	go c.refill() // the next command's session, while this one runs
+	rs.send(reportGroup + cmd)
 
 	select {
-	case err = <-done:
+	case err = <-rs.waited:
 	case <-ctx.Done():
-		c.killGroup(group.pgid())
-		sess.Close()
+		c.killGroup(rs.group.pgid())
+		rs.sess.Close()
 		select {
-		case <-done:
+		case <-rs.waited:
 		case <-time.After(killGrace):
 		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -351,7 +342,7 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 		return modules.Output{}, ctx.Err()
 	}
 
-	out := modules.Output{Stdout: stdout.String(), Stderr: stderr.String()}
+	out := modules.Output{Stdout: rs.stdout.String(), Stderr: rs.stderr.String()}
 	var exit *ssh.ExitError
 	switch {
 	case err == nil:
@@ -367,20 +358,53 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	return out, nil
 }
 
-// openSession opens a session, waiting a moment when sshd refuses one:
-// sshd frees a session's slot a little after the channel closed, so the
-// session that follows may briefly find MaxSessions still reached.
-func (c *sshConn) openSession(ctx context.Context) (*ssh.Session, error) {
+// session returns a started session for one command, holding a session
+// token: the ready one if it is still alive, else a new one.
+func (c *sshConn) session(ctx context.Context) (*readySession, error) {
+	var rs *readySession
+	select { // a ready session first: select picks at random among cases
+	case rs = <-c.ready:
+	default:
+		select {
+		case rs = <-c.ready:
+		case c.sessions <- struct{}{}:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+		}
+	}
+	if rs != nil {
+		if !rs.ended() {
+			return rs, nil
+		}
+		rs.sess.Close() // gone while it waited; its token serves a new one
+	}
+	rs, err := c.openSession(ctx)
+	if err != nil {
+		<-c.sessions
+		return nil, err
+	}
+	return rs, nil
+}
+
+// openSession starts a session for a command, waiting a moment when
+// sshd refuses one: sshd frees a session's slot a little after the
+// channel closed, so the session that follows may briefly find
+// MaxSessions still reached.
+func (c *sshConn) openSession(ctx context.Context) (*readySession, error) {
+	c.cold.Add(1)
 	var open *ssh.OpenChannelError
 	for wait := 10 * time.Millisecond; ; wait *= 2 {
-		sess, err := c.client.NewSession()
-		if err == nil || !errors.As(err, &open) || open.Reason != ssh.ConnectionFailed || wait > 500*time.Millisecond {
-			return sess, err
+		rs, err := c.startSession()
+		if err == nil {
+			return rs, nil
+		}
+		if !errors.As(err, &open) || open.Reason != ssh.ConnectionFailed || wait > 500*time.Millisecond {
+			return nil, c.lost("starting a command", err)
 		}
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
-			return nil, err
+			return nil, c.lost("starting a command", err)
 		}
 	}
 }
@@ -463,6 +487,8 @@ func (g *groupSniffer) pgid() int {
 }
 
 func (c *sshConn) Close() error {
+	c.closed.Store(true)
+	c.dropReady()
 	c.files.close()
 	return c.client.Close()
 }
