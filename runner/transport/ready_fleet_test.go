@@ -131,4 +131,3 @@ func waitReady(t *testing.T, c *sshConn) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
-
