@@ -344,17 +344,23 @@ func (w *wave) finished() WaveFinished {
 	return ev
 }
 
+// closeAll releases the wave's hosts and closes their connections, all
+// at once: each release waits a round trip for the host to confirm it.
 func (w *wave) closeAll() {
+	var wg sync.WaitGroup
 	for _, h := range w.hosts {
-		if h.unlock != nil {
-			h.unlock() // at once, not when sshd notices the connection is gone
-			h.unlock = nil
-		}
-		if h.conn != nil {
-			h.conn.Close()
-			h.conn = nil
-		}
+		wg.Go(func() {
+			if h.unlock != nil {
+				h.unlock() // at once, not when sshd notices the connection is gone
+				h.unlock = nil
+			}
+			if h.conn != nil {
+				h.conn.Close()
+				h.conn = nil
+			}
+		})
 	}
+	wg.Wait()
 }
 
 // hostRun is one host's progress through the run. Its connection stays

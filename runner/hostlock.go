@@ -114,6 +114,9 @@ func (r *run) lockHost(ctx context.Context, h *hostRun) error {
 			return err
 		}
 	}
+	if w, ok := h.conn.(transport.Warmer); ok {
+		w.Prepare() // the checks' session gets ready while the lock is taken
+	}
 	release, err := holder.Hold(holdCtx, script, lockedLine)
 	if err == nil {
 		// Held until the end of the host's wave (or its connection).

@@ -17,13 +17,18 @@ import (
 // Neither of the first two depends on the script, so once a host is
 // being changed, the connection keeps sessions ready ahead of time:
 // opened, their fixed command already running and waiting for a script
-// on stdin. A command then costs one round trip. Until Warm is
-// called, nothing is prepared ahead: a run that only checks a host sends
-// no session it does not use.
+// on stdin. A command then costs one round trip. Until Warm is called,
+// at most the one session asked for by Prepare is started ahead: a run
+// that finds nothing to change starts no session it does not use.
 
-// Warmer is a connection that can keep a session ready for its next
-// command. The runner warms a connection when it starts changing the host.
+// Warmer is a connection that can start sessions ahead of its commands.
 type Warmer interface {
+	// Prepare starts one session for the next command, so that it is
+	// ready when the command comes (the runner prepares the checks'
+	// session while the host is being locked).
+	Prepare()
+	// Warm keeps sessions ready ahead of every command from now on; the
+	// runner warms a connection when it starts changing the host.
 	Warm()
 }
 
@@ -95,6 +100,9 @@ func (rs *readySession) ended() bool {
 // a command never waits for its session; a third would only sit idle.
 const readyDepth = 2
 
+// Prepare starts a session ahead of the next command, if none is ready.
+func (c *sshConn) Prepare() { c.fill(1) }
+
 // Warm makes the connection keep sessions ready from now on.
 func (c *sshConn) Warm() {
 	if c.warm.CompareAndSwap(false, true) {
@@ -102,12 +110,19 @@ func (c *sshConn) Warm() {
 	}
 }
 
-// refill starts ready sessions up to readyDepth, as far as session
-// tokens are free: a ready session never takes a running command's place.
+// refill tops the ready sessions up after a command took one, when warm.
 func (c *sshConn) refill() {
-	for c.warm.Load() && !c.closed.Load() {
+	if c.warm.Load() {
+		c.fill(readyDepth)
+	}
+}
+
+// fill starts ready sessions up to depth, as far as session tokens are
+// free: a ready session never takes a running command's place.
+func (c *sshConn) fill(depth int) {
+	for !c.closed.Load() {
 		c.mu.Lock()
-		if len(c.ready)+c.starting >= readyDepth {
+		if len(c.ready)+c.starting >= depth {
 			c.mu.Unlock()
 			return
 		}
@@ -126,16 +141,14 @@ func (c *sshConn) refill() {
 // prepareSession starts one ready session with a token already taken.
 func (c *sshConn) prepareSession() {
 	rs, err := c.startSession()
+	if err != nil {
+		rs = nil     // a command waiting for it opens its own, and says what is wrong
+		<-c.sessions // a failed start holds no token
+	}
 	c.mu.Lock()
 	c.starting--
-	if err == nil {
-		c.ready <- rs // room was counted while starting
-	}
+	c.ready <- rs // room was counted while starting
 	c.mu.Unlock()
-	if err != nil {
-		<-c.sessions // the next command opens its own and says what is wrong
-		return
-	}
 	if c.closed.Load() {
 		c.dropReady()
 	}
@@ -146,8 +159,10 @@ func (c *sshConn) dropReady() {
 	for {
 		select {
 		case rs := <-c.ready:
-			rs.sess.Close()
-			<-c.sessions
+			if rs != nil {
+				rs.sess.Close()
+				<-c.sessions
+			}
 		default:
 			return
 		}
@@ -156,7 +171,9 @@ func (c *sshConn) dropReady() {
 
 // connState is what the ready sessions add to a connection.
 type connState struct {
-	ready    chan *readySession // up to readyDepth, each holding a session token
+	// ready holds up to readyDepth started sessions, each with a session
+	// token, or nil for one that failed to start (and holds none).
+	ready    chan *readySession
 	warm     atomic.Bool
 	closed   atomic.Bool
 	mu       sync.Mutex // guards starting, and the count of ready with it

@@ -359,31 +359,50 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 }
 
 // session returns a started session for one command, holding a session
-// token: the ready one if it is still alive, else a new one.
+// token: a ready one if it is still alive, else a new one. While a ready
+// session is being started, the command waits for it: it comes sooner
+// than a session started now would.
 func (c *sshConn) session(ctx context.Context) (*readySession, error) {
-	var rs *readySession
-	select { // a ready session first: select picks at random among cases
-	case rs = <-c.ready:
-	default:
-		select {
+	for {
+		var rs *readySession
+		acquired := false
+		select { // a ready session first: select picks at random among cases
 		case rs = <-c.ready:
-		case c.sessions <- struct{}{}:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+		default:
+			c.mu.Lock()
+			starting := c.starting > 0
+			c.mu.Unlock()
+			if starting {
+				select {
+				case rs = <-c.ready:
+				case <-ctx.Done():
+					return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+				}
+				break
+			}
+			select {
+			case rs = <-c.ready:
+			case c.sessions <- struct{}{}:
+				acquired = true
+			case <-ctx.Done():
+				return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+			}
 		}
-	}
-	if rs != nil {
-		if !rs.ended() {
+		switch {
+		case rs == nil && !acquired:
+			continue // a ready session failed to start; its token is free
+		case rs != nil && !rs.ended():
 			return rs, nil
+		case rs != nil:
+			rs.sess.Close() // gone while it waited; its token serves a new one
 		}
-		rs.sess.Close() // gone while it waited; its token serves a new one
+		rs, err := c.openSession(ctx)
+		if err != nil {
+			<-c.sessions
+			return nil, err
+		}
+		return rs, nil
 	}
-	rs, err := c.openSession(ctx)
-	if err != nil {
-		<-c.sessions
-		return nil, err
-	}
-	return rs, nil
 }
 
 // openSession starts a session for a command, waiting a moment when
