@@ -373,8 +373,12 @@ func (c *sshConn) session(ctx context.Context) (*readySession, error) {
 			starting := c.starting > 0
 			c.mu.Unlock()
 			if starting {
+				// Another command may take the one being started: look
+				// again shortly rather than wait for it alone.
 				select {
 				case rs = <-c.ready:
+				case <-time.After(startingPatience):
+					continue
 				case <-ctx.Done():
 					return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
 				}
@@ -404,6 +408,10 @@ func (c *sshConn) session(ctx context.Context) (*readySession, error) {
 		return rs, nil
 	}
 }
+
+// startingPatience is how long a command waits for a session being
+// started before it looks again for a ready one or a free token.
+const startingPatience = 50 * time.Millisecond
 
 // openSession starts a session for a command, waiting a moment when
 // sshd refuses one: sshd frees a session's slot a little after the
