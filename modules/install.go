@@ -148,8 +148,7 @@ func installFile(ctx context.Context, h Host, s installSpec, act installAction) 
 	var b strings.Builder
 	b.WriteString("set -e\np=" + shell.Quote(s.Dest) + "\nd=${p%/*}; d=${d:-/}\n")
 	if len(s.Content) <= inlineLimit {
-		b.WriteString("t=$(mktemp \"$d/.switchback.XXXXXX\")\ntrap 'rm -f -- \"$t\"' EXIT\n")
-		b.WriteString("printf %s '" + base64.StdEncoding.EncodeToString([]byte(s.Content)) + "' | base64 -d >\"$t\"\n")
+		b.WriteString(inlineTemp(`"$d/.switchback.XXXXXX"`, s.Content))
 		return finishInstall(ctx, h, s, act, &b, func() {})
 	}
 	out, err := h.Run(ctx, b.String()+"mktemp \"$d/.switchback.XXXXXX\"\n")
@@ -173,8 +172,17 @@ func installFile(ctx context.Context, h Host, s installSpec, act installAction) 
 	return finishInstall(ctx, h, s, act, &b, removeTmp)
 }
 
-// inlineLimit is the largest content installFile sends inside its script.
+// inlineLimit is the largest content sent inside the script that uses
+// it (installFile, Script.Apply).
 const inlineLimit = 256 << 10
+
+// inlineTemp is shell that creates a temporary file "$t" from mktemp's
+// template (shell words), removed when the script exits, and fills it
+// with content, which travels base64-encoded in the script itself.
+func inlineTemp(template, content string) string {
+	return "t=$(mktemp " + template + ") || exit 1\ntrap 'rm -f -- \"$t\"' EXIT\n" +
+		"printf %s '" + base64.StdEncoding.EncodeToString([]byte(content)) + "' | base64 -d >\"$t\" || exit 1\n"
+}
 
 // finishInstall appends to b, a script with the new content in "$t", what
 // validates, backs up and puts it in place, and runs it. removeTmp cleans

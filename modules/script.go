@@ -2,7 +2,6 @@ package modules
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"strings"
 
@@ -103,8 +102,7 @@ func (m *Script) Apply(ctx context.Context, h Host, _ Plan) error {
 	}
 	if len(m.content) <= inlineLimit {
 		// One round trip: the script arrives inside the command that runs it.
-		return run("t=$(mktemp /tmp/.switchback.script.XXXXXX) || exit 1\ntrap 'rm -f -- \"$t\"' EXIT\n" +
-			"printf %s '" + base64.StdEncoding.EncodeToString([]byte(m.content)) + "' | base64 -d >\"$t\" || exit 1\n")
+		return run(inlineTemp("/tmp/.switchback.script.XXXXXX", m.content))
 	}
 	out, err := h.Run(ctx, "mktemp /tmp/.switchback.script.XXXXXX")
 	if err != nil {

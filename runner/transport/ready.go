@@ -103,22 +103,17 @@ const readyDepth = 2
 // Prepare starts a session ahead of the next command, if none is ready.
 func (c *sshConn) Prepare() { c.fill(1) }
 
-// Warm makes the connection keep sessions ready from now on.
+// Warm makes the connection keep sessions ready from now on: each
+// command tops them up as it takes one.
 func (c *sshConn) Warm() {
 	if c.warm.CompareAndSwap(false, true) {
-		c.refill()
-	}
-}
-
-// refill tops the ready sessions up after a command took one, when warm.
-func (c *sshConn) refill() {
-	if c.warm.Load() {
 		c.fill(readyDepth)
 	}
 }
 
 // fill starts ready sessions up to depth, as far as session tokens are
-// free: a ready session never takes a running command's place.
+// free: a ready session never takes a running command's place. It does
+// not wait: the sessions start in the background.
 func (c *sshConn) fill(depth int) {
 	for !c.closed.Load() {
 		c.mu.Lock()

@@ -324,7 +324,9 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	}
 	defer func() { <-c.sessions }()
 	defer rs.sess.Close()
-	go c.refill() // the next command's session, while this one runs
+	if c.warm.Load() {
+		c.fill(readyDepth) // the next command's session, while this one runs
+	}
 	rs.send(reportGroup + cmd)
 
 	select {
@@ -359,53 +361,58 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 }
 
 // session returns a started session for one command, holding a session
-// token: a ready one if it is still alive, else a new one. While a ready
-// session is being started, the command waits for it: it comes sooner
-// than a session started now would.
+// token: a ready one if it is still alive, else a new one.
 func (c *sshConn) session(ctx context.Context) (*readySession, error) {
-	for {
-		var rs *readySession
-		acquired := false
-		select { // a ready session first: select picks at random among cases
-		case rs = <-c.ready:
-		default:
-			c.mu.Lock()
-			starting := c.starting > 0
-			c.mu.Unlock()
-			if starting {
-				// Another command may take the one being started: look
-				// again shortly rather than wait for it alone.
-				select {
-				case rs = <-c.ready:
-				case <-time.After(startingPatience):
-					continue
-				case <-ctx.Done():
-					return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
-				}
-				break
-			}
-			select {
-			case rs = <-c.ready:
-			case c.sessions <- struct{}{}:
-				acquired = true
-			case <-ctx.Done():
-				return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
-			}
-		}
-		switch {
-		case rs == nil && !acquired:
-			continue // a ready session failed to start; its token is free
-		case rs != nil && !rs.ended():
-			return rs, nil
-		case rs != nil:
-			rs.sess.Close() // gone while it waited; its token serves a new one
-		}
-		rs, err := c.openSession(ctx)
-		if err != nil {
-			<-c.sessions
-			return nil, err
-		}
+	rs, err := c.claim(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if rs != nil && !rs.ended() {
 		return rs, nil
+	}
+	if rs != nil {
+		rs.sess.Close() // gone while it waited; its token serves a new one
+	}
+	if rs, err = c.openSession(ctx); err != nil {
+		<-c.sessions
+		return nil, err
+	}
+	return rs, nil
+}
+
+// claim waits for a ready session or a free session token; a nil session
+// means a token was taken for a new one. While a ready session is being
+// started, the command waits for it rather than take a token: it comes
+// sooner than a session started now would. Another command may take it,
+// so the command looks again after startingPatience.
+func (c *sshConn) claim(ctx context.Context) (*readySession, error) {
+	for {
+		select { // a ready session first: select picks at random among cases
+		case rs := <-c.ready:
+			if rs != nil {
+				return rs, nil
+			}
+			continue // one failed to start; its token is free
+		default:
+		}
+		c.mu.Lock()
+		starting := c.starting > 0
+		c.mu.Unlock()
+		tokens, patience := c.sessions, (<-chan time.Time)(nil)
+		if starting {
+			tokens, patience = nil, time.After(startingPatience)
+		}
+		select {
+		case rs := <-c.ready:
+			if rs != nil {
+				return rs, nil
+			}
+		case tokens <- struct{}{}:
+			return nil, nil
+		case <-patience:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for a free session on the connection: %w", ctx.Err())
+		}
 	}
 }
 
