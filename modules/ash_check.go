@@ -223,3 +223,7 @@ func countScripts(files []hostFile, paths []string) int {
 	}
 	return n
 }
+
+// Chainable: the check reads the scripts in one command and judges them
+// on the controller; it never plans a change.
+func (m *AshCheck) Chainable(Plan) bool { return true }

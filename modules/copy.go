@@ -161,3 +161,5 @@ func readSource(body hcl.Body, attr, src string) (string, string, *hcl.Diagnosti
 	}
 	return p, string(b), nil
 }
+
+func (m *Copy) Chainable(p Plan) bool { return chainable(m.spec, p) }

@@ -317,3 +317,10 @@ func or(s, fallback string) string {
 	}
 	return s
 }
+
+// Chainable: every plan of a file step is one command, unless its
+// content is written in chunks.
+func (m *File) Chainable(p Plan) bool {
+	act, _ := p.state.(fileAction)
+	return !act.write || oneCommand(act.content)
+}

@@ -143,3 +143,6 @@ func (m *Group) Apply(ctx context.Context, h Host, _ Plan) error {
 	}
 	return runScript(ctx, h, "addgroup", strings.Join(args, " ")+" -- "+shell.Quote(m.Name))
 }
+
+// Chainable: addgroup or delgroup, one command.
+func (m *Group) Chainable(Plan) bool { return true }

@@ -302,3 +302,6 @@ func isDigits(s string) bool {
 	}
 	return true
 }
+
+// oneCommand says whether writeFile sends content in one command.
+func oneCommand(content string) bool { return len(splitQuoted(content, maxChunk)) <= 1 }

@@ -237,3 +237,11 @@ func sendFile(ctx context.Context, h Host, path string, data string) error {
 	}
 	return nil
 }
+
+// chainable says whether applyInstall carries out p in one command: a
+// file whose content rides inside its install script, or only a new
+// mode or owner.
+func chainable(s installSpec, p Plan) bool {
+	act, _ := p.state.(installAction)
+	return !act.write || len(s.Content) <= inlineLimit
+}

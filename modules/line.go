@@ -194,3 +194,10 @@ func editLines(content, line string, re *regexp.Regexp, present bool) string {
 	}
 	return content + line + "\n"
 }
+
+// Chainable: the edited file is written in one command unless it is
+// written in chunks.
+func (m *Line) Chainable(p Plan) bool {
+	edit, _ := p.state.(lineEdit)
+	return oneCommand(edit.content)
+}

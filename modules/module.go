@@ -49,6 +49,22 @@ type Repeater interface {
 	RepeatsOnApply() bool
 }
 
+// Chainable is implemented by steps that the runner may apply right
+// behind an earlier change, in the same script, without a round trip of
+// their own. Chainable(p) promises three things for the plan p:
+//   - Check sends one command and derives its plan from that command's
+//     answer alone, so the same answer gives the same plan;
+//   - Apply of p sends exactly one command, which depends on p alone,
+//     and no file transfer;
+//   - Apply of p succeeds exactly when that command exits 0.
+//
+// The runner sends such a step's command only if the step's check, run
+// again on the host right before it, answers byte for byte as it did
+// when the plan was made (runner/chain.go).
+type Chainable interface {
+	Chainable(p Plan) bool
+}
+
 // Plan is the outcome of Check: either nothing to do, or a change with a
 // human-readable description of what will be done.
 type Plan struct {
@@ -101,4 +117,13 @@ var (
 	_ Writer = (*Copy)(nil)
 	_ Writer = (*Template)(nil)
 	_ Writer = (*OpenRCScript)(nil)
+
+	_ Chainable = (*File)(nil)
+	_ Chainable = (*Line)(nil)
+	_ Chainable = (*Group)(nil)
+	_ Chainable = (*User)(nil)
+	_ Chainable = (*Copy)(nil)
+	_ Chainable = (*Template)(nil)
+	_ Chainable = (*OpenRCScript)(nil)
+	_ Chainable = (*AshCheck)(nil)
 )

@@ -72,3 +72,5 @@ func (m *OpenRCScript) Check(ctx context.Context, h Host) (Plan, error) {
 func (m *OpenRCScript) Apply(ctx context.Context, h Host, p Plan) error {
 	return applyInstall(ctx, h, m.spec, p)
 }
+
+func (m *OpenRCScript) Chainable(p Plan) bool { return chainable(m.spec, p) }

@@ -145,3 +145,5 @@ func (m *Template) Check(ctx context.Context, h Host) (Plan, error) {
 func (m *Template) Apply(ctx context.Context, h Host, p Plan) error {
 	return applyInstall(ctx, h, m.spec, p)
 }
+
+func (m *Template) Chainable(p Plan) bool { return chainable(m.spec, p) }

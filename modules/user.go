@@ -316,3 +316,10 @@ func listOrNone(l []string) string {
 	}
 	return strings.Join(l, ", ")
 }
+
+// Chainable: one script, unless the plan names a group that did not
+// exist when it was made (Apply then refuses without a command).
+func (m *User) Chainable(p Plan) bool {
+	act, _ := p.state.(userAction)
+	return !strings.HasPrefix(act.gid, "?")
+}

@@ -168,18 +168,50 @@ func newBoundary() (string, error) {
 // a frame: "BOUNDARY i exit outbytes errbytes", then the two outputs.
 func batchScript(boundary string, cmds []string) string {
 	var b strings.Builder
-	b.WriteString("sb_d=$(mktemp -d) || exit 97\ntrap 'rm -rf \"$sb_d\"' EXIT\n")
+	b.WriteString(batchPrologue)
 	for i, cmd := range cmds {
-		fmt.Fprintf(&b, "(\n%s\n) >\"$sb_d/o\" 2>\"$sb_d/e\" </dev/null\nsb_rc=$?\n", cmd)
-		fmt.Fprintf(&b, "printf '%%s %%d %%d %%d %%d\\n' %s %d \"$sb_rc\" \"$(wc -c <\"$sb_d/o\")\" \"$(wc -c <\"$sb_d/e\")\"\ncat \"$sb_d/o\" \"$sb_d/e\"\n", boundary, i)
+		writeFrame(&b, boundary, i, cmd)
 	}
 	return b.String()
+}
+
+// batchPrologue makes the directory that holds each command's output.
+const batchPrologue = "sb_d=$(mktemp -d) || exit 97\ntrap 'rm -rf \"$sb_d\"' EXIT\n"
+
+// writeFrame runs cmd and prints its frame; $sb_rc keeps its exit status.
+func writeFrame(b *strings.Builder, boundary string, i int, cmd string) {
+	fmt.Fprintf(b, "(\n%s\n) >\"$sb_d/o\" 2>\"$sb_d/e\" </dev/null\nsb_rc=$?\n", cmd)
+	fmt.Fprintf(b, "printf '%%s %%d %%d %%d %%d\\n' %s %d \"$sb_rc\" \"$(wc -c <\"$sb_d/o\")\" \"$(wc -c <\"$sb_d/e\")\"\ncat \"$sb_d/o\" \"$sb_d/e\"\n", boundary, i)
+}
+
+// frame is one command's part of a batch's answer; ran is false for a
+// command the script skipped (its frame says "-" for the exit status).
+type frame struct {
+	out modules.Output
+	ran bool
 }
 
 // parseBatch reads the frames of batchScript's output. It says false
 // unless every command's frame is there, whole and in order.
 func parseBatch(boundary, text string, n int) ([]modules.Output, bool) {
-	outs := make([]modules.Output, 0, n)
+	frames, ok := parseFrames(boundary, text, n)
+	if !ok {
+		return nil, false
+	}
+	outs := make([]modules.Output, n)
+	for i, f := range frames {
+		if !f.ran {
+			return nil, false
+		}
+		outs[i] = f.out
+	}
+	return outs, true
+}
+
+// parseFrames reads n frames, of commands that ran or were skipped. It
+// says false unless every frame is there, whole and in order.
+func parseFrames(boundary, text string, n int) ([]frame, bool) {
+	frames := make([]frame, 0, n)
 	for i := range n {
 		header, rest, ok := strings.Cut(text, "\n")
 		if !ok {
@@ -189,16 +221,24 @@ func parseBatch(boundary, text string, n int) ([]modules.Output, bool) {
 		if len(f) != 5 || f[0] != boundary || f[1] != strconv.Itoa(i) {
 			return nil, false
 		}
+		if f[2] == "-" {
+			if f[3] != "0" || f[4] != "0" {
+				return nil, false
+			}
+			frames = append(frames, frame{})
+			text = rest
+			continue
+		}
 		rc, err1 := strconv.Atoi(f[2])
 		no, err2 := strconv.Atoi(f[3])
 		ne, err3 := strconv.Atoi(f[4])
 		if err1 != nil || err2 != nil || err3 != nil || no < 0 || ne < 0 || no+ne > len(rest) {
 			return nil, false
 		}
-		outs = append(outs, modules.Output{Stdout: rest[:no], Stderr: rest[no : no+ne], ExitCode: rc})
+		frames = append(frames, frame{out: modules.Output{Stdout: rest[:no], Stderr: rest[no : no+ne], ExitCode: rc}, ran: true})
 		text = rest[no+ne:]
 	}
-	return outs, text == ""
+	return frames, text == ""
 }
 
 // replayHost answers a Check's first command from the batch and sends

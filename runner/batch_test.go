@@ -83,6 +83,7 @@ func TestParseBatchRefusesDamagedFrames(t *testing.T) {
 func FuzzParseBatch(f *testing.F) {
 	f.Add("tok 0 0 3 0\nabc", 1)
 	f.Add("tok 0 0 3 0\nabctok 1 1 0 2\nxy", 2)
+	f.Add("tok 0 0 3 0\nabctok 1 - 0 0\n", 2)
 	f.Fuzz(func(t *testing.T, text string, n int) {
 		if n < 0 || n > 64 {
 			return
@@ -90,6 +91,10 @@ func FuzzParseBatch(f *testing.F) {
 		outs, ok := parseBatch("tok", text, n)
 		if ok && len(outs) != n {
 			t.Fatalf("%d outputs for %d commands", len(outs), n)
+		}
+		frames, ok := parseFrames("tok", text, n)
+		if ok && len(frames) != n {
+			t.Fatalf("%d frames for %d commands", len(frames), n)
 		}
 	})
 }

@@ -7,6 +7,7 @@ package runner
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -382,6 +383,14 @@ type hostRun struct {
 	pre    *prechecks
 	checks *checkList
 	ran    map[*playbooks.Step]bool
+	// initial keeps the batched answers as they came, for chains
+	// (chain.go); links holds what was learnt of each step as a link, nil
+	// for a step that cannot be one; chained holds the commands that ran
+	// behind an earlier change, with their answers, until their steps
+	// take them.
+	initial map[*playbooks.Step]answer
+	links   map[*playbooks.Step]*link
+	chained map[*playbooks.Step]answer
 	// applied holds the journal keys of the steps this run applied on the
 	// host before it was resumed.
 	applied map[string]bool
@@ -599,6 +608,9 @@ func (r *run) prepare(ctx context.Context, h *hostRun) error {
 		return fmt.Errorf("checking the host's steps: %w", err)
 	}
 	h.pre = pre
+	if pre != nil {
+		h.initial = maps.Clone(pre.answers)
+	}
 	return nil
 }
 
@@ -622,7 +634,9 @@ func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, e
 // may go on. A phase that flushes handlers runs those notified so far.
 func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.Phase) bool {
 	for _, step := range ph.Steps {
-		if r.halted() {
+		// A halt stops the host between steps, but not before the steps
+		// whose changes already ran behind an earlier one are reported.
+		if r.halted() && len(h.chained) == 0 {
 			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/shell"
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/playbooks"
 )
 
 // The journal is how a resumed run knows which steps it already applied
@@ -34,17 +35,25 @@ func journalKey(phase, step string) string {
 // journalHost appends key to the journal after each command that
 // succeeds. With follow set, each command also carries the checks of the
 // steps still to come, so that the answers after a change arrive in the
-// same round trip as the change (see batch.go).
+// same round trip as the change (see batch.go); with chain set, the first
+// command carries the chained steps' commands too (chain.go).
 type journalHost struct {
 	modules.Host
 	file, key string
 	follow    *checkList
+	chain     []*link
+	// rec keeps the step's own command's output for register; the
+	// script around it is not the step's.
+	rec *recordingHost
 	// after holds the follow checks' answers to the last command, nil when
-	// none are current.
-	after *prechecks
+	// none are current; chained holds the chained commands that ran.
+	after   *prechecks
+	chained map[*playbooks.Step]answer
 }
 
-func (j *journalHost) journaled(cmd string) string {
+// journaled wraps a step's command so that its key goes to the journal
+// file when it succeeds.
+func journaled(file, key, cmd string) string {
 	// The command runs in a subshell so that an exit inside it still
 	// reaches the journal line. While it runs, this shell holds the
 	// commands lock shared (hostlock.go): a runner killed mid-command
@@ -54,29 +63,68 @@ func (j *journalHost) journaled(cmd string) string {
 	// A step that runs as an ordinary user (become = false) cannot open
 	// root's lock file and goes without.
 	return fmt.Sprintf("if [ -w %s ]; then exec 8>>%s; flock -s 8; fi\n(\n%s\n) 8>&-\nsb_rc=$?\nif [ \"$sb_rc\" -eq 0 ]; then (umask 077; mkdir -p %s && echo %s >> %s); fi\nexit \"$sb_rc\"",
-		commandsLock, commandsLock, cmd, shell.Quote(path.Dir(j.file)), j.key, shell.Quote(j.file))
+		commandsLock, commandsLock, cmd, shell.Quote(path.Dir(file)), key, shell.Quote(file))
 }
 
+func (j *journalHost) journaled(cmd string) string { return journaled(j.file, j.key, cmd) }
+
 func (j *journalHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+	out, err := j.run(ctx, cmd)
+	if err == nil {
+		j.rec.set(out)
+	}
+	return out, err
+}
+
+func (j *journalHost) run(ctx context.Context, cmd string) (modules.Output, error) {
 	j.after = nil
-	if j.follow == nil || len(j.follow.steps) == 0 {
+	if j.chained != nil {
+		// The chained steps ran after this step's first command: a second
+		// one would come after them. Chainable steps send one.
+		return modules.Output{}, errChainMismatch
+	}
+	chain := j.chain
+	follow := j.follow
+	if follow == nil {
+		follow = &checkList{}
+	}
+	if len(chain) == 0 && len(follow.steps) == 0 {
 		return j.Host.Run(ctx, j.journaled(cmd))
 	}
 	boundary, err := newBoundary()
 	if err != nil {
 		return modules.Output{}, err
 	}
-	cmds := append([]string{j.journaled(cmd)}, j.follow.cmds...)
-	out, err := j.Host.Run(ctx, batchScript(boundary, cmds))
+	n := 1 + len(follow.steps)
+	for _, l := range chain {
+		n += chainFrames(l)
+	}
+	script := chainScript(boundary, j.journaled(cmd), chain, follow.cmds, func(key, cmd string) string {
+		return journaled(j.file, key, cmd)
+	})
+	out, err := j.Host.Run(ctx, script)
 	if err != nil {
 		return out, err
 	}
-	outs, ok := parseBatch(boundary, out.Stdout, len(cmds))
-	if !ok || out.ExitCode != 0 {
+	frames, ok := parseFrames(boundary, out.Stdout, n)
+	if !ok || out.ExitCode != 0 || !frames[0].ran || !allRan(frames[n-len(follow.steps):]) {
 		return modules.Output{}, &modules.StepError{Msg: "the host's answer to the step could not be read", Output: out}
 	}
-	j.after = j.follow.answers(outs[1:])
-	return outs[0], nil
+	res := readChain(frames[1:], chain, follow)
+	j.after = res.after
+	if len(chain) > 0 {
+		j.chained = res.applied
+	}
+	return frames[0].out, nil
+}
+
+func allRan(frames []frame) bool {
+	for _, f := range frames {
+		if !f.ran {
+			return false
+		}
+	}
+	return true
 }
 
 // readJournal reads the keys of the steps applied on a host by runID.

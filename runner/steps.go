@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -33,7 +34,12 @@ func (h *hostRun) hostScope() *playbooks.Scope {
 // the host (when, for_each, host values), then checks and applies each
 // instance. It returns the first error that stops the host.
 func (r *run) runStep(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *playbooks.Step, gate bool) error {
-	defer func() { h.ran[st] = true }()
+	defer func() {
+		h.ran[st] = true
+		// A step that ran is never a link: what was kept for that goes.
+		delete(h.initial, st)
+		delete(h.links, st)
+	}()
 	insts, diags := r.playbook.Instances(st, h.hostScope())
 	if diags.HasErrors() {
 		err := &decodeError{diags: diags}
@@ -87,7 +93,7 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	var reason string
 	for {
 		attempts++
-		status, diff, reason, err = r.checkApply(ctx, h, host, key, st, inst.Module, !gate)
+		status, diff, reason, err = r.checkApply(ctx, h, host, key, phase, st, inst.Module, gate)
 		if err == nil || attempts > st.Meta.Retries || transport.IsUnreachable(err) || ctx.Err() != nil || r.halted() {
 			break
 		}
@@ -113,10 +119,10 @@ func ignored(ctx context.Context, st *playbooks.Step, err error) bool {
 	return err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err) && ctx.Err() == nil
 }
 
-// checkApply checks a module and applies its plan; snapshot says whether
-// a change must be preceded by the host's snapshot (not so for gate
-// checks, which only look). key names the step in the host's journal.
-func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key string, st *playbooks.Step, m modules.Module, snapshot bool) (status Status, diff, reason string, err error) {
+// checkApply checks a module and applies its plan; a gate's check only
+// looks, so it takes no snapshot and carries no chain. key names the step
+// in the host's journal.
+func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, gate bool) (status Status, diff, reason string, err error) {
 	e := r.engine
 	timeout := e.CommandTimeout
 	if st.Meta.Timeout > 0 {
@@ -127,6 +133,11 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 	})
 	if err != nil {
 		return StatusFailed, "", "", err
+	}
+	chained, wasChained := h.chained[st]
+	delete(h.chained, st)
+	if wasChained && !plan.Change {
+		return StatusFailed, "", "", errChainMismatch
 	}
 	if !plan.Change {
 		return StatusOK, "", "", nil
@@ -144,7 +155,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 	if w, ok := h.conn.(transport.Warmer); ok {
 		w.Warm() // changes come as commands: have the next session ready
 	}
-	if snapshot && e.Snapshots != nil && h.snap == nil {
+	if !gate && e.Snapshots != nil && h.snap == nil {
 		snap, err := e.Snapshots.Take(ctx, h.snapshotTarget(), e.RunID)
 		if err != nil {
 			return StatusFailed, plan.Diff, "", fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
@@ -153,14 +164,19 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		e.emit(SnapshotTaken{Host: h.host.Name, Snapshot: *snap})
 	}
 	h.ran[st] = true
-	journal := &journalHost{Host: host, file: journalPath(e.RunID), key: key,
-		follow: h.checks.without(func(s *playbooks.Step) bool { return h.ran[s] }).first(followChecks)}
-	_, err = withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
-		return plan, m.Apply(ctx, journal, plan)
-	})
-	// The host changed: earlier answers are stale, and the answers that
-	// came with the change's last command replace them.
-	h.pre = journal.after
+	// The step's own command's output is what it registers, not the
+	// script that carries it.
+	inner, rec := host, (*recordingHost)(nil)
+	if rh, ok := host.(*recordingHost); ok {
+		inner, rec = rh.Host, rh
+	}
+	if wasChained {
+		// Its command already ran behind an earlier change; the answers
+		// of the checks that ran after the chain stay current.
+		err = m.Apply(ctx, &chainedHost{answer: chained, rec: rec}, plan)
+	} else {
+		err = r.apply(ctx, h, inner, rec, key, ph, st, m, plan, gate, timeout)
+	}
 	if errors.Is(err, modules.ErrUnchanged) {
 		return StatusOK, "", "", nil // the step ran and judged that nothing changed
 	}
@@ -168,6 +184,37 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		return StatusFailed, plan.Diff, "", err
 	}
 	return StatusChanged, plan.Diff, "", nil
+}
+
+// apply sends a step's change, journaled, with the next check and the
+// chained changes of the steps after it riding along.
+func (r *run) apply(ctx context.Context, h *hostRun, host modules.Host, rec *recordingHost, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, plan modules.Plan, gate bool, timeout time.Duration) error {
+	var chain []*link
+	if !gate {
+		chain = r.chainAfter(ctx, h, ph, st, m, plan)
+	}
+	inChain := map[*playbooks.Step]bool{}
+	for _, l := range chain {
+		inChain[l.step] = true
+		if l.apply != "" && timeout > 0 {
+			timeout += r.engine.CommandTimeout // each chained change has the budget it would have alone
+		}
+	}
+	journal := &journalHost{Host: host, rec: rec, file: journalPath(r.engine.RunID), key: key, chain: chain,
+		follow: h.checks.without(func(s *playbooks.Step) bool { return h.ran[s] || inChain[s] }).first(followChecks)}
+	_, err := withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
+		return plan, m.Apply(ctx, journal, plan)
+	})
+	// The host changed: earlier answers are stale, and the answers that
+	// came with the change's last command replace them.
+	h.pre = journal.after
+	if len(journal.chained) > 0 {
+		if h.chained == nil {
+			h.chained = map[*playbooks.Step]answer{}
+		}
+		maps.Copy(h.chained, journal.chained)
+	}
+	return err
 }
 
 func withTimeout(ctx context.Context, timeout time.Duration, f func(context.Context) (modules.Plan, error)) (modules.Plan, error) {
@@ -251,11 +298,19 @@ type recordingHost struct {
 func (h *recordingHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	out, err := h.Host.Run(ctx, cmd)
 	if err == nil {
-		h.mu.Lock()
-		h.out = out
-		h.mu.Unlock()
+		h.set(out)
 	}
 	return out, err
+}
+
+// set records out as the last command's output; nil-safe.
+func (h *recordingHost) set(out modules.Output) {
+	if h == nil {
+		return
+	}
+	h.mu.Lock()
+	h.out = out
+	h.mu.Unlock()
 }
 
 func (h *recordingHost) last() modules.Output {

@@ -23,7 +23,7 @@ handler "reload app" {
 
 phase "facts" {
   command "who" {
-    run      = "echo ${shellquote(host.name)} ${shellquote(host.vars.role)} ${facts.os_id} ${facts.arch} ${facts.init} ${facts.pkg_manager} > /root/who"
+    run      = "echo ${shellquote(host.name)} ${shellquote(host.vars.role)} ${facts.os_id} ${facts.arch} ${facts.init} ${facts.pkg_manager} > /root/who; echo who-says-hi"
     creates  = "/root/who"
     notify   = ["reload app"]
     register = "who"
@@ -43,7 +43,7 @@ phase "facts" {
 
 phase "after" {
   command "echo registered" {
-    run     = "echo '${registered.who.changed}' > /root/who-changed"
+    run     = "echo '${registered.who.changed} ${registered.who.stdout}' > /root/who-changed"
     creates = "/root/who-changed"
   }
   command "flaky" {
@@ -91,8 +91,10 @@ func TestPerHostSteps(t *testing.T) {
 		if got := mustRead(t, h.Path("/root/user-alice")) + mustRead(t, h.Path("/root/user-bob")); got != "alice=admin\nbob=dev\n" {
 			t.Errorf("%s: for_each wrote %q", h.Name, got)
 		}
-		if got := mustRead(t, h.Path("/root/who-changed")); got != "true\n" {
-			t.Errorf("%s: registered.who.changed = %q, want true", h.Name, got)
+		// The step's own output, not the script that carried the next
+		// step's check along with it.
+		if got := mustRead(t, h.Path("/root/who-changed")); got != "true who-says-hi\n\n" {
+			t.Errorf("%s: registered.who changed and stdout = %q, want \"true who-says-hi\\n\"", h.Name, got)
 		}
 		if got := mustRead(t, h.Path("/root/flaky-ok")); got != "second\n" {
 			t.Errorf("%s: the retried step wrote %q", h.Name, got)
@@ -188,12 +190,18 @@ func TestNoOpRunRoundTrips(t *testing.T) {
 	if noop != 2 {
 		t.Errorf("a no-op run made %d requests, want 2 (the lock, then every check in one batch)", noop)
 	}
-	// Converging: the lock, one batch, then one session per change, which
-	// brings back the answer of the next step's check. From the first
-	// change on, the connection keeps two sessions started ahead of the
-	// commands (so each costs one round trip); the last two are never used.
-	if converge != 2+7+2 {
-		t.Errorf("converging 7 steps made %d requests, want 11 (the lock, the batch, 7 changes, 2 sessions left ready)", converge)
+	// Converging: the lock, one batch, then one session per change that
+	// could not ride behind the one before it: apk (not chainable), motd
+	// with profile and group behind it, user (its check's answer changed
+	// when the group came), service, command. From the first change on,
+	// the connection keeps two sessions started ahead of the commands (so
+	// each costs one round trip); the last two are never used.
+	if converge != 2+5+2 {
+		t.Errorf("converging 7 steps made %d requests, want 9 (the lock, the batch, 5 changes, 2 sessions left ready)", converge)
+	}
+	if !fileContains(t, h.Path("/etc/profile"), "\nexport EDITOR=vi\n") || !fileContains(t, h.Path("/etc/group"), "\nops:x:") ||
+		!fileContains(t, h.Path("/etc/passwd"), "\ndeploy:x:") {
+		t.Error("the chained steps, or the user after them, are not on the host")
 	}
 
 	// One step out of line: the batch finds it, the step applies, and the
