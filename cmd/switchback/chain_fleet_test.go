@@ -1,11 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -115,11 +113,11 @@ func groupID(t *testing.T, h *fleet.Host, name string) uint32 {
 	for line := range strings.SplitSeq(mustRead(t, h.Path("/etc/group")), "\n") {
 		f := strings.Split(line, ":")
 		if len(f) >= 3 && f[0] == name {
-			var gid uint32
-			for _, c := range f[2] {
-				gid = gid*10 + uint32(c-'0')
+			gid, err := strconv.ParseUint(f[2], 10, 32)
+			if err != nil {
+				t.Fatalf("%s: gid of %s: %v", h.Name, name, err)
 			}
-			return gid
+			return uint32(gid)
 		}
 	}
 	t.Fatalf("no group %s on %s", name, h.Name)
@@ -243,23 +241,9 @@ phase "more" {
   }
 }
 `)
-	var buf bytes.Buffer
-	cmd := exec.Command(binary(t), runArgs(f, pb)...)
-	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir(t))
-	cmd.Stdout, cmd.Stderr = &buf, &buf
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	waitStarted(t, f, cmd)
-	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	err := cmd.Wait()
-	out := buf.String()
-	t.Logf("output:\n%s", out)
-	var exit *exec.ExitError
-	if !errors.As(err, &exit) || exit.ExitCode() != runner.ExitHalted {
-		t.Fatalf("exit: %v, want %d", err, runner.ExitHalted)
+	code, out := interrupt(t, f, pb, 1)
+	if code != runner.ExitHalted {
+		t.Fatalf("exit %d, want %d", code, runner.ExitHalted)
 	}
 	for _, step := range []string{"first", "slow", "last"} {
 		if !strings.Contains(out, "changed  work / "+step+"\n") {

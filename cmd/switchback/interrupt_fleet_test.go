@@ -65,7 +65,13 @@ phase "work" {
 // returns the exit code and output.
 func interruptRun(t *testing.T, f *fleet.Fleet, signals int) (int, string) {
 	t.Helper()
-	pb := writeFile(t, t.TempDir(), "slow.hcl", slowPlaybook)
+	return interrupt(t, f, writeFile(t, t.TempDir(), "slow.hcl", slowPlaybook), signals)
+}
+
+// interrupt runs the playbook pb, waits until every host wrote
+// /root/started, and sends SIGINT the given number of times.
+func interrupt(t *testing.T, f *fleet.Fleet, pb string, signals int) (int, string) {
+	t.Helper()
 	var out bytes.Buffer
 	cmd := exec.Command(binary(t), runArgs(f, pb)...)
 	cmd.Env = append(os.Environ(), "XDG_STATE_HOME="+stateDir(t))
