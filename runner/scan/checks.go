@@ -100,6 +100,12 @@ func suffix(s string) string {
 	return " (" + s + ")"
 }
 
+// segment is what elfKind needs of a program header.
+type segment struct {
+	typ       elf.ProgType
+	off, size uint64
+}
+
 // elfKind reads the ELF header and program headers from the first page
 // of a file. Without a PT_INTERP an executable is static; a shared
 // object without one is a library, judged unknown.
@@ -116,51 +122,52 @@ func elfKind(head []byte) (kind, interp string) {
 	default:
 		return KindUnknown, "bad byte order"
 	}
-	r := bytes.NewReader(head)
-	var typ elf.Type
-	var progs []struct {
-		typ       elf.ProgType
-		off, size uint64
-	}
+	// The two classes differ in field widths only: read the header's
+	// fields into one shape, then each program header alike.
+	var (
+		typ              elf.Type
+		phoff            int64
+		phnum, phentsize int
+		prog             func([]byte) (segment, bool)
+		r                = bytes.NewReader(head)
+	)
 	switch elf.Class(head[elf.EI_CLASS]) {
 	case elf.ELFCLASS64:
 		var h elf.Header64
 		if binary.Read(r, order, &h) != nil {
 			return KindUnknown, "short header"
 		}
-		typ = elf.Type(h.Type)
-		for i := 0; i < int(h.Phnum); i++ {
-			off := int64(h.Phoff) + int64(i)*int64(h.Phentsize)
+		typ, phoff, phnum, phentsize = elf.Type(h.Type), int64(h.Phoff), int(h.Phnum), int(h.Phentsize)
+		prog = func(b []byte) (segment, bool) {
 			var p elf.Prog64
-			if off < 0 || off+int64(binary.Size(p)) > int64(len(head)) {
-				return KindUnknown, "program headers beyond the first page"
-			}
-			_ = binary.Read(bytes.NewReader(head[off:]), order, &p)
-			progs = append(progs, struct {
-				typ       elf.ProgType
-				off, size uint64
-			}{elf.ProgType(p.Type), p.Off, p.Filesz})
+			ok := binary.Read(bytes.NewReader(b), order, &p) == nil
+			return segment{elf.ProgType(p.Type), p.Off, p.Filesz}, ok
 		}
 	case elf.ELFCLASS32:
 		var h elf.Header32
 		if binary.Read(r, order, &h) != nil {
 			return KindUnknown, "short header"
 		}
-		typ = elf.Type(h.Type)
-		for i := 0; i < int(h.Phnum); i++ {
-			off := int64(h.Phoff) + int64(i)*int64(h.Phentsize)
+		typ, phoff, phnum, phentsize = elf.Type(h.Type), int64(h.Phoff), int(h.Phnum), int(h.Phentsize)
+		prog = func(b []byte) (segment, bool) {
 			var p elf.Prog32
-			if off < 0 || off+int64(binary.Size(p)) > int64(len(head)) {
-				return KindUnknown, "program headers beyond the first page"
-			}
-			_ = binary.Read(bytes.NewReader(head[off:]), order, &p)
-			progs = append(progs, struct {
-				typ       elf.ProgType
-				off, size uint64
-			}{elf.ProgType(p.Type), uint64(p.Off), uint64(p.Filesz)})
+			ok := binary.Read(bytes.NewReader(b), order, &p) == nil
+			return segment{elf.ProgType(p.Type), uint64(p.Off), uint64(p.Filesz)}, ok
 		}
 	default:
 		return KindUnknown, "bad class"
+	}
+	var progs []segment
+	for i := range phnum {
+		off := phoff + int64(i)*int64(phentsize)
+		if off < 0 || off > int64(len(head)) {
+			return KindUnknown, "program headers beyond the first page"
+		}
+		p, ok := prog(head[off:])
+		if !ok {
+			return KindUnknown, "program headers beyond the first page"
+		}
+		progs = append(progs, p)
 	}
 	for _, p := range progs {
 		if p.typ != elf.PT_INTERP {

@@ -266,3 +266,29 @@ func TestIsShellScript(t *testing.T) {
 		}
 	}
 }
+
+// TestElfKind32 reads a 32-bit header: an i386 program with glibc's
+// loader, and the same header cut before its program headers end.
+func TestElfKind32(t *testing.T) {
+	var b bytes.Buffer
+	h := elf.Header32{Type: uint16(elf.ET_EXEC), Machine: uint16(elf.EM_386), Version: 1, Phoff: 52, Ehsize: 52, Phentsize: 32, Phnum: 2}
+	copy(h.Ident[:], elf.ELFMAG)
+	h.Ident[elf.EI_CLASS] = byte(elf.ELFCLASS32)
+	h.Ident[elf.EI_DATA] = byte(elf.ELFDATA2LSB)
+	h.Ident[elf.EI_VERSION] = 1
+	interp := "/lib/ld-linux.so.2"
+	_ = binary.Write(&b, binary.LittleEndian, h)
+	_ = binary.Write(&b, binary.LittleEndian, []elf.Prog32{
+		{Type: uint32(elf.PT_LOAD)},
+		{Type: uint32(elf.PT_INTERP), Off: 52 + 32*2, Filesz: uint32(len(interp) + 1)},
+	})
+	b.WriteString(interp + "\x00")
+	head := make([]byte, elfHead)
+	copy(head, b.Bytes())
+	if kind, got := elfKind(head); kind != KindGlibc || got != interp {
+		t.Errorf("i386 glibc: %s (%s)", kind, got)
+	}
+	if kind, why := elfKind(b.Bytes()[:52+40]); kind != KindUnknown || why != "program headers beyond the first page" {
+		t.Errorf("cut program headers: %s (%s)", kind, why)
+	}
+}
