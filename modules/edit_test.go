@@ -88,8 +88,8 @@ func TestEditConfD(t *testing.T) {
 // neither is one where an appended line would not set the value.
 func TestEditConfDRefuses(t *testing.T) {
 	for _, content := range []string{
-		"OPTS=\"--a\n",    // an unclosed quote
-		"A=1\nfoo \\", // ends in a line continuation
+		"OPTS=\"--a\n", // an unclosed quote
+		"A=1\nfoo \\",  // ends in a line continuation
 	} {
 		got, err := editConfD("/etc/conf.d/x", content, map[string]string{"B": "1"})
 		if err == nil || !strings.Contains(err.Error(), "/etc/conf.d/x") {
