@@ -3,10 +3,10 @@ package transport
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"crypto/hmac"
 	"crypto/sha1"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"net"
 	"os"
