@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
@@ -219,8 +220,8 @@ func askToContinue(env *Env) func(context.Context, runner.WaveStarted) (bool, er
 	}
 }
 
-// writeFailed lists the hosts that failed or were unreachable, one per
-// line, beside the state database, for --limit @FILE.
+// writeFailed lists the hosts that failed or were unreachable beside the
+// state database, for --limit @FILE: a host list, read as exact names.
 func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (string, error) {
 	var names []string
 	for _, h := range recap.Hosts {
@@ -239,7 +240,8 @@ func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (strin
 	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		return "", fmt.Errorf("writing the failed hosts: %w", err)
 	}
-	if err := os.WriteFile(file, []byte(strings.Join(names, "\n")+"\n"), 0o600); err != nil {
+	comment := fmt.Sprintf("Hosts of run %s that failed or were unreachable.\nRerun them with: switchback run PLAYBOOK --limit @%s", runID, file)
+	if err := os.WriteFile(file, inventory.FormatHostList(comment, names), 0o600); err != nil {
 		return "", fmt.Errorf("writing the failed hosts: %w", err)
 	}
 	return file, nil
