@@ -68,7 +68,9 @@ func (r *run) runStep(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *
 				h.rec.Ignored++
 				continue
 			}
-			h.rec.Failed++
+			if !transport.IsUnreachable(err) {
+				h.rec.Failed++ // a lost host is counted unreachable, once
+			}
 		}
 		if err != nil {
 			return err

@@ -102,10 +102,12 @@ func (c *runCmd) resume(env *Env) error {
 	if err != nil {
 		return err
 	}
-	st := &resumeState{id: run.ID, engine: &runner.Resume{Done: map[string]bool{}, Snapshots: map[string]*snapshot.Snapshot{}}}
+	st := &resumeState{id: run.ID, engine: &runner.Resume{Done: map[string]bool{}, Counts: map[string]runner.StepCounts{},
+		Snapshots: map[string]*snapshot.Snapshot{}}}
 	for _, h := range hosts {
 		if h.Status == string(runner.HostOK) {
 			st.engine.Done[h.Host] = true
+			st.engine.Counts[h.Host] = runner.StepCounts{OK: h.OK, Changed: h.Changed, Failed: h.Failed}
 		}
 		if h.Snapshot != "" && !h.RolledBack {
 			st.engine.Snapshots[h.Host] = &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: run.ID, Location: h.Snapshot,
