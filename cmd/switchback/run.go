@@ -30,6 +30,8 @@ type runCmd struct {
 	Vars     []string `name:"var" sep:"none" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable; wins over var files and SWITCHBACK_VAR_NAME)."`
 	VarFiles []string `name:"var-file" sep:"none" placeholder:"FILE" help:"Read variables from an HCL file of NAME = VALUE lines (repeatable; later files win)."`
 	Resume   string   `placeholder:"RUN" help:"Continue a recorded run with the arguments it was started with: hosts that finished are not run again, the interrupted wave continues, and no step that already ran is repeated."`
+	// AllowChanged goes with Resume.
+	AllowChanged bool `help:"With --resume: continue even though the playbook or a var file changed since the run started (by default such a resume is refused)."`
 	targetArgs
 	selectArgs
 	routeFlags
@@ -51,6 +53,9 @@ func (c *runCmd) Run(env *Env) error {
 	}
 	if c.Playbook == "" {
 		return fmt.Errorf("give the playbook to run, or --resume RUN to continue a recorded run")
+	}
+	if c.AllowChanged {
+		return fmt.Errorf("--allow-changed goes with --resume RUN")
 	}
 	return c.run(env, nil)
 }
