@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 )
 
 // Template renders an HCL template file of the controller with vars and
@@ -104,6 +106,9 @@ func renderTemplate(body hcl.Body, ctx *hcl.EvalContext, src string, vars cty.Va
 	path, text, d := readSource(body, "source", src)
 	if d != nil {
 		return "", d
+	}
+	if d := hcldepth.CheckTemplate([]byte(text), path); d != nil {
+		return fail(fmt.Sprintf("%s: %s", d.Subject, d.Detail))
 	}
 	expr, diags := hclsyntax.ParseTemplate([]byte(text), path, hcl.InitialPos)
 	if diags.HasErrors() {

@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 	"github.com/switchbackhq/switchback/modules"
 )
 
@@ -36,7 +37,7 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 			Detail:   fmt.Sprintf("The playbook %q cannot be read: %v. Check the path (playbooks/examples/ holds examples).", path, errors.Unwrap(err)),
 		}}
 	}
-	f, diags := l.Parser.ParseHCLFile(path)
+	f, diags := hcldepth.ParseHCLFile(l.Parser, path)
 	if diags.HasErrors() {
 		return nil, diags
 	}
