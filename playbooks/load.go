@@ -23,6 +23,10 @@ import (
 type Loader struct {
 	Parser   *hclparse.Parser
 	Registry *modules.Registry
+
+	// hidden are where the values of sensitive variables are written, by
+	// file (see ForDisplay).
+	hidden map[string][]span
 }
 
 // Load parses and decodes the playbook at path. vals are the values given
@@ -132,6 +136,7 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 	pb.Handlers, moreDiags = l.decodeHandlers(handlerBlocks, stepCtx)
 	diags = append(diags, dropCascades(moreDiags, varsFailed)...)
 	diags = append(diags, pb.checkSteps()...)
+	pb.markSensitiveSteps()
 	if len(phaseBlocks) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,

@@ -115,6 +115,7 @@ func (l *Loader) decodeVariables(blocks []*hcl.Block, vals *Values, baseDir stri
 		vals = &Values{}
 	}
 	given, diags := readVarFiles(l.Parser, vals.Files)
+	l.noteSensitiveSources(blocks, vals.Files)
 
 	var vars []*Variable
 	declared := map[string]*hcl.Block{}

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/switchbackhq/switchback/internal/redact"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/snapshot"
@@ -29,12 +30,12 @@ type resumeState struct {
 // record saves how the run was started, so that --resume can start it
 // again the same way. A --var whose value holds a secret is left out and
 // its name kept: the state database never holds a sensitive value.
-func (c *runCmd) record(env *Env, store *state.Store, runID string, secrets []string) error {
+func (c *runCmd) record(env *Env, store *state.Store, runID string, pb *playbooks.Playbook) error {
 	dir, err := os.Getwd()
 	if err != nil {
 		return fmt.Errorf("recording the run: %w", err)
 	}
-	args, withheld := withholdSecrets(env.Args, secrets)
+	args, withheld := withholdSecrets(env.Args, pb.SensitiveVariables(), pb.SensitiveValues())
 	sources := map[string]string{}
 	for _, p := range append([]string{c.Playbook}, c.VarFiles...) {
 		abs, err := filepath.Abs(p)
@@ -80,17 +81,11 @@ func changedSources(sources map[string]string) []string {
 	return changed
 }
 
-// withholdSecrets drops --var NAME=VALUE arguments whose value holds a
-// secret, and returns the names dropped.
-func withholdSecrets(args, secrets []string) (kept, withheld []string) {
-	secret := func(v string) bool {
-		for _, s := range secrets {
-			if s != "" && strings.Contains(v, s) {
-				return true
-			}
-		}
-		return false
-	}
+// withholdSecrets drops --var NAME=VALUE arguments that set a sensitive
+// variable (whatever the value's length) or whose value shows a secret,
+// and returns the names dropped.
+func withholdSecrets(args, sensitiveNames, secrets []string) (kept, withheld []string) {
+	r := redact.New(secrets)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		var assignment string
@@ -104,7 +99,7 @@ func withholdSecrets(args, secrets []string) (kept, withheld []string) {
 			continue
 		}
 		name, value, _ := strings.Cut(assignment, "=")
-		if secret(value) {
+		if slices.Contains(sensitiveNames, name) || r.Holds(value) {
 			withheld = append(withheld, name)
 		} else {
 			kept = append(kept, a)

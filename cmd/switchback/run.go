@@ -110,7 +110,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	runID := newRunID()
 	if resume != nil {
 		runID = resume.id
-	} else if err := c.record(env, store, runID, l.playbook.SensitiveValues()); err != nil {
+	} else if err := c.record(env, store, runID, l.playbook); err != nil {
 		return err
 	}
 	recorder := store.Recorder(runID)
