@@ -13,6 +13,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 )
 
 // The attributes of the blocks of an HCL inventory. Connection settings
@@ -63,7 +64,7 @@ var fileSchema = &hcl.BodySchema{
 // LoadHCL reads an HCL inventory. The parser is the caller's, so that
 // diagnostics print with their source lines.
 func LoadHCL(parser *hclparse.Parser, path string) (*Inventory, hcl.Diagnostics) {
-	f, diags := parser.ParseHCLFile(path)
+	f, diags := hcldepth.ParseHCLFile(parser, path)
 	if diags.HasErrors() {
 		return nil, diags
 	}

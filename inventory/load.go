@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"gopkg.in/yaml.v3"
+
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 )
 
 type format int
@@ -111,7 +113,7 @@ func (l *loader) dir(dir string) hcl.Diagnostics {
 // file adds one inventory file to the model.
 func (l *loader) file(path string) hcl.Diagnostics {
 	if formatOf(path, nil) == formatHCL {
-		f, diags := l.parser.ParseHCLFile(path)
+		f, diags := hcldepth.ParseHCLFile(l.parser, path)
 		if diags.HasErrors() {
 			return diags
 		}

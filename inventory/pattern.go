@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +16,7 @@ const (
 	kindName
 	kindGlob
 	kindRegex
+	kindHost // one host, by its exact name (a host list file)
 )
 
 // term is one element of a host pattern: web, &prod, !db-01, web*, ~re.
@@ -53,6 +55,15 @@ func parsePatterns(patterns []string, readFile func(string) ([]byte, error)) ([]
 			b, err := readFile(name)
 			if err != nil {
 				return nil, fmt.Errorf("reading the hosts of %s: %w", raw, err)
+			}
+			if hosts, ok, err := ParseHostList(b); ok {
+				if err != nil {
+					return nil, fmt.Errorf("%s: %w", name, err)
+				}
+				for _, h := range hosts {
+					terms = append(terms, term{text: strconv.Quote(h), body: h, kind: kindHost})
+				}
+				continue
 			}
 			for _, line := range strings.Split(string(b), "\n") {
 				if line = strings.TrimSpace(line); line == "" {
@@ -125,7 +136,7 @@ func parseTerm(raw string) (term, error) {
 
 func (t term) matches(name string) bool {
 	switch t.kind {
-	case kindName:
+	case kindName, kindHost:
 		return name == t.body
 	case kindGlob:
 		ok, _ := path.Match(t.body, name)
@@ -209,6 +220,9 @@ func (inv *Inventory) match(t term, byName map[string]*Host) (map[*Host]bool, er
 		}
 	}
 	for _, g := range inv.Groups {
+		if t.kind == kindHost {
+			break
+		}
 		if t.kind != kindName && (g.Name == "all" || g.Name == "ungrouped") {
 			continue
 		}
@@ -223,6 +237,9 @@ func (inv *Inventory) match(t term, byName map[string]*Host) (map[*Host]bool, er
 		}
 	}
 	if !found {
+		if t.kind == kindHost {
+			return nil, fmt.Errorf("%s has no host named %q", inv.Path, t.body)
+		}
 		if t.kind == kindName {
 			return nil, fmt.Errorf("%s has no host or group named %q", inv.Path, t.body)
 		}

@@ -1,10 +1,18 @@
 package modules
 
 import (
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/switchbackhq/switchback/internal/shell"
 )
 
 func TestEditLines(t *testing.T) {
@@ -53,10 +61,128 @@ func TestEditConfD(t *testing.T) {
 			"A=\"1\"\nB='x y' # why\nC=x\\ y\n"},
 		{"an expansion is rewritten", "A=\"$HOME\"\n", map[string]string{"A": "$HOME"}, "A='$HOME'\n"},
 		{"a prefix of another key", "AB=1\n", map[string]string{"A": "1"}, "AB=1\nA=1\n"},
+		// A quoted value may span lines: the second line is not a command,
+		// and a line inside a value is not an assignment.
+		{"a value with a newline, converged", "GREETING='hello\ntouch /tmp/PWNED #'\n",
+			map[string]string{"GREETING": "hello\ntouch /tmp/PWNED #"}, "GREETING='hello\ntouch /tmp/PWNED #'\n"},
+		{"a value with a newline, replaced whole", "GREETING='hello\ntouch /tmp/PWNED #'\nX=1\n",
+			map[string]string{"GREETING": "bye"}, "GREETING=bye\nX=1\n"},
+		{"an assignment inside another value", "OPTS=\"--a\nGREETING=old --b\"\n",
+			map[string]string{"GREETING": "new"}, "OPTS=\"--a\nGREETING=old --b\"\nGREETING=new\n"},
+		{"several on one line", "A=1 B=2 # both\n", map[string]string{"B": "3"}, "A=1 B=3 # both\n"},
+		{"a command's own environment is not a setting", "A=1 true\n", map[string]string{"A": "1"}, "A=1 true\nA=1\n"},
+		{"not inside a function or a conditional", "f() { A=1; }\nif x; then A=1; fi\n", map[string]string{"A": "1"},
+			"f() { A=1; }\nif x; then A=1; fi\nA=1\n"},
+		{"an empty value", "A=\n", map[string]string{"A": ""}, "A=\n"},
+		{"an empty value set", "A= # none\n", map[string]string{"A": "x"}, "A=x # none\n"},
 	}
 	for _, tt := range tests {
-		if got := editConfD(tt.content, tt.values); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		got, err := editConfD("/etc/conf.d/x", tt.content, tt.values)
+		if err != nil || got != tt.want {
+			t.Errorf("%s: got %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+// TestEditConfDRefuses: a file the shell cannot read is not edited, and
+// neither is one where an appended line would not set the value.
+func TestEditConfDRefuses(t *testing.T) {
+	for _, content := range []string{
+		"OPTS=\"--a\n", // an unclosed quote
+		"A=1\nfoo \\",  // ends in a line continuation
+	} {
+		got, err := editConfD("/etc/conf.d/x", content, map[string]string{"B": "1"})
+		if err == nil || !strings.Contains(err.Error(), "/etc/conf.d/x") {
+			t.Errorf("%q: got %q, %v; want an error naming the file", content, got, err)
+		}
+	}
+}
+
+// TestEditConfDRoundTrip edits generated conf.d files with generated
+// values (quotes, newlines, $, backslashes, # and ; among them), then
+// sources the result with real shells (dash, BusyBox ash, bash): every
+// key must read back byte for byte, the other assignments must keep their
+// values, no command in a value may run, and a second edit changes
+// nothing.
+func TestEditConfDRoundTrip(t *testing.T) {
+	var shells [][]string
+	for _, sh := range [][]string{{"dash"}, {"busybox", "sh"}, {"bash", "--posix"}} {
+		if _, err := exec.LookPath(sh[0]); err == nil {
+			shells = append(shells, sh)
+		}
+	}
+	if len(shells) == 0 {
+		t.Skip("no shell to source the files with")
+	}
+	rng := rand.New(rand.NewPCG(21, 1))
+	pieces := []string{"a", "Z", " ", "\n", "\t", "'", "\"", "\\", "$", "$(touch PWNED)", "`touch PWNED`", "#", ";", "&", "|",
+		"touch PWNED", "KEY=", "OTHER=1", "*", "~", "é", "\\\n", "${X}", "'\\''"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	keys := []string{"KEY", "OPTS", "GREETING"}
+	for i := range 150 {
+		// An existing file: other lines, and assignments in every quoting.
+		var content strings.Builder
+		existing := map[string]string{"OTHER": fmt.Sprint(i)}
+		content.WriteString("# generated\nOTHER=" + fmt.Sprint(i) + "\n")
+		for _, k := range keys {
+			v := gen(rng.IntN(4))
+			switch rng.IntN(4) {
+			case 0:
+				content.WriteString(k + "=" + shell.Quote(v) + "\n")
+			case 1: // double quotes, over several lines if v has newlines
+				dq := strings.NewReplacer("\\", "\\\\", "\"", "\\\"", "$", "\\$", "`", "\\`").Replace(v)
+				content.WriteString("export " + k + "=\"" + dq + "\" # was\n")
+			case 2:
+				content.WriteString("X_" + k + "=1 " + k + "=" + shell.Quote(v) + "; : done\n")
+			}
+		}
+		values := map[string]string{}
+		for _, k := range keys {
+			if rng.IntN(3) > 0 {
+				values[k] = gen(rng.IntN(6))
+			}
+		}
+		out, err := editConfD("/etc/conf.d/gen", content.String(), values)
+		if err != nil {
+			t.Fatalf("case %d: %v\n%s", i, err, content.String())
+		}
+		again, err := editConfD("/etc/conf.d/gen", out, values)
+		if err != nil || again != out {
+			t.Fatalf("case %d: a second edit changed the file:\n%q\n%q (%v)", i, out, again, err)
+		}
+		want := maps.Clone(existing)
+		maps.Copy(want, values)
+		for _, sh := range shells {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, "conf"), []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			script := ". ./conf || exit 9\n"
+			names := slices.Sorted(maps.Keys(want))
+			for _, k := range names {
+				script += "printf '%s\\000' \"$" + k + "\"\n"
+			}
+			cmd := exec.Command(sh[0], append(sh[1:], "-c", script)...)
+			cmd.Dir = dir
+			got, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("case %d, %s: %v\n%s", i, sh[0], err, out)
+			}
+			fields := strings.Split(string(got), "\x00")
+			for j, k := range names {
+				if j >= len(fields) || fields[j] != want[k] {
+					t.Errorf("case %d, %s: %s reads back %q, want %q\nfile:\n%s", i, sh[0], k, fields[j], want[k], out)
+				}
+			}
+			if _, err := os.Stat(filepath.Join(dir, "PWNED")); err == nil {
+				t.Errorf("case %d, %s: sourcing the file ran a command\n%s", i, sh[0], out)
+			}
 		}
 	}
 }

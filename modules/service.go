@@ -233,7 +233,10 @@ func (m *Service) planConfD(info pathInfo) (*lineEdit, string, error) {
 	default:
 		return nil, "", fmt.Errorf("%s is a %s, not a regular file", p, kindName(info.Kind))
 	}
-	updated := editConfD(info.Content, m.ConfD)
+	updated, err := editConfD(p, info.Content, m.ConfD)
+	if err != nil {
+		return nil, "", err
+	}
 	if info.Kind == "file" && updated == info.Content {
 		return nil, "", nil
 	}
@@ -310,41 +313,6 @@ func (m *Service) Apply(ctx context.Context, h Host, p Plan) error {
 			Perm: act.confD.perm, Chown: act.confD.chown, Follow: true}, b.String())
 	}
 	return runScript(ctx, h, "service "+m.Service, "set -e\n"+b.String())
-}
-
-// editConfD sets each key in a conf.d file (sourced by the init script
-// with /bin/sh) to its value, quoted. The last assignment of a key is
-// the one the shell keeps, so that is the line replaced; a key not
-// assigned yet is appended. A line whose value already reads the same
-// is left as written, quotes and all.
-func editConfD(content string, values map[string]string) string {
-	lines := splitLines(content)
-	for _, k := range sortedKeys(values) {
-		v := values[k]
-		assign := regexp.MustCompile(`^(\s*(?:export\s+)?)` + regexp.QuoteMeta(k) + `=(.*)$`)
-		idx := -1
-		for i, l := range lines {
-			if assign.MatchString(strings.TrimSuffix(l, "\n")) {
-				idx = i
-			}
-		}
-		if idx < 0 {
-			if n := len(lines); n > 0 && !strings.HasSuffix(lines[n-1], "\n") {
-				lines[n-1] += "\n"
-			}
-			lines = append(lines, k+"="+shell.Quote(v)+"\n")
-			continue
-		}
-		text := strings.TrimSuffix(lines[idx], "\n")
-		sub := assign.FindStringSubmatch(text)
-		if cur, rest, ok := shell.ReadWord(sub[2]); ok && cur == v {
-			if rest = strings.TrimLeft(rest, " \t"); rest == "" || strings.HasPrefix(rest, "#") {
-				continue
-			}
-		}
-		lines[idx] = sub[1] + k + "=" + shell.Quote(v) + lines[idx][len(text):]
-	}
-	return strings.Join(lines, "")
 }
 
 func sortedKeys(m map[string]string) []string {

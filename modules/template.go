@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
+
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 )
 
 // Template renders an HCL template file of the controller with vars and
@@ -89,7 +91,14 @@ func renderTemplate(body hcl.Body, ctx *hcl.EvalContext, src string, vars cty.Va
 		if err != nil {
 			return fail(fmt.Sprintf("templatefile(%q): %v", src, err))
 		}
-		if v.Type() != cty.String || v.IsNull() || !v.IsKnown() {
+		if !v.IsKnown() {
+			// vars hold values known only on a host (host.*, facts.*,
+			// registered.*, each.*): the step is rendered there. Said of
+			// vars, so that checking the step without a host lets it be.
+			return "", attrError(body, "vars", "Template needs a host",
+				fmt.Sprintf("templatefile(%q) can be rendered only once the values of vars are known, on each host.", src))
+		}
+		if v.Type() != cty.String || v.IsNull() {
 			return fail(fmt.Sprintf("templatefile(%q) did not give a string.", src))
 		}
 		return v.AsString(), nil
@@ -97,6 +106,9 @@ func renderTemplate(body hcl.Body, ctx *hcl.EvalContext, src string, vars cty.Va
 	path, text, d := readSource(body, "source", src)
 	if d != nil {
 		return "", d
+	}
+	if d := hcldepth.CheckTemplate([]byte(text), path); d != nil {
+		return fail(fmt.Sprintf("%s: %s", d.Subject, d.Detail))
 	}
 	expr, diags := hclsyntax.ParseTemplate([]byte(text), path, hcl.InitialPos)
 	if diags.HasErrors() {
@@ -117,7 +129,11 @@ func renderTemplate(body hcl.Body, ctx *hcl.EvalContext, src string, vars cty.Va
 	if diags.HasErrors() {
 		return fail(diags.Error())
 	}
-	if v.IsNull() || !v.IsKnown() {
+	if !v.IsKnown() {
+		return "", attrError(body, "vars", "Template needs a host",
+			fmt.Sprintf("%s can be rendered only once the values of vars are known, on each host.", src))
+	}
+	if v.IsNull() {
 		return fail("the template rendered to no value")
 	}
 	s, err := convertToString(v)

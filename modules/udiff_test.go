@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -8,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/switchbackhq/switchback/internal/redact"
 )
 
 func TestUnifiedDiffFormat(t *testing.T) {
@@ -121,5 +124,38 @@ func TestUnifiedDiffBeyondTheSearchBound(t *testing.T) {
 	}
 	if edits[len(edits)-1].op != opEqual {
 		t.Error("the common tail is not kept as context")
+	}
+}
+
+// TestHiddenDiffShowsNoContent: the diffs this package writes, hidden as
+// a step that uses a secret has them hidden, keep no line of either
+// side, and count the lines changed (generated texts, fixed seed).
+func TestHiddenDiffShowsNoContent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 21))
+	text := func(n int) []string {
+		lines := make([]string, n)
+		for i := range lines {
+			lines[i] = fmt.Sprintf("secret-line-%d-%d", rng.IntN(4), rng.IntN(1000))
+		}
+		return lines
+	}
+	for i := range 300 {
+		old, new := text(rng.IntN(40)), text(rng.IntN(40))
+		if rng.IntN(5) == 0 {
+			new = append(text(0), old...)
+			new = append(new[:len(new)/2], append(text(400), new[len(new)/2:]...)...) // cut at maxDiffLines
+		}
+		oldText, newText := strings.Join(old, "\n"), strings.Join(new, "\n")
+		if rng.IntN(2) == 0 {
+			oldText += "\n"
+		}
+		diff := unifiedDiff("/etc/app.conf", oldText, newText, rng.IntN(4) > 0)
+		hidden := redact.HideContents(diff)
+		if strings.Contains(hidden, "secret-line-") {
+			t.Fatalf("case %d: content left in\n%s\nfrom\n%s", i, hidden, diff)
+		}
+		if diff != "" && !strings.Contains(hidden, "(contents not shown") {
+			t.Fatalf("case %d: no note of the hidden contents:\n%s", i, hidden)
+		}
 	}
 }

@@ -18,6 +18,8 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
 	ctyjson "github.com/zclconf/go-cty/cty/json"
+
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 )
 
 // Functions is the one function table of every playbook expression.
@@ -300,6 +302,9 @@ func renderTemplate(baseDir, path string, vars cty.Value) (cty.Value, error) {
 		return cty.NilVal, err
 	}
 	full := resolvePath(baseDir, path)
+	if d := hcldepth.CheckTemplate([]byte(src), full); d != nil {
+		return cty.NilVal, fmt.Errorf("%s: %s", d.Subject, d.Detail)
+	}
 	tmpl, diags := hclsyntax.ParseTemplate([]byte(src), full, hcl.InitialPos)
 	if diags.HasErrors() {
 		return cty.NilVal, diagsError(diags)

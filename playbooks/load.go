@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 	"github.com/switchbackhq/switchback/modules"
 )
 
@@ -22,6 +23,10 @@ import (
 type Loader struct {
 	Parser   *hclparse.Parser
 	Registry *modules.Registry
+
+	// hidden are where the values of sensitive variables are written, by
+	// file (see ForDisplay).
+	hidden map[string][]span
 }
 
 // Load parses and decodes the playbook at path. vals are the values given
@@ -36,7 +41,7 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 			Detail:   fmt.Sprintf("The playbook %q cannot be read: %v. Check the path (playbooks/examples/ holds examples).", path, errors.Unwrap(err)),
 		}}
 	}
-	f, diags := l.Parser.ParseHCLFile(path)
+	f, diags := hcldepth.ParseHCLFile(l.Parser, path)
 	if diags.HasErrors() {
 		return nil, diags
 	}
@@ -131,6 +136,7 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 	pb.Handlers, moreDiags = l.decodeHandlers(handlerBlocks, stepCtx)
 	diags = append(diags, dropCascades(moreDiags, varsFailed)...)
 	diags = append(diags, pb.checkSteps()...)
+	pb.markSensitiveSteps()
 	if len(phaseBlocks) == 0 {
 		diags = append(diags, &hcl.Diagnostic{
 			Severity: hcl.DiagError,

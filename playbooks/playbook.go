@@ -101,6 +101,10 @@ type Step struct {
 	// for_each: such a step is decoded for each host (Instances).
 	Module    modules.Module
 	DeclRange hcl.Range
+	// Sensitive says the step refers to a sensitive value (a variable, a
+	// local computed from one, a result registered by such a step): its
+	// diffs are never shown.
+	Sensitive bool
 
 	body     hcl.Body
 	registry *modules.Registry

@@ -176,3 +176,65 @@ phase "q" {
 		t.Error("Select changed the playbook it was called on")
 	}
 }
+
+// TestTemplateVarsFromHost: a template step's vars may hold values known
+// only on a host, as templatefile(...) in a file step may; checking the
+// playbook without a host still finds a template that names a variable
+// vars does not give.
+func TestTemplateVarsFromHost(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "motd.tmpl"), []byte("${h} ${r} ${f} ${k} ${e}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := `
+playbook { name = "t" }
+phase "p" {
+  command "kernel" {
+    run      = "uname -r"
+    register = "k"
+  }
+  template "motd" {
+    source = "motd.tmpl"
+    dest   = "/etc/motd"
+    vars   = { h = host.name, r = host.vars.role, f = facts.os_id, k = registered.k.stdout, e = "" }
+  }
+  template "each" {
+    for_each = toset(["a"])
+    source   = "motd.tmpl"
+    dest     = "/etc/motd-${each.key}"
+    vars     = { h = host.name, r = "", f = "", k = "", e = each.value }
+  }
+  file "same through templatefile" {
+    path    = "/etc/motd2"
+    content = templatefile("motd.tmpl", { h = host.name, r = "", f = "", k = "", e = "" })
+  }
+}
+`
+	path := filepath.Join(dir, "p.hcl")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	pb, diags := l.Load(path, nil)
+	if diags.HasErrors() {
+		t.Fatalf("a template with host values in vars does not load: %v", diags)
+	}
+	scope := &Scope{Name: "web1", Vars: map[string]cty.Value{"role": cty.StringVal("front")},
+		Facts: map[string]string{"os_id": "alpine"}, Registered: map[string]cty.Value{"k": Result{Stdout: "6.1"}.Value()}}
+	for _, st := range pb.Phases[0].Steps[1:] {
+		insts, diags := pb.Instances(st, scope)
+		if diags.HasErrors() || len(insts) != 1 || insts[0].Module == nil {
+			t.Errorf("%s on a host: %v", st.Name, diags)
+		}
+	}
+
+	// Without a host, a template naming a variable vars lacks is an error.
+	bad := strings.Replace(src, "e = \"\" }\n  }\n  template", "}\n  }\n  template", 1)
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l = &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	if _, diags := l.Load(path, nil); !diags.HasErrors() || !strings.Contains(diags.Error(), "motd.tmpl") {
+		t.Errorf("a template naming a variable vars lacks: %v", diags)
+	}
+}

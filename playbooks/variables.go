@@ -15,6 +15,7 @@ import (
 	"github.com/zclconf/go-cty/cty/convert"
 
 	"github.com/switchbackhq/switchback/internal/diag"
+	"github.com/switchbackhq/switchback/internal/hcldepth"
 )
 
 // EnvPrefix starts the name of an environment variable that sets a
@@ -88,7 +89,7 @@ func readVarFiles(parser *hclparse.Parser, files []string) (map[string]givenValu
 			})
 			continue
 		}
-		f, moreDiags := parser.ParseHCLFile(path)
+		f, moreDiags := hcldepth.ParseHCLFile(parser, path)
 		diags = append(diags, moreDiags...)
 		if moreDiags.HasErrors() {
 			continue
@@ -114,6 +115,7 @@ func (l *Loader) decodeVariables(blocks []*hcl.Block, vals *Values, baseDir stri
 		vals = &Values{}
 	}
 	given, diags := readVarFiles(l.Parser, vals.Files)
+	l.noteSensitiveSources(blocks, vals.Files)
 
 	var vars []*Variable
 	declared := map[string]*hcl.Block{}
@@ -294,6 +296,9 @@ func parseGivenValue(raw string, t cty.Type) (cty.Value, error) {
 		return cty.StringVal(raw), nil
 	}
 	hint := fmt.Errorf(`not a %s; write the value as in HCL: 3, true, ["a", "b"], { key = "value" }`, typeexpr.TypeString(t))
+	if d := hcldepth.CheckExpression([]byte(raw), "<value>"); d != nil {
+		return cty.NilVal, fmt.Errorf("nested more than %d deep; switchback reads no deeper", hcldepth.Limit)
+	}
 	expr, diags := hclsyntax.ParseExpression([]byte(raw), "<value>", hcl.InitialPos)
 	if diags.HasErrors() {
 		return cty.NilVal, hint

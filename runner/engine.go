@@ -59,11 +59,17 @@ type Engine struct {
 type Resume struct {
 	// Done lists the hosts that converged.
 	Done map[string]bool
+	// Counts are the step counts recorded for the hosts that converged,
+	// so that the recap shows what the run did to them.
+	Counts map[string]StepCounts
 	// Snapshots are those taken before the hosts' first change; a resumed
 	// host keeps its snapshot, so a rollback still goes back to before
 	// the run.
 	Snapshots map[string]*snapshot.Snapshot
 }
+
+// StepCounts are a host's steps by outcome.
+type StepCounts struct{ OK, Changed, Failed int }
 
 // Segment is a set of hosts that follow one route map: the whole run,
 // or one rollout of a hybrid rollout.
@@ -143,6 +149,8 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 				h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
 				if e.Resume != nil && e.Resume.Done[h.host.Name] {
 					h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
+					c := e.Resume.Counts[h.host.Name]
+					h.rec.OK, h.rec.Changed, h.rec.Failed = c.OK, c.Changed, c.Failed
 					r.mu.Lock()
 					r.outcome[h.host.Name] = HostOK
 					r.mu.Unlock()

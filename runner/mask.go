@@ -1,36 +1,35 @@
 package runner
 
-import (
-	"sort"
-	"strings"
-)
+import "github.com/switchbackhq/switchback/internal/redact"
 
 // Masked replaces sensitive values in everything the engine reports.
-const Masked = "(sensitive)"
+const Masked = redact.Masked
 
-// masker hides secrets in text. Longer secrets are replaced first, so
-// that a secret containing another is hidden whole.
-type masker struct{ secrets []string }
+// masker hides secrets in the events the engine reports: in every form
+// they take in text (see package redact), and in diffs whole.
+type masker struct{ r *redact.Redactor }
 
 func newMasker(secrets []string) *masker {
-	var kept []string
-	for _, s := range secrets {
-		if strings.TrimSpace(s) != "" {
-			kept = append(kept, s)
-		}
-	}
-	sort.Slice(kept, func(i, j int) bool { return len(kept[i]) > len(kept[j]) })
-	return &masker{secrets: kept}
+	return &masker{r: redact.New(secrets)}
 }
 
 func (m *masker) text(s string) string {
 	if m == nil {
 		return s
 	}
-	for _, secret := range m.secrets {
-		s = strings.ReplaceAll(s, secret, Masked)
+	return m.r.Text(s)
+}
+
+// diff hides a step's diff: whole when the step uses a secret or the
+// diff shows one.
+func (m *masker) diff(d string, stepUsesSecret bool) string {
+	if stepUsesSecret {
+		d = redact.HideContents(d)
 	}
-	return s
+	if m == nil {
+		return d
+	}
+	return m.r.Diff(d, false)
 }
 
 // err masks an error's message; the error itself is kept for errors.As
@@ -56,12 +55,12 @@ func (e *maskedError) Unwrap() error { return e.err }
 
 // event masks the text an event carries.
 func (m *masker) event(ev Event) Event {
-	if m == nil || len(m.secrets) == 0 {
+	if m == nil || m.r.Empty() {
 		return ev
 	}
 	switch e := ev.(type) {
 	case StepFinished:
-		e.Diff, e.Reason, e.Err = m.text(e.Diff), m.text(e.Reason), m.err(e.Err)
+		e.Diff, e.Reason, e.Err = m.diff(e.Diff, false), m.text(e.Reason), m.err(e.Err)
 		return e
 	case HostFinished:
 		e.Err = m.err(e.Err)

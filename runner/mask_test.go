@@ -57,8 +57,8 @@ func TestSecretsAreMaskedInEvents(t *testing.T) {
 }
 
 func TestMaskerPrefersLongerSecrets(t *testing.T) {
-	m := newMasker([]string{"abc", "abcdef"})
-	if got := m.text("x abcdef y abc"); got != "x "+Masked+" y "+Masked {
+	m := newMasker([]string{"abcd", "abcdefg"})
+	if got := m.text("x abcdefg y abcd"); got != "x "+Masked+" y "+Masked {
 		t.Errorf("got %q", got)
 	}
 }

@@ -68,7 +68,9 @@ func (r *run) runStep(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *
 				h.rec.Ignored++
 				continue
 			}
-			h.rec.Failed++
+			if !transport.IsUnreachable(err) {
+				h.rec.Failed++ // a lost host is counted unreachable, once
+			}
 		}
 		if err != nil {
 			return err
@@ -108,7 +110,7 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	h.register(st, playbooks.Result{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: out.ExitCode,
 		Changed: status == StatusChanged, Failed: status == StatusFailed})
 	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type,
-		Status: status, Diff: diff, Err: err, Reason: reason, Ignored: ignored(ctx, st, err),
+		Status: status, Diff: e.mask.diff(diff, st.Sensitive), Err: err, Reason: reason, Ignored: ignored(ctx, st, err),
 		Attempts: attempts, At: time.Now(), Duration: time.Since(start)})
 	return status, err
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,14 +14,15 @@ import (
 
 // lintShCmd checks local shell scripts for what breaks under BusyBox ash.
 type lintShCmd struct {
-	Paths  []string `arg:"" name:"path" help:"Scripts, or directories to search for scripts (a .sh name or a #! line naming a shell)."`
-	Format string   `enum:"text,json,sarif" default:"text" help:"Output: text, json or sarif (SARIF 2.1.0, for GitHub code scanning)."`
+	Paths   []string `arg:"" name:"path" help:"Scripts, or directories to search for scripts. A directory scan takes ${script_files}; other files are checked only for where they are (/etc/cron.d). A file named here is read whatever its name."`
+	Format  string   `enum:"text,json,sarif" default:"text" help:"Output: text, json or sarif (SARIF 2.1.0, for GitHub code scanning)."`
+	Verbose bool     `short:"v" help:"List every file of a directory scan on stderr, taken or not, and why."`
 }
 
 func (c *lintShCmd) Run(env *Env) error {
 	var findings []ash.Finding
 	for _, p := range c.Paths {
-		fs, err := lintPath(p)
+		fs, err := lintPath(p, env.Stderr, c.Verbose)
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "switchback: lint-sh: %v\n", err)
 			return exitError{runner.ExitUsage}
@@ -48,8 +50,9 @@ func (c *lintShCmd) Run(env *Env) error {
 // lintPath analyzes a file, or every script under a directory. A file
 // named on the command line is analyzed whatever its name; in a directory,
 // files that are not scripts only get the findings of their location
-// (/etc/cron.d and friends).
-func lintPath(root string) ([]ash.Finding, error) {
+// (/etc/cron.d and friends). A directory scan says on log what it took:
+// how many files, and with verbose each file and why.
+func lintPath(root string, log io.Writer, verbose bool) ([]ash.Finding, error) {
 	info, err := os.Stat(root)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", root, errors.Unwrap(err))
@@ -63,6 +66,7 @@ func lintPath(root string) ([]ash.Finding, error) {
 	}
 	// WalkDir goes in lexical order, so the report is stable.
 	var findings []ash.Finding
+	scripts, others := 0, 0
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -74,15 +78,26 @@ func lintPath(root string) ([]ash.Finding, error) {
 		if err != nil {
 			return err
 		}
-		if ash.IsScript(path, src) {
+		why, ok := ash.WhyScript(path, src)
+		if ok {
+			scripts++
 			findings = append(findings, ash.Analyze(path, src)...)
 		} else {
+			others++
 			findings = append(findings, ash.PathFindings(path)...)
+		}
+		if verbose {
+			taken := "taken"
+			if !ok {
+				taken = "not a script"
+			}
+			fmt.Fprintf(log, "%s: %s (%s)\n", path, taken, why)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	fmt.Fprintf(log, "lint-sh: %s: %d shell script(s) analyzed; %d other file(s) checked only for where they are (-v lists them)\n", root, scripts, others)
 	return findings, nil
 }

@@ -45,7 +45,8 @@ type loaded struct {
 	inv      *inventory.Inventory
 	hosts    []*inventory.Host
 	// files are the parsed sources, which diagnostics quote.
-	files map[string]*hcl.File
+	files  map[string]*hcl.File
+	loader *playbooks.Loader
 }
 
 // load reads the playbook and inventory, printing every diagnostic of
@@ -55,7 +56,9 @@ func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := diag.Write(env.Stderr, out.files, diags, env.StderrTerminal); err != nil {
+	// Lines that set sensitive values are shown with (sensitive) in place.
+	files, shown := out.loader.ForDisplay(out.files, diags)
+	if err := diag.Write(env.Stderr, files, shown, env.StderrTerminal); err != nil {
 		return nil, err
 	}
 	if diags.HasErrors() {
@@ -80,7 +83,7 @@ func readAll(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, hcl.Diagnostic
 	pb, moreDiags := l.Load(pa.Playbook, &playbooks.Values{Files: pa.VarFiles, Getenv: env.Getenv, Flags: vars})
 	diags = append(diags, moreDiags...)
 
-	out := &loaded{playbook: pb, files: parser.Files()}
+	out := &loaded{playbook: pb, files: parser.Files(), loader: l}
 	if ta != nil && ta.Inventory == "" {
 		return nil, nil, fmt.Errorf("give the inventory with -i (an .hcl file, an Ansible INI or YAML file, or a directory)")
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/alecthomas/kong"
 	"golang.org/x/term"
 
+	"github.com/switchbackhq/switchback/internal/ash"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -102,6 +103,7 @@ func newParser(c *cli, env *Env) (*kong.Kong, error) {
 		kong.Writers(env.Stdout, env.Stderr),
 		kong.Exit(func(code int) { panic(kongExit(code)) }),
 		kong.Bind(env),
+		kong.Vars{"script_files": ash.ScriptFiles},
 	)
 }
 

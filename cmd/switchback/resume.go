@@ -2,12 +2,19 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/switchbackhq/switchback/internal/redact"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/snapshot"
@@ -23,26 +30,62 @@ type resumeState struct {
 // record saves how the run was started, so that --resume can start it
 // again the same way. A --var whose value holds a secret is left out and
 // its name kept: the state database never holds a sensitive value.
-func (c *runCmd) record(env *Env, store *state.Store, runID string, secrets []string) error {
+func (c *runCmd) record(env *Env, store *state.Store, runID string, pb *playbooks.Playbook) error {
 	dir, err := os.Getwd()
 	if err != nil {
 		return fmt.Errorf("recording the run: %w", err)
 	}
-	args, withheld := withholdSecrets(env.Args, secrets)
-	return store.SaveInvocation(context.Background(), runID, state.Invocation{Dir: dir, Args: args, Withheld: withheld})
+	args, withheld := withholdSecrets(env.Args, pb.SensitiveVariables(), pb.SensitiveValues())
+	sources := map[string]string{}
+	for _, p := range append([]string{c.Playbook}, c.VarFiles...) {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return fmt.Errorf("recording the run: %w", err)
+		}
+		if sources[abs], err = fileSum(abs); err != nil {
+			return fmt.Errorf("recording the run: %w", err)
+		}
+	}
+	return store.SaveInvocation(context.Background(), runID, state.Invocation{Dir: dir, Args: args, Withheld: withheld, Sources: sources})
 }
 
-// withholdSecrets drops --var NAME=VALUE arguments whose value holds a
-// secret, and returns the names dropped.
-func withholdSecrets(args, secrets []string) (kept, withheld []string) {
-	secret := func(v string) bool {
-		for _, s := range secrets {
-			if s != "" && strings.Contains(v, s) {
-				return true
-			}
-		}
-		return false
+// fileSum is the sha256 of a file, in hex.
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
 	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// changedSources lists the files of a recorded run that changed since it
+// started, or are gone, in path order.
+func changedSources(sources map[string]string) []string {
+	var changed []string
+	for _, path := range slices.Sorted(maps.Keys(sources)) {
+		sum, err := fileSum(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			changed = append(changed, path+" (gone)")
+		case err != nil:
+			changed = append(changed, fmt.Sprintf("%s (%v)", path, errors.Unwrap(err)))
+		case sum != sources[path]:
+			changed = append(changed, path+" (edited)")
+		}
+	}
+	return changed
+}
+
+// withholdSecrets drops --var NAME=VALUE arguments that set a sensitive
+// variable (whatever the value's length) or whose value shows a secret,
+// and returns the names dropped.
+func withholdSecrets(args, sensitiveNames, secrets []string) (kept, withheld []string) {
+	r := redact.New(secrets)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		var assignment string
@@ -56,7 +99,7 @@ func withholdSecrets(args, secrets []string) (kept, withheld []string) {
 			continue
 		}
 		name, value, _ := strings.Cut(assignment, "=")
-		if secret(value) {
+		if slices.Contains(sensitiveNames, name) || r.Holds(value) {
 			withheld = append(withheld, name)
 		} else {
 			kept = append(kept, a)
@@ -102,10 +145,12 @@ func (c *runCmd) resume(env *Env) error {
 	if err != nil {
 		return err
 	}
-	st := &resumeState{id: run.ID, engine: &runner.Resume{Done: map[string]bool{}, Snapshots: map[string]*snapshot.Snapshot{}}}
+	st := &resumeState{id: run.ID, engine: &runner.Resume{Done: map[string]bool{}, Counts: map[string]runner.StepCounts{},
+		Snapshots: map[string]*snapshot.Snapshot{}}}
 	for _, h := range hosts {
 		if h.Status == string(runner.HostOK) {
 			st.engine.Done[h.Host] = true
+			st.engine.Counts[h.Host] = runner.StepCounts{OK: h.OK, Changed: h.Changed, Failed: h.Failed}
 		}
 		if h.Snapshot != "" && !h.RolledBack {
 			st.engine.Snapshots[h.Host] = &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: run.ID, Location: h.Snapshot,
@@ -121,6 +166,16 @@ func (c *runCmd) resume(env *Env) error {
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("run %s was given sensitive variables with --var, which are not recorded; set %s in the environment and resume again", run.ID, strings.Join(missing, ", "))
+	}
+	// The steps already applied and the journal on the hosts belong to the
+	// playbook as it was: an edited one would run its new version on
+	// hosts half converged by the old.
+	if changed := changedSources(inv.Sources); len(changed) > 0 {
+		if !c.AllowChanged {
+			return fmt.Errorf("run %s was started from files that changed since: %s. Resuming would run them as they are now on hosts that the run already changed; put them back as they were, or resume with --allow-changed to run them as they are",
+				run.ID, strings.Join(changed, ", "))
+		}
+		fmt.Fprintf(env.Stderr, "switchback: warning: resuming run %s with files that changed since it started (--allow-changed): %s\n", run.ID, strings.Join(changed, ", "))
 	}
 	again, err := parseRun(env, inv.Args)
 	if err != nil {

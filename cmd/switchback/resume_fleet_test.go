@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -169,5 +170,67 @@ phase "p" {
 	code, out = runCLI(t, "run", "--resume", id, "--state", db)
 	if code != runner.ExitUsage || !strings.Contains(out, "nothing to resume") {
 		t.Errorf("resuming a finished run: exit %d, want %d with 'nothing to resume'", code, runner.ExitUsage)
+	}
+}
+
+const editedPlaybook = `
+playbook { name = "edited" }
+variable "word" { type = string }
+phase "p" {
+  command "first" { run = "echo ${var.word} >> /root/words" }
+  command "stop where marked" { run = "test ! -e /root/stop" }
+  command "last" { run = "echo last-%s >> /root/words" }
+}
+`
+
+// TestResumeRefusesChangedFiles: a run is resumed with the playbook and
+// var files it started from; once either is edited, resume refuses and
+// runs nothing, until --allow-changed says to run them as they are now.
+func TestResumeRefusesChangedFiles(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	dir := t.TempDir()
+	pb := writeFile(t, dir, "edited.hcl", fmt.Sprintf(editedPlaybook, "v1"))
+	vars := writeFile(t, dir, "vars.hcl", `word = "one"`+"\n")
+	if err := os.WriteFile(h.Path("/root/stop"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out := runCLI(t, runArgs(f, pb, "--var-file", vars)...)
+	if code != runner.ExitFailed {
+		t.Fatalf("exit %d, want %d", code, runner.ExitFailed)
+	}
+	id := runID(t, out)
+	if err := os.Remove(h.Path("/root/stop")); err != nil {
+		t.Fatal(err)
+	}
+	words := func() string { t.Helper(); return mustRead(t, h.Path("/root/words")) }
+	if got := words(); got != "one\n" {
+		t.Fatalf("/root/words = %q after the first run", got)
+	}
+
+	for _, edit := range []struct{ file, content string }{
+		{pb, fmt.Sprintf(editedPlaybook, "v2")},
+		{vars, `word = "two"` + "\n"},
+	} {
+		old := mustRead(t, edit.file)
+		writeFile(t, filepath.Dir(edit.file), filepath.Base(edit.file), edit.content)
+		code, out := runCLI(t, "run", "--resume", id)
+		if code != runner.ExitUsage || !strings.Contains(out, edit.file+" (edited)") || !strings.Contains(out, "--allow-changed") {
+			t.Errorf("resume after editing %s: exit %d, want %d naming the file and --allow-changed", edit.file, code, runner.ExitUsage)
+		}
+		if got := words(); got != "one\n" {
+			t.Fatalf("a refused resume ran steps: /root/words = %q", got)
+		}
+		writeFile(t, filepath.Dir(edit.file), filepath.Base(edit.file), old)
+	}
+
+	// --allow-changed resumes with the files as they are now.
+	writeFile(t, dir, "vars.hcl", `word = "two"`+"\n")
+	code, out = runCLI(t, "run", "--resume", id, "--allow-changed")
+	if code != runner.ExitOK || !strings.Contains(out, "changed since it started (--allow-changed)") {
+		t.Fatalf("resume --allow-changed: exit %d", code)
+	}
+	if got := words(); got != "one\nlast-v1\n" {
+		t.Errorf("/root/words = %q, want the run finished by the playbook as it is", got)
 	}
 }

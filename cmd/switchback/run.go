@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
@@ -29,6 +30,8 @@ type runCmd struct {
 	Vars     []string `name:"var" sep:"none" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable; wins over var files and SWITCHBACK_VAR_NAME)."`
 	VarFiles []string `name:"var-file" sep:"none" placeholder:"FILE" help:"Read variables from an HCL file of NAME = VALUE lines (repeatable; later files win)."`
 	Resume   string   `placeholder:"RUN" help:"Continue a recorded run with the arguments it was started with: hosts that finished are not run again, the interrupted wave continues, and no step that already ran is repeated."`
+	// AllowChanged goes with Resume.
+	AllowChanged bool `help:"With --resume: continue even though the playbook or a var file changed since the run started (by default such a resume is refused)."`
 	targetArgs
 	selectArgs
 	routeFlags
@@ -50,6 +53,9 @@ func (c *runCmd) Run(env *Env) error {
 	}
 	if c.Playbook == "" {
 		return fmt.Errorf("give the playbook to run, or --resume RUN to continue a recorded run")
+	}
+	if c.AllowChanged {
+		return fmt.Errorf("--allow-changed goes with --resume RUN")
 	}
 	return c.run(env, nil)
 }
@@ -104,7 +110,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	runID := newRunID()
 	if resume != nil {
 		runID = resume.id
-	} else if err := c.record(env, store, runID, l.playbook.SensitiveValues()); err != nil {
+	} else if err := c.record(env, store, runID, l.playbook); err != nil {
 		return err
 	}
 	recorder := store.Recorder(runID)
@@ -219,8 +225,8 @@ func askToContinue(env *Env) func(context.Context, runner.WaveStarted) (bool, er
 	}
 }
 
-// writeFailed lists the hosts that failed or were unreachable, one per
-// line, beside the state database, for --limit @FILE.
+// writeFailed lists the hosts that failed or were unreachable beside the
+// state database, for --limit @FILE: a host list, read as exact names.
 func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (string, error) {
 	var names []string
 	for _, h := range recap.Hosts {
@@ -239,7 +245,8 @@ func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (strin
 	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		return "", fmt.Errorf("writing the failed hosts: %w", err)
 	}
-	if err := os.WriteFile(file, []byte(strings.Join(names, "\n")+"\n"), 0o600); err != nil {
+	comment := fmt.Sprintf("Hosts of run %s that failed or were unreachable.\nRerun them with: switchback run PLAYBOOK --limit @%s", runID, file)
+	if err := os.WriteFile(file, inventory.FormatHostList(comment, names), 0o600); err != nil {
 		return "", fmt.Errorf("writing the failed hosts: %w", err)
 	}
 	return file, nil

@@ -322,3 +322,37 @@ func TestScanManyScripts(t *testing.T) {
 }
 
 func byteSize(n int64) string { return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20)) }
+
+// TestScanOddScripts: a 30 MB bash script and a bash script and a glibc
+// program whose names hold a newline make a host NOT READY, and the
+// report says which script was too large to read whole.
+func TestScanOddScripts(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	plant(t, h, "/usr/local/bin/huge", "#!/bin/bash\necho huge\n", 0o755)
+	if err := os.Truncate(h.Path("/usr/local/bin/huge"), 30<<20); err != nil {
+		t.Fatal(err)
+	}
+	plant(t, h, "/usr/local/bin/odd\nname", "#!/bin/sh\narr=(a b)\n", 0o755)
+	glibc, err := os.ReadFile("/bin/true")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plant(t, h, "/opt/app/bin/odd\napp", string(glibc), 0o755)
+
+	doc := scanJSON(t, runner.ExitOK, scanArgs(f)...)
+	r := hostReport(t, doc, h.Name)
+	want := []string{"binaries /opt/app/bin/odd\napp", "scripts /usr/local/bin/huge", "scripts /usr/local/bin/odd\nname"}
+	if got := errorPaths(r); !slices.Equal(got, want) {
+		t.Errorf("errors at %q, want %q", got, want)
+	}
+	if r.Ready() {
+		t.Error("the host is called ready")
+	}
+	is := findIssue(r, scan.CheckScripts, "script-not-read", "/usr/local/bin/huge")
+	if is == nil || is.Severity != scan.Warning || !strings.Contains(is.Message, "30.0 MiB") || r.NotRead != 1 {
+		t.Errorf("the report does not say the large script was not read whole: %+v (not read: %d)", is, r.NotRead)
+	}
+	_, out := runCLI(t, scanArgs(f)...)
+	wantInOutput(t, out, "NOT READY", "(+1 too large to read)", "script-not-read")
+}

@@ -185,25 +185,9 @@ func (a *analyzer) parseError(err error) {
 // shebang reports interpreters that Alpine lacks.
 func (a *analyzer) shebang(src []byte) {
 	line, _, _ := bytes.Cut(src, []byte("\n"))
-	s, ok := strings.CutPrefix(string(line), "#!")
-	if !ok {
-		return
-	}
-	fields := strings.Fields(s)
-	if len(fields) == 0 {
-		return
-	}
-	interp := fields[0]
-	if base(interp) == "env" {
-		for _, f := range fields[1:] {
-			if !strings.HasPrefix(f, "-") {
-				interp = f
-				break
-			}
-		}
-	}
-	if base(interp) == "bash" {
-		a.add(syntax.NewPos(0, 1, 1), "bash-shebang", "#!"+strings.TrimSpace(s))
+	interp, ok := Interpreter(string(line))
+	if ok && base(interp) == "bash" {
+		a.add(syntax.NewPos(0, 1, 1), "bash-shebang", "#!"+strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(string(line)), "#!")))
 	}
 }
 

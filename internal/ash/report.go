@@ -27,30 +27,91 @@ func Rules() []RuleInfo {
 		Message: "the script does not parse", Suggestion: "fix the syntax error first"})
 }
 
-// IsScript says whether a file found in a directory is a shell script: a
-// .sh name, or a first line "#!" naming a Bourne-family shell or openrc-run.
+// IsScript says whether a file found in a directory is a shell script
+// (see WhyScript).
 func IsScript(path string, src []byte) bool {
-	if strings.HasSuffix(path, ".sh") {
-		return true
+	_, ok := WhyScript(path, src)
+	return ok
+}
+
+// ScriptFiles says, for help texts and reports, which files of a
+// directory are taken for shell scripts.
+const ScriptFiles = "files named *.sh, *.ash, *.bash or APKBUILD, and files whose #! line names a Bourne-family shell " +
+	"(sh, ash, bash, dash, ksh, mksh, yash, posh, busybox, openrc-run, atf-sh), directly or through env"
+
+// scriptExtensions and scriptNames make a file a shell script by its
+// name alone: APKBUILD is the build script of an Alpine package, which
+// abuild sources with its shell and which has no #! line.
+var (
+	scriptExtensions = []string{".sh", ".ash", ".bash"}
+	scriptNames      = map[string]bool{"APKBUILD": true}
+)
+
+// shells are the interpreters whose scripts are read as shell scripts.
+// atf-sh is the shell of ATF test programs (sh with ATF's functions
+// preloaded).
+var shells = map[string]bool{
+	"sh": true, "ash": true, "bash": true, "dash": true, "ksh": true, "ksh93": true, "mksh": true, "lksh": true,
+	"pdksh": true, "yash": true, "posh": true, "busybox": true, "openrc-run": true, "runscript": true, "atf-sh": true,
+}
+
+// WhyScript says whether a file found in a directory is a shell script,
+// and why: its name, or the interpreter its #! line names.
+func WhyScript(path string, src []byte) (reason string, ok bool) {
+	name := base(filepathToSlash(path))
+	if scriptNames[name] {
+		return "named " + name, true
+	}
+	for _, ext := range scriptExtensions {
+		if strings.HasSuffix(name, ext) {
+			return "named *" + ext, true
+		}
 	}
 	line, _, _ := bytes.Cut(src, []byte("\n"))
-	s, ok := strings.CutPrefix(string(line), "#!")
+	if !bytes.HasPrefix(line, []byte("#!")) {
+		return "no script name and no #! line", false
+	}
+	interp, ok := Interpreter(string(line))
 	if !ok {
-		return false
+		return "a #! line naming no program", false
 	}
-	fields := strings.Fields(s)
+	if !shells[base(interp)] {
+		return "#! names " + base(interp) + ", not a shell", false
+	}
+	return "#! names " + base(interp), true
+}
+
+// Interpreter returns the program a #! line runs: the first word, or,
+// when that is env, the program env runs (after its options, -S's split
+// string and NAME=value assignments).
+func Interpreter(line string) (string, bool) {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(line), "#!")
+	if !ok {
+		return "", false
+	}
+	fields := strings.Fields(rest)
 	if len(fields) == 0 {
-		return false
+		return "", false
 	}
-	interp := base(fields[0])
-	if interp == "env" && len(fields) > 1 {
-		interp = base(fields[len(fields)-1])
+	if base(fields[0]) != "env" {
+		return fields[0], true
 	}
-	switch interp {
-	case "sh", "ash", "bash", "dash", "ksh", "mksh", "busybox", "openrc-run", "runscript":
-		return true
+	args := fields[1:]
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "-u" || a == "--unset" || a == "-C" || a == "--chdir" || a == "-P":
+			i++ // takes a value
+		case strings.HasPrefix(a, "-S") && len(a) > 2:
+			args = append([]string{a[2:]}, args[i+1:]...) // -Sbash -e
+			i = -1
+		case strings.HasPrefix(a, "-"):
+		case strings.Contains(a, "="):
+		default:
+			return a, true
+		}
 	}
-	return false
+	return "", false
 }
 
 // AtLeast says whether any finding has severity s or higher.

@@ -350,9 +350,6 @@ func (c *Console) recap(r *runner.Recap) {
 		if h.Resumed {
 			note += "  (finished before the resume)"
 		}
-		if h.Resumed {
-			note += "  (finished before the resume)"
-		}
 		switch {
 		case h.RollbackErr != nil:
 			note += "  (ROLLBACK FAILED)"

@@ -4,9 +4,11 @@ import (
 	"archive/tar"
 	"bufio"
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
@@ -26,9 +28,13 @@ var binaryRoots = []string{"/usr/local", "/opt"}
 // and, in practice, the interpreter's path all sit in the first page.
 const elfHead = 4096
 
-// maxScript bounds the size of a file taken for a script; larger files
-// are not shell scripts worth reading.
-const maxScript = "1024k"
+// maxScript bounds the size of a script read whole (find's -size: under
+// 1024 KiB); of a larger one only the #! line travels, and the report
+// says it was not read.
+const (
+	maxScript     = "1024k"
+	maxScriptText = "1 MiB"
+)
 
 // systemdDirs hold unit files, the administrator's first.
 var systemdDirs = []string{"/etc/systemd/system", "/lib/systemd/system", "/usr/lib/systemd/system"}
@@ -55,16 +61,28 @@ var crontabDirs = []string{"/etc/cron.d", "/etc/crontabs", "/var/spool/cron/cron
 //
 // Scripts are files with a #! line under paths, and the files (of any
 // kind but ELF) that crontabs and units' Exec*= lines name: the "named"
-// section lists those.
+// section lists those. Two more records come before the archive, for
+// scripts tar's list of names cannot carry:
+//
+//	S <path>\0<size>\0<first line>\0   a script too large to read whole
+//	F <path>\0<od -tx1 of it>\0        a script whose name holds a newline
+//
+// Every file is found with find -exec, which hands names over whole
+// (whatever bytes they hold) and needs no shell loop over find's output.
 func collectCommand(paths []string) string {
 	var b strings.Builder
 	w := func(s string) { b.WriteString(s); b.WriteByte('\n') }
 	w(`LC_ALL=C; export LC_ALL`)
 	w(`printf 'switchback-scan 1\n'`)
+	// Records written inside $(...) reach the stream through fd 3.
+	w(`exec 3>&1`)
 	w(`elf=$(printf '\177ELF'); ifs=$IFS; nl='`)
 	w(`'`)
-	w(`shebang() { [ -f "$1" ] && [ -r "$1" ] || return 1; l=; IFS= read -r l < "$1" 2>/dev/null; case $l in '#!'*) return 0;; esac; return 1; }`)
-	w(`text() { [ -f "$1" ] && [ -r "$1" ] || return 1; [ -n "$(find "$1" -prune -size -` + maxScript + `)" ] || return 1; l=; IFS= read -r l < "$1" 2>/dev/null; case $l in "$elf"*) return 1;; esac; return 0; }`)
+	w(`first() { dd if="$1" bs=512 count=1 2>/dev/null | { IFS= read -r l; printf '%s' "$l"; }; }`)
+	w(`notread() { printf 'S %s\0%s\0%s\0' "$1" "$(wc -c < "$1")" "$2" >&3; }`)
+	w(`text() { [ -f "$1" ] && [ -r "$1" ] || return 1`)
+	w(`  if [ -z "$(find "$1" -prune -size -` + maxScript + `)" ]; then l=$(first "$1"); case $l in "$elf"*) ;; *) notread "$1" "$l";; esac; return 1; fi`)
+	w(`  l=; IFS= read -r l < "$1" 2>/dev/null; case $l in "$elf"*) return 1;; esac; return 0; }`)
 	// named prints the absolute paths of files named in the lines of the
 	// given files: every word of a crontab line, Exec*= values of units.
 	w(`named() { only=$1; shift; IFS=$ifs; for f in "$@"; do [ -f "$f" ] && [ -r "$f" ] || continue; while IFS= read -r line; do`)
@@ -98,13 +116,24 @@ func collectCommand(paths []string) string {
 	w(`set -f; IFS=$nl; named_files=$(named cron $cron_files; named exec $unit_files); IFS=$ifs; set +f`)
 	w(`printf 'T named\n%s\n\0' "$named_files"`)
 
-	w(`for d in ` + globWords(binaryRoots) + `; do [ -d "$d" ] && find "$d" -xdev -type f -perm -100 -size +0 2>/dev/null; done | while IFS= read -r f; do`)
-	w(`  l=; IFS= read -r l < "$f" 2>/dev/null; case $l in "$elf"*) printf 'H %s\0' "$f"; dd if="$f" bs=` + fmt.Sprint(elfHead) + ` count=1 conv=sync 2>/dev/null;; esac`)
-	w(`done`)
+	heads := `elf=$(printf '\177ELF'); for f; do l=; IFS= read -r l < "$f" 2>/dev/null; case $l in "$elf"*) printf 'H %s\0' "$f"; dd if="$f" bs=` +
+		fmt.Sprint(elfHead) + ` count=1 conv=sync 2>/dev/null;; esac; done`
+	w(`for d in ` + globWords(binaryRoots) + `; do [ -d "$d" ] && find "$d" -xdev -type f -perm -100 -size +0 -exec sh -c ` + shell.Quote(heads) + ` sh {} + 2>/dev/null; done`)
+
+	// Scripts under paths: small ones by name for tar, or by F record
+	// when a newline in the name would cut tar's list; large ones by an
+	// S record with their #! line.
+	small := `nl='` + "\n" + `'; for f; do [ -r "$f" ] || continue; l=; IFS= read -r l < "$f" 2>/dev/null; case $l in '#!'*) ;; *) continue;; esac
+  case $f in *"$nl"*) printf 'F %s\0' "$f" >&3; od -An -v -tx1 "$f" >&3; printf '\0' >&3;; *) printf '%s\n' "$f";; esac; done`
+	large := `for f; do [ -r "$f" ] || continue; l=$(dd if="$f" bs=512 count=1 2>/dev/null | { IFS= read -r l; printf '%s' "$l"; })
+  case $l in '#!'*) printf 'S %s\0%s\0%s\0' "$f" "$(wc -c < "$f")" "$l" >&3;; esac; done`
+	w(`script_files=$(for d in ` + globWords(paths) + `; do [ -e "$d" ] || continue`)
+	w(`  find "$d" -xdev -type f -size -` + maxScript + ` -exec sh -c ` + shell.Quote(small) + ` sh {} + 2>/dev/null`)
+	w(`  find "$d" -xdev -type f ! -size -` + maxScript + ` -exec sh -c ` + shell.Quote(large) + ` sh {} + 2>/dev/null; done)`)
 
 	w(`printf 'B\n'`)
 	w(`cd / || exit 1`)
-	w(`{ for d in ` + globWords(paths) + `; do [ -e "$d" ] && find "$d" -xdev -type f -size -` + maxScript + ` 2>/dev/null; done | while IFS= read -r f; do shebang "$f" && printf '%s\n' "$f"; done`)
+	w(`{ [ -n "$script_files" ] && printf '%s\n' "$script_files"`)
 	w(`  [ -n "$named_files" ] && printf '%s\n' "$named_files"`)
 	w(`  printf '%s' "$cron_files$unit_files"`)
 	w(`  for f in ` + globWords(configFiles) + `; do [ -f "$f" ] && [ -r "$f" ] && printf '%s\n' "$f"; done`)
@@ -162,10 +191,17 @@ func globWord(p string) string {
 
 // collected is what one host sent back.
 type collected struct {
-	text  map[string][]string // text sections by name
-	heads map[string][]byte   // ELF path → first page
-	files map[string][]byte   // tar entries by absolute path
-	bytes int64               // the stream's size
+	text    map[string][]string // text sections by name
+	heads   map[string][]byte   // ELF path → first page
+	files   map[string][]byte   // tar entries (and F records) by absolute path
+	notRead map[string]notRead  // S records by path
+	bytes   int64               // the stream's size
+}
+
+// notRead is a script too large to be read whole: its size and first line.
+type notRead struct {
+	size int64
+	line string
 }
 
 // errGarbled says the host's output is not the stream collectCommand prints.
@@ -176,7 +212,7 @@ var errGarbled = errors.New("the host's reply is not a scan stream (does its /bi
 func readStream(r io.Reader, script func(path string, src []byte)) (*collected, error) {
 	counter := &countingReader{r: r}
 	br := bufio.NewReaderSize(counter, 64<<10)
-	c := &collected{text: map[string][]string{}, heads: map[string][]byte{}, files: map[string][]byte{}}
+	c := &collected{text: map[string][]string{}, heads: map[string][]byte{}, files: map[string][]byte{}, notRead: map[string]notRead{}}
 	// A chatty shell start-up file may print before the command does:
 	// skip a little of whatever comes before the stream's first line.
 	for skipped := 0; ; {
@@ -221,6 +257,38 @@ func readStream(r io.Reader, script func(path string, src []byte)) (*collected, 
 				return nil, fmt.Errorf("%w: an ELF head was cut short", errGarbled)
 			}
 			c.heads[strings.TrimSuffix(path[1:], "\x00")] = head
+		case 'S':
+			var fields [3]string
+			for i := range fields {
+				if fields[i], err = br.ReadString(0); err != nil {
+					return nil, errGarbled
+				}
+				fields[i] = strings.TrimSuffix(fields[i], "\x00")
+			}
+			path, ok := strings.CutPrefix(fields[0], " ")
+			size, serr := strconv.ParseInt(strings.TrimSpace(fields[1]), 10, 64)
+			if !ok || !strings.HasPrefix(path, "/") || serr != nil {
+				return nil, errGarbled
+			}
+			c.notRead[path] = notRead{size: size, line: fields[2]}
+		case 'F':
+			path, err := br.ReadString(0)
+			if err != nil || !strings.HasPrefix(path, " /") {
+				return nil, errGarbled
+			}
+			path = strings.TrimSuffix(path[1:], "\x00")
+			dump, err := br.ReadString(0)
+			if err != nil {
+				return nil, errGarbled
+			}
+			body, err := hex.DecodeString(strings.Join(strings.Fields(strings.TrimSuffix(dump, "\x00")), ""))
+			if err != nil {
+				return nil, fmt.Errorf("%w: the dump of %q does not decode", errGarbled, path)
+			}
+			c.files[path] = body
+			if isShellScript(body) {
+				script(path, body)
+			}
 		case 'B':
 			if nl, err := br.ReadByte(); err != nil || nl != '\n' {
 				return nil, errGarbled

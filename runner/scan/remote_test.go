@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -134,5 +135,65 @@ func TestReadStream(t *testing.T) {
 	}
 	if _, ok := c.heads["/opt/x/bin/app"]; !ok || len(c.heads) != 1 {
 		t.Errorf("heads: %v", c.heads)
+	}
+}
+
+// TestCollectOddScripts: a script too large to read whole arrives as its
+// size and #! line, one whose name holds a newline arrives whole, and an
+// ELF program whose name holds one arrives too, under dash and BusyBox.
+func TestCollectOddScripts(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(dir+"/bin", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeTestFile(t, dir+"/bin/plain.sh", "#!/bin/sh\necho plain\n")
+	writeTestFile(t, dir+"/bin/odd\nname", "#!/bin/bash\narr=(a b)\n")
+	writeTestFile(t, dir+"/bin/notes", "no shebang\n")
+	big := dir + "/bin/big"
+	writeTestFile(t, big, "#!/bin/bash\necho big\n")
+	if err := os.Truncate(big, 30<<20); err != nil {
+		t.Fatal(err)
+	}
+	bigPy := dir + "/bin/big.py"
+	writeTestFile(t, bigPy, "#!/usr/bin/python3\n")
+	if err := os.Truncate(bigPy, 2<<20); err != nil {
+		t.Fatal(err)
+	}
+	shells := [][]string{{"sh", "-c"}}
+	if p, err := exec.LookPath("busybox"); err == nil {
+		shells = append(shells, []string{p, "sh", "-c"})
+	}
+	for _, sh := range shells {
+		t.Run(strings.Join(sh[:len(sh)-1], " "), func(t *testing.T) {
+			cmd := exec.Command(sh[0], append(sh[1:], collectCommand([]string{dir + "/bin"}))...)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("%v: %s", err, stderr.String())
+			}
+			var scripts []string
+			c, err := readStream(bytes.NewReader(out), func(p string, _ []byte) {
+				if strings.HasPrefix(p, dir) { // not the controller's crontabs and units
+					scripts = append(scripts, p)
+				}
+			})
+			if err != nil {
+				t.Fatalf("%v (stderr: %s)", err, stderr.String())
+			}
+			slices.Sort(scripts)
+			if want := []string{dir + "/bin/odd\nname", dir + "/bin/plain.sh"}; !slices.Equal(scripts, want) {
+				t.Errorf("scripts read: %q, want %q", scripts, want)
+			}
+			if got := string(c.files[dir+"/bin/odd\nname"]); got != "#!/bin/bash\narr=(a b)\n" {
+				t.Errorf("the script with a newline in its name arrived as %q", got)
+			}
+			if nr := c.notRead[big]; nr.size != 30<<20 || nr.line != "#!/bin/bash" {
+				t.Errorf("the large script: %+v", c.notRead)
+			}
+			if _, ok := c.notRead[bigPy]; !ok {
+				t.Errorf("not read: %+v; want the two large files with a #! line", c.notRead)
+			}
+		})
 	}
 }

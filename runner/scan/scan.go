@@ -15,8 +15,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -75,7 +77,10 @@ type HostReport struct {
 	Unreachable bool    `json:"unreachable,omitempty"`
 	Issues      []Issue `json:"issues"`
 	// What was looked at.
-	Scripts  int            `json:"scripts"`
+	Scripts int `json:"scripts"`
+	// NotRead counts the scripts too large to read whole: only their #!
+	// line was judged, and a script-not-read warning names each.
+	NotRead  int            `json:"not_read,omitempty"`
 	Binaries map[string]int `json:"binaries"` // by kind: glibc, musl, static, unknown
 	Units    int            `json:"units"`
 	Packages int            `json:"packages"`
@@ -230,6 +235,13 @@ func (s *Scanner) ScanHost(ctx context.Context, h modules.Host, hr *HostReport) 
 	}
 	hr.Scripts, hr.Bytes = scripts, c.bytes
 	hr.Issues = append(hr.Issues, found...)
+	for _, path := range slices.Sorted(maps.Keys(c.notRead)) {
+		is, ok := notReadIssues(analyze, path, c.notRead[path])
+		if ok {
+			hr.NotRead++
+			hr.Issues = append(hr.Issues, is...)
+		}
+	}
 	hr.Issues = append(hr.Issues, checkCrontabs(c)...)
 	hr.Issues = append(hr.Issues, checkBinaries(c, hr.Binaries)...)
 	units, issues := checkServices(c)
@@ -303,6 +315,29 @@ func safely(analyze ScriptAnalyzer, path string, src []byte) (fs []Finding) {
 		}
 	}()
 	return analyze(path, src)
+}
+
+// notReadIssues judges a script too large to be read whole by its #!
+// line alone, and says that the rest was not read. ok is false for a file
+// that is no shell script (a #! naming python, say).
+func notReadIssues(analyze ScriptAnalyzer, path string, nr notRead) (out []Issue, ok bool) {
+	how := "its #! line (" + nr.line + ") was checked, and nothing else"
+	if strings.HasPrefix(nr.line, "#!") {
+		if !isShellScript([]byte(nr.line)) {
+			return nil, false
+		}
+		for _, f := range safely(analyze, path, []byte(nr.line+"\n")) {
+			out = append(out, Issue{Check: CheckScripts, Finding: f})
+		}
+	} else {
+		how = "it has no #! line and is run by sh; none of it was checked"
+	}
+	out = append(out, Issue{Check: CheckScripts, Finding: Finding{
+		Path: path, Rule: "script-not-read", Severity: Warning,
+		Message:    fmt.Sprintf("a script of %s, larger than the %s a scan reads whole: %s", size(nr.size), maxScriptText, how),
+		Suggestion: "check this script by hand (or copy it and run switchback lint-sh on it)",
+	}})
+	return out, true
 }
 
 // errStreamDone ends a stream the parser has finished with.

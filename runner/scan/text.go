@@ -115,7 +115,11 @@ func looked(h *HostReport) string {
 	for _, n := range h.Binaries {
 		bins += n
 	}
-	return strings.Join([]string{plural(h.Scripts, "script"), count(bins, "binary", "binaries"), plural(h.Units, "unit"), plural(h.Packages, "package")}, ", ")
+	scripts := plural(h.Scripts, "script")
+	if h.NotRead > 0 {
+		scripts += fmt.Sprintf(" (+%d too large to read)", h.NotRead)
+	}
+	return strings.Join([]string{scripts, count(bins, "binary", "binaries"), plural(h.Units, "unit"), plural(h.Packages, "package")}, ", ")
 }
 
 // topRules names the most frequent rules among errors and warnings.

@@ -24,6 +24,11 @@ type Invocation struct {
 	// Withheld names the variables whose --var values were sensitive and
 	// so were not recorded: a resume needs them again.
 	Withheld []string
+	// Sources are the sha256 sums (hex) of the files the run was started
+	// from (the playbook and var files), by absolute path, so that a
+	// resume can tell whether they changed since. Nil for runs recorded
+	// before they were kept.
+	Sources map[string]string
 }
 
 // SaveInvocation records how a run was started, before it starts.
@@ -36,8 +41,12 @@ func (s *Store) SaveInvocation(ctx context.Context, runID string, inv Invocation
 	if err != nil {
 		return fmt.Errorf("recording the run's arguments: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO invocations (run_id, dir, args, withheld) VALUES (?, ?, ?, ?)`,
-		runID, inv.Dir, string(args), string(withheld)); err != nil {
+	sources, err := json.Marshal(inv.Sources)
+	if err != nil {
+		return fmt.Errorf("recording the run's arguments: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO invocations (run_id, dir, args, withheld, sources) VALUES (?, ?, ?, ?, ?)`,
+		runID, inv.Dir, string(args), string(withheld), string(sources)); err != nil {
 		return fmt.Errorf("recording the run's arguments: %w", err)
 	}
 	return nil
@@ -50,7 +59,8 @@ var ErrNoInvocation = errors.New("the run's arguments were not recorded")
 func (s *Store) Invocation(ctx context.Context, runID string) (Invocation, error) {
 	var inv Invocation
 	var args, withheld string
-	err := s.db.QueryRowContext(ctx, `SELECT dir, args, withheld FROM invocations WHERE run_id = ?`, runID).Scan(&inv.Dir, &args, &withheld)
+	var sources sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT dir, args, withheld, sources FROM invocations WHERE run_id = ?`, runID).Scan(&inv.Dir, &args, &withheld, &sources)
 	if errors.Is(err, sql.ErrNoRows) {
 		return inv, ErrNoInvocation
 	}
@@ -62,6 +72,11 @@ func (s *Store) Invocation(ctx context.Context, runID string) (Invocation, error
 	}
 	if err := json.Unmarshal([]byte(withheld), &inv.Withheld); err != nil {
 		return inv, fmt.Errorf("reading the run's arguments: %w", err)
+	}
+	if sources.Valid {
+		if err := json.Unmarshal([]byte(sources.String), &inv.Sources); err != nil {
+			return inv, fmt.Errorf("reading the run's arguments: %w", err)
+		}
 	}
 	return inv, nil
 }

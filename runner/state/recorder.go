@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/transport"
 )
 
 // Recorder is the observer that writes a run's events to the store as
@@ -79,6 +80,9 @@ func (r *Recorder) Event(ev runner.Event) {
 		column := map[runner.Status]string{runner.StatusOK: "ok", runner.StatusChanged: "changed", runner.StatusFailed: "failed"}[e.Status]
 		if e.Ignored {
 			column = "ok" // the host went on
+		}
+		if transport.IsUnreachable(e.Err) {
+			column = "" // the host is counted unreachable, not failed
 		}
 		if err == nil && column != "" {
 			_, err = db.Exec(`UPDATE hosts SET `+column+` = `+column+` + 1, updated_at = ? WHERE run_id = ? AND host = ?`, now, r.runID, e.Host)

@@ -124,6 +124,7 @@ func Open(path string) (*Store, error) {
 var laterColumns = []struct{ table, column, decl string }{
 	{"hosts", "snapshot_provider", "TEXT"},
 	{"hosts", "snapshot_settings", "TEXT"},
+	{"invocations", "sources", "TEXT"},
 }
 
 func addColumns(db *sql.DB) error {

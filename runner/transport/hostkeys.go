@@ -2,8 +2,6 @@ package transport
 
 import (
 	"bytes"
-	"crypto/ed25519"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,24 +43,15 @@ type hostKeys struct {
 	mode  HostKeyMode
 	// hash records first-seen hosts hashed, as OpenSSH does with
 	// HashKnownHosts yes.
-	hash  bool
-	probe ssh.PublicKey
+	hash bool
 
 	mu       sync.Mutex
-	check    ssh.HostKeyCallback // nil while the file does not exist
+	db       *knownHosts // nil while no file exists
 	accepted map[string]ssh.PublicKey
 }
 
 func newHostKeys(files []string, mode HostKeyMode) (*hostKeys, error) {
-	pub, _, err := ed25519.GenerateKey(rand.Reader)
-	if err != nil {
-		return nil, fmt.Errorf("making a probe key: %w", err)
-	}
-	probe, err := ssh.NewPublicKey(pub)
-	if err != nil {
-		return nil, fmt.Errorf("making a probe key: %w", err)
-	}
-	hk := &hostKeys{file: files[0], files: files, mode: mode, probe: probe, accepted: map[string]ssh.PublicKey{}}
+	hk := &hostKeys{file: files[0], files: files, mode: mode, accepted: map[string]ssh.PublicKey{}}
 	if err := hk.load(); err != nil {
 		return nil, err
 	}
@@ -76,21 +65,17 @@ func (hk *hostKeys) load() error {
 			present = append(present, f)
 		}
 	}
-	var cb ssh.HostKeyCallback
-	err := error(&fs.PathError{Op: "open", Path: hk.file, Err: fs.ErrNotExist})
-	if len(present) > 0 {
-		cb, err = knownhosts.New(present...)
-	}
-	switch {
-	case err == nil:
-		hk.check = cb
-	case errors.Is(err, fs.ErrNotExist) && hk.mode == AcceptNew:
-		hk.check = nil
-	case errors.Is(err, fs.ErrNotExist):
+	if len(present) == 0 {
+		if hk.mode == AcceptNew {
+			return nil
+		}
 		return fmt.Errorf("known_hosts file %s does not exist: create it with the hosts' keys (ssh-keyscan), or use --host-key-check accept-new to record keys on first connection", hk.file)
-	default:
+	}
+	db, err := readKnownHosts(present...)
+	if err != nil {
 		return fmt.Errorf("reading known_hosts %s: %w", hk.file, err)
 	}
+	hk.db = db
 	return nil
 }
 
@@ -105,19 +90,14 @@ func (hk *hostKeys) algorithms(hostport string) []string {
 	if k, ok := hk.accepted[knownhosts.Normalize(hostport)]; ok {
 		return algorithmsFor(k.Type())
 	}
-	if hk.check == nil {
-		return plainAlgorithms()
-	}
-	addr := &net.TCPAddr{IP: net.IPv4zero}
-	var keyErr *knownhosts.KeyError
-	if err := hk.check(hostport, addr, hk.probe); !errors.As(err, &keyErr) || len(keyErr.Want) == 0 {
-		return plainAlgorithms()
-	}
 	var algos []string
 	seen := map[string]bool{}
-	for _, known := range keyErr.Want {
-		types := algorithmsFor(known.Key.Type())
-		if authorityLine(known) {
+	for _, l := range hk.db.forHost(hostport) {
+		var types []string
+		switch l.marker {
+		case "":
+			types = algorithmsFor(l.key.Type())
+		case markerCA:
 			types = certAlgorithms // the CA's key type says nothing of the host's
 		}
 		for _, a := range types {
@@ -126,6 +106,9 @@ func (hk *hostKeys) algorithms(hostport string) []string {
 				algos = append(algos, a)
 			}
 		}
+	}
+	if len(algos) == 0 {
+		return plainAlgorithms()
 	}
 	return algos
 }
@@ -147,28 +130,6 @@ func plainAlgorithms() []string {
 var certAlgorithms = []string{
 	ssh.CertAlgoED25519v01, ssh.CertAlgoECDSA256v01, ssh.CertAlgoECDSA384v01, ssh.CertAlgoECDSA521v01,
 	ssh.CertAlgoRSASHA512v01, ssh.CertAlgoRSASHA256v01,
-}
-
-// authorityLine reports whether a known key comes from a @cert-authority
-// line: knownhosts lists CA keys among the keys wanted for a host, but a
-// host presenting a plain key is then unknown, not changed.
-func authorityLine(k knownhosts.KnownKey) bool {
-	b, err := os.ReadFile(k.Filename)
-	if err != nil {
-		return false
-	}
-	lines := strings.Split(string(b), "\n")
-	return k.Line >= 1 && k.Line <= len(lines) && strings.HasPrefix(strings.TrimSpace(lines[k.Line-1]), "@cert-authority")
-}
-
-func plainKeys(want []knownhosts.KnownKey) []knownhosts.KnownKey {
-	var plain []knownhosts.KnownKey
-	for _, k := range want {
-		if !authorityLine(k) {
-			plain = append(plain, k)
-		}
-	}
-	return plain
 }
 
 func algorithmsFor(keyType string) []string {
@@ -195,8 +156,8 @@ func (hk *hostKeys) callback(name string) ssh.HostKeyCallback {
 			return hk.changedError(name, hostport, key, nil)
 		}
 		var err error = &knownhosts.KeyError{}
-		if hk.check != nil {
-			err = hk.check(hostport, remote, key)
+		if hk.db != nil {
+			err = hk.db.check(hostport, remote, key)
 		}
 		var keyErr *knownhosts.KeyError
 		var revoked *knownhosts.RevokedError
@@ -205,8 +166,8 @@ func (hk *hostKeys) callback(name string) ssh.HostKeyCallback {
 			return nil
 		case errors.As(err, &revoked):
 			return fmt.Errorf("host key of %s (%s) is marked @revoked in %s; refusing to connect", name, hostport, hk.file)
-		case errors.As(err, &keyErr) && len(plainKeys(keyErr.Want)) > 0:
-			return hk.changedError(name, hostport, key, plainKeys(keyErr.Want))
+		case errors.As(err, &keyErr) && len(keyErr.Want) > 0:
+			return hk.changedError(name, hostport, key, keyErr.Want)
 		case errors.As(err, &keyErr):
 			if hk.mode != AcceptNew {
 				return fmt.Errorf("host %s (%s) is not in %s: its %s key is %s; if that is right, add it (ssh-keyscan -p PORT ADDRESS >> %s) or run once with --host-key-check accept-new",
@@ -234,18 +195,13 @@ func (hk *hostKeys) changedError(name, hostport string, key ssh.PublicKey, want 
 		name, hostport, key.Type(), ssh.FingerprintSHA256(key), where, knownhosts.Normalize(hostport), hk.file)
 }
 
-// record appends a first-seen key. The file is rewritten through a
-// temporary file and a rename, so a crash never leaves it half-written
-// and existing lines are always kept.
+// record appends a first-seen key as OpenSSH does: by opening the file
+// for appending, so that a known_hosts that is a link is written through
+// (and stays a link), a device such as /dev/null takes the line and stays
+// a device, and the file keeps its inode, owner and mode. The line goes in
+// one write, so existing lines are never at risk.
 func (hk *hostKeys) record(hostport string, key ssh.PublicKey) error {
-	old, err := os.ReadFile(hk.file)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("reading %s to add a host key: %w", hk.file, err)
-	}
-	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
-		old = append(old, '\n')
-	}
-	host := knownhosts.Normalize(hostport)
+	host := lookupName(hostport)
 	if hk.hash {
 		host = knownhosts.HashHostname(host)
 	}
@@ -254,31 +210,45 @@ func (hk *hostKeys) record(hostport string, key ssh.PublicKey) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".known_hosts-*")
+	f, err := os.OpenFile(hk.file, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
 	if err != nil {
 		return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(append(old, line...)); err != nil {
-		tmp.Close()
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
 		return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
+	regular := st.Mode().IsRegular()
+	if regular && st.Size() > 0 && !endsInNewline(hk.file, st.Size()) {
+		line = "\n" + line
+	}
+	if _, err := f.Write([]byte(line)); err != nil {
+		f.Close()
 		return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
+	if regular {
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
+		}
 	}
-	mode := fs.FileMode(0o600)
-	if st, err := os.Stat(hk.file); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
-	}
-	if err := os.Rename(tmp.Name(), hk.file); err != nil {
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("adding a host key to %s: %w", hk.file, err)
 	}
 	return nil
+}
+
+// endsInNewline reads the last byte of a regular file of size bytes.
+func endsInNewline(path string, size int64) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	b := make([]byte, 1)
+	if _, err := f.ReadAt(b, size-1); err != nil {
+		return true
+	}
+	return b[0] == '\n'
 }
