@@ -153,13 +153,13 @@ type bar struct {
 	Host, Status, Title string
 	// Note names a host that did not end ok beside its bar, where rows
 	// are too thin for names.
-	Note  string
-	NoteX int
-	Y, H, LabelY        int
-	X, W                int
-	Drawn               bool // the host started
-	Snapshot            *marker
-	Rollback            *span2
+	Note         string
+	NoteX        int
+	Y, H, LabelY int
+	X, W         int
+	Drawn        bool // the host started
+	Snapshot     *marker
+	Rollback     *span2
 }
 
 type marker struct {
@@ -680,6 +680,8 @@ func span(d time.Duration) string {
 	switch {
 	case d < 0:
 		return "0s"
+	case d < time.Second:
+		return d.Round(time.Millisecond).String()
 	case d < time.Minute:
 		return d.Round(100 * time.Millisecond).String()
 	}
