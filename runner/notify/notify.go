@@ -262,23 +262,33 @@ func (n *Notifier) post(url, kind string, body []byte) error {
 			select {
 			case <-time.After(wait):
 			case <-n.ctx.Done():
-				return fmt.Errorf("given up at the end of the run: %w", last)
+				return givenUp(last)
 			}
 			wait *= 2
 		}
 		if n.ctx.Err() != nil {
-			return errors.New("not sent before the end of the run")
+			return givenUp(last)
 		}
 		retry, err := n.attempt(url, kind, body)
 		if err == nil {
 			return nil
 		}
+		if n.ctx.Err() != nil {
+			return givenUp(last) // this attempt was cut short: the one before says why
+		}
 		last = err
-		if !retry || n.ctx.Err() != nil {
+		if !retry {
 			break
 		}
 	}
 	return last
+}
+
+func givenUp(last error) error {
+	if last == nil {
+		return errors.New("not sent before the end of the run")
+	}
+	return fmt.Errorf("given up at the end of the run: %w", last)
 }
 
 func (n *Notifier) attempt(url, kind string, body []byte) (retry bool, err error) {

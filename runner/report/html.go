@@ -327,7 +327,7 @@ func waveDetail(wc WaveCount, hosts int) string {
 
 // ticks picks round offsets for the time axis: about six of them.
 func ticks(total time.Duration) []time.Duration {
-	steps := []time.Duration{time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second, 15 * time.Second, 30 * time.Second,
+	steps := []time.Duration{100 * time.Millisecond, 200 * time.Millisecond, 500 * time.Millisecond, time.Second, 2 * time.Second, 5 * time.Second, 10 * time.Second, 15 * time.Second, 30 * time.Second,
 		time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 15 * time.Minute, 30 * time.Minute,
 		time.Hour, 2 * time.Hour, 6 * time.Hour, 12 * time.Hour, 24 * time.Hour}
 	step := steps[len(steps)-1]
@@ -336,9 +336,6 @@ func ticks(total time.Duration) []time.Duration {
 			step = s
 			break
 		}
-	}
-	if total < time.Second {
-		step = 200 * time.Millisecond
 	}
 	var out []time.Duration
 	for d := time.Duration(0); d <= total; d += step {
@@ -692,6 +689,9 @@ func span(d time.Duration) string {
 func offset(d time.Duration) string {
 	if d < time.Second && d > 0 {
 		return "+" + d.Round(10*time.Millisecond).String()
+	}
+	if d < 10*time.Second && d%time.Second != 0 {
+		return "+" + d.Round(100*time.Millisecond).String()
 	}
 	s := d.Round(time.Second).String()
 	if d >= time.Minute {
