@@ -38,9 +38,9 @@ func (s *summaryFlag) Decode(ctx *kong.DecodeContext) error {
 
 func (a evidenceArgs) wanted() bool { return a.HTML != "" || a.Summary.File != "" }
 
-// write reads run runID from src and writes the files asked for, saying
-// where on w.
-func (a evidenceArgs) write(env *Env, src report.RunSource, runID string) error {
+// write reads run runID from src and writes the files asked for; with
+// say, it tells on stdout where they are.
+func (a evidenceArgs) write(env *Env, src report.RunSource, runID string, say bool) error {
 	if !a.wanted() {
 		return nil
 	}
@@ -56,6 +56,9 @@ func (a evidenceArgs) write(env *Env, src report.RunSource, runID string) error 
 		if err := writeAtomic(a.HTML, b.Bytes()); err != nil {
 			return fmt.Errorf("--html: %w", err)
 		}
+		if say {
+			fmt.Fprintf(env.Stdout, "The run's page: %s\n", a.HTML)
+		}
 	}
 	if a.Summary.File != "" {
 		link := ""
@@ -68,6 +71,9 @@ func (a evidenceArgs) write(env *Env, src report.RunSource, runID string) error 
 		}
 		if err := writeAtomic(a.Summary.File, b.Bytes()); err != nil {
 			return fmt.Errorf("--summary: %w", err)
+		}
+		if say {
+			fmt.Fprintf(env.Stdout, "The run's summary: %s\n", a.Summary.File)
 		}
 	}
 	return nil

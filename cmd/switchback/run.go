@@ -165,7 +165,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 	}
 	c.notifyArgs.finish(env, notifier)
-	if err := c.evidenceArgs.write(env, store, runID); err != nil {
+	if err := c.evidenceArgs.write(env, store, runID, c.Output != "json"); err != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 	}
 	if c.Output != "json" {

@@ -144,7 +144,10 @@ func (c *runsShowCmd) Run(env *Env) error {
 	if n == 0 {
 		fmt.Fprintln(w, "  none")
 	}
-	return c.evidenceArgs.write(env, st, r.ID)
+	if c.evidenceArgs.wanted() {
+		fmt.Fprintln(w)
+	}
+	return c.evidenceArgs.write(env, st, r.ID, true)
 }
 
 // firstLineOf shows the first line of a recorded error, made safe to

@@ -52,30 +52,29 @@ func WriteHTML(w io.Writer, ev *Evidence) error {
 }
 
 type page struct {
-	Run                     state.Run
-	OutcomeClass, Outcome   string
-	Started, Took           string
-	Counts                  HostCounts
-	Waves                   []WaveCount
-	Timeline                timeline
-	Phases                  []string
-	Matrix                  []matrixRow
-	Changes                 []changeGroup
-	ChangesLeft             int
-	Failures                []Failure
-	FailuresLeft            int
-	HaltAt                  string
-	Rollbacks               []rollbackRow
-	RollbacksLeft           int
-	Gate                    *gateView
-	Route                   []state.RouteRecord
-	CommandLine, Dir        string
-	Withheld                []string
-	Recorded                bool
-	CheckMode               bool
-	HostsTotal, StepsTotal  int
-	MatrixCompact           bool
-	RunningHosts, Unstarted int
+	Run                    state.Run
+	OutcomeClass, Outcome  string
+	Started, Took          string
+	Counts                 HostCounts
+	Waves                  []WaveCount
+	Timeline               timeline
+	Phases                 []string
+	Matrix                 []matrixRow
+	Changes                []changeGroup
+	ChangesLeft            int
+	Failures               []Failure
+	FailuresLeft           int
+	HaltAt                 string
+	Rollbacks              []rollbackRow
+	RollbacksLeft          int
+	Gate                   *gateView
+	Route                  []state.RouteRecord
+	CommandLine, Dir       string
+	Withheld               []string
+	Recorded               bool
+	CheckMode              bool
+	HostsTotal, StepsTotal int
+	MatrixCompact          bool
 }
 
 func newPage(ev *Evidence) *page {
@@ -159,7 +158,7 @@ type bar struct {
 	X, W         int
 	Drawn        bool // the host started
 	Snapshot     *marker
-	Rollback     *span2
+	Rollback     *rollbackSpan
 }
 
 type marker struct {
@@ -168,7 +167,7 @@ type marker struct {
 	Title  string
 }
 
-type span2 struct {
+type rollbackSpan struct {
 	X, Y, W, H int
 	Failed     bool
 	Title      string
@@ -249,7 +248,7 @@ func newTimeline(ev *Evidence) timeline {
 				if from.IsZero() {
 					from = to
 				}
-				rb := &span2{Failed: h.RollbackError != "", Y: y, H: rowH}
+				rb := &rollbackSpan{Failed: h.RollbackError != "", Y: y, H: rowH}
 				if !to.IsZero() && !to.Before(start) && !to.After(end) {
 					rb.X = x(from)
 					rb.W = max(x(to)-rb.X, 3)

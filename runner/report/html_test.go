@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"image"
 	"image/color"
 	"image/png"
 	"os"
@@ -185,7 +184,6 @@ func checkColours(t *testing.T, path string, want []color.RGBA) {
 			t.Errorf("the screenshot %s shows colour #%02x%02x%02x in %d pixel(s): the bars did not render", path, c.R, c.G, c.B, seen[c])
 		}
 	}
-	_ = image.Rect
 }
 
 func jsString(s string) string {
