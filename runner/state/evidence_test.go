@@ -52,6 +52,10 @@ func recordRun(t *testing.T, st *Store, id, playbook string, start time.Time, ch
 		rec.Event(runner.StepFinished{Host: "a", Phase: s.phase, Step: "s", Type: "file", Status: runner.StatusChanged,
 			Diff: "--- before\n+++ after\n+x\n", Attempts: 1, Duration: s.took})
 	}
+	// A failure the step ignores (ignore_errors) is not a failure of ph2.
+	rec.Event(runner.StepStarted{Host: "a", Phase: "ph2", Step: "optional"})
+	rec.Event(runner.StepFinished{Host: "a", Phase: "ph2", Step: "optional", Type: "command", Status: runner.StatusFailed,
+		Err: errors.New("no such file"), Ignored: true, Attempts: 1})
 	rec.Event(runner.HostFinished{Host: "a", Status: runner.HostOK})
 	rec.Event(runner.WaveFinished{Index: 1, OK: 1})
 	rec.Event(runner.WaveStarted{Index: 2, Of: 2, Hosts: []string{"b"}})
@@ -105,7 +109,7 @@ func TestEvidenceIsRecorded(t *testing.T) {
 		t.Errorf("b's rollback: %+v", b)
 	}
 	steps, err := st.Steps(ctx, "r1")
-	if err != nil || len(steps) != 3 {
+	if err != nil || len(steps) != 4 {
 		t.Fatal(steps, err)
 	}
 	if s := steps[0]; s.Type != "file" || !strings.Contains(s.Diff, "+x") || s.Duration != 2*time.Second || s.Attempts != 1 {
