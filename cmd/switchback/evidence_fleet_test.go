@@ -31,7 +31,7 @@ variable "token" {
 rollout {
   waves    = [1, 2, 3]
   max_fail = 0
-  forks    = 2
+  forks    = 1   # host-02 finishes before host-03 fails: no host is halted in flight
   rollback = "wave"
   gate {
     command "motd says converted" {

@@ -107,6 +107,7 @@ func TestRunPageInChromium(t *testing.T) {
 	} {
 		t.Run(c.run.ID, func(t *testing.T) {
 			path, html := renderHTML(t, c.run)
+			t.Logf("%d hosts: the page is %d bytes", len(c.run.Hosts), len(html))
 			if len(html) > c.maxBytes {
 				t.Errorf("the page is %d bytes, more than %d", len(html), c.maxBytes)
 			}
@@ -148,6 +149,7 @@ func TestRunPageInChromium(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			t.Logf("%d hosts: the page is %d px tall", len(c.run.Hosts), h)
 			if h > c.maxH {
 				t.Errorf("the page is %d px tall, more than %d", h, c.maxH)
 			}
