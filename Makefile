@@ -45,7 +45,7 @@ prereqs: build
 	$(FLEET) prereqs
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null; } || \
-	  echo "optional: chromium (apt-get install -y chromium) renders the HTML scan report in tests; they skip without it"
+	  echo "optional: chromium (apt-get install -y chromium) renders the HTML reports (scan, run) in tests; they skip without it"
 
 fleet-up: prereqs
 	$(FLEET) up --name $(FLEET_NAME) -n $(HOSTS)

@@ -40,7 +40,7 @@ var apkKeyName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9@._+-]*\.pub$`)
 
 // ApkKeyType registers the apk_key step.
 func ApkKeyType() Type {
-	return Type{Name: "apk_key", Decode: decodeApkKey}
+	return Type{Name: "apk_key", Decode: decodeApkKey, Label: "name"}
 }
 
 func decodeApkKey(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics) {

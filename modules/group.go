@@ -36,7 +36,7 @@ type groupConfig struct {
 
 // GroupType registers the group step.
 func GroupType() Type {
-	return Type{Name: "group", Decode: decodeGroup}
+	return Type{Name: "group", Decode: decodeGroup, Label: "name"}
 }
 
 func decodeGroup(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics) {

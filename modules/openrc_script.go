@@ -33,7 +33,7 @@ const openrcShebang = "#!/sbin/openrc-run"
 
 // OpenRCScriptType registers the openrc_script step.
 func OpenRCScriptType() Type {
-	return Type{Name: "openrc_script", Decode: decodeOpenRCScript}
+	return Type{Name: "openrc_script", Decode: decodeOpenRCScript, Label: "name"}
 }
 
 func decodeOpenRCScript(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics) {

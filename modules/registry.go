@@ -18,6 +18,10 @@ type Type struct {
 	// Owns lists settings that every step takes (timeout, ...) which
 	// this type reads itself, with its own meaning.
 	Owns []string
+	// Label names the argument that the step's label stands for when it
+	// is left out, for a type that manages one named thing:
+	// service "chronyd" { enabled = true } manages the service chronyd.
+	Label string
 }
 
 // Registry maps HCL block types to step types.
@@ -79,6 +83,11 @@ func (r *Registry) Names() []string {
 func (r *Registry) Owns(typ, name string) bool {
 	t, ok := r.types[typ]
 	return ok && slices.Contains(t.Owns, name)
+}
+
+// Label is the argument a step type's label stands for, or "".
+func (r *Registry) Label(typ string) string {
+	return r.types[typ].Label
 }
 
 // Decode builds the module of a step block.

@@ -66,7 +66,7 @@ const (
 
 // ServiceType registers the service step.
 func ServiceType() Type {
-	return Type{Name: "service", Decode: decodeService}
+	return Type{Name: "service", Decode: decodeService, Label: "service"}
 }
 
 func decodeService(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics) {

@@ -47,7 +47,7 @@ type userConfig struct {
 
 // UserType registers the user step.
 func UserType() Type {
-	return Type{Name: "user", Decode: decodeUser}
+	return Type{Name: "user", Decode: decodeUser, Label: "name"}
 }
 
 func decodeUser(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics) {

@@ -46,15 +46,14 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 		return nil, diags
 	}
 	content, moreDiags := f.Body.Content(fileSchema)
-	diags = append(diags, withoutRolloutLabels(moreDiags)...)
+	explainUnsupported(moreDiags, "A playbook file", blockTypes(fileSchema), nil, nil, `Steps go inside a phase "name" { } block.`)
+	diags = append(diags, withoutOptionalLabels(moreDiags)...)
 
 	pb := &Playbook{Path: path, Hosts: []string{"all"}}
 	var playbookBlocks, phaseBlocks []*hcl.Block
 	var variableBlocks, localsBlocks, rolloutBlocks, snapshotBlocks, handlerBlocks []*hcl.Block
 	for _, b := range content.Blocks {
 		switch b.Type {
-		case "playbook":
-			playbookBlocks = append(playbookBlocks, b)
 		case "variable":
 			variableBlocks = append(variableBlocks, b)
 		case "locals":
@@ -68,11 +67,16 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 		}
 	}
 
-	// A rollout block may carry a name (a hybrid rollout) or not; the
-	// schema cannot say "zero or one label", so they are read here.
+	// A rollout block may carry a name (a hybrid rollout) or not, and so
+	// may the playbook block (playbook "name" { } names it); the schema
+	// cannot say "zero or one label", so they are read here.
 	var namedBlocks []*hcl.Block
 	if sb, ok := f.Body.(*hclsyntax.Body); ok {
 		for _, b := range sb.Blocks {
+			if b.Type == "playbook" {
+				playbookBlocks = append(playbookBlocks, b.AsHCLBlock())
+				continue
+			}
 			if b.Type != "rollout" {
 				continue
 			}
@@ -145,10 +149,25 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 			Subject:  f.Body.MissingItemRange().Ptr(),
 		})
 	}
+	explainReferences(diags, pb.scopeNames(variableBlocks))
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return pb, diags
+}
+
+// scopeNames are the names the playbook declares, for messages about
+// names it does not.
+func (pb *Playbook) scopeNames(variableBlocks []*hcl.Block) scopeNames {
+	var n scopeNames
+	for _, b := range variableBlocks {
+		n.vars = append(n.vars, b.Labels[0])
+	}
+	for _, lv := range pb.Locals {
+		n.locals = append(n.locals, lv.Name)
+	}
+	n.registered = pb.registered
+	return n
 }
 
 func decodeHeader(pb *Playbook, blocks []*hcl.Block, fileBody hcl.Body, ctx *hcl.EvalContext) hcl.Diagnostics {
@@ -157,7 +176,7 @@ func decodeHeader(pb *Playbook, blocks []*hcl.Block, fileBody hcl.Body, ctx *hcl
 		return hcl.Diagnostics{{
 			Severity: hcl.DiagError,
 			Summary:  "Missing playbook block",
-			Detail:   `Start the file with a playbook { name = "..." } block that names the playbook.`,
+			Detail:   `Start the file with a playbook "name" { } block that names the playbook.`,
 			Subject:  fileBody.MissingItemRange().Ptr(),
 		}}
 	}
@@ -169,10 +188,40 @@ func decodeHeader(pb *Playbook, blocks []*hcl.Block, fileBody hcl.Body, ctx *hcl
 			Subject:  extra.DefRange.Ptr(),
 		})
 	}
-	content, moreDiags := blocks[0].Body.Content(playbookSchema)
+	b := blocks[0]
+	schema := playbookSchema
+	if len(b.Labels) > 0 {
+		schema = labelledPlaybookSchema
+		pb.Name = b.Labels[0]
+	}
+	if len(b.Labels) > 1 {
+		diags = append(diags, &hcl.Diagnostic{
+			Severity: hcl.DiagError,
+			Summary:  "Too many labels on playbook",
+			Detail:   `Name the playbook with one label, playbook "name" { ... }, or with name = "..." inside the block.`,
+			Subject:  b.LabelRanges[1].Ptr(),
+		})
+	}
+	content, moreDiags := b.Body.Content(schema)
+	explainUnsupported(moreDiags, "The playbook block", nil, attrNames(schema), nil, "")
 	diags = append(diags, moreDiags...)
 	if a, ok := content.Attributes["name"]; ok {
-		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &pb.Name)...)
+		var name string
+		d := gohcl.DecodeExpression(a.Expr, ctx, &name)
+		diags = append(diags, d...)
+		switch {
+		case d.HasErrors():
+		case len(b.Labels) > 0 && name != pb.Name:
+			diags = append(diags, &hcl.Diagnostic{
+				Severity: hcl.DiagError,
+				Summary:  "Playbook named twice",
+				Detail:   fmt.Sprintf("The label names the playbook %q and name = %q; keep one of them.", pb.Name, name),
+				Subject:  a.Expr.Range().Ptr(),
+				Context:  hcl.RangeBetween(b.DefRange, a.Range).Ptr(),
+			})
+		default:
+			pb.Name = name
+		}
 	}
 	if a, ok := content.Attributes["description"]; ok {
 		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &pb.Description)...)
@@ -188,6 +237,7 @@ func (l *Loader) decodePhase(b *hcl.Block, ctx *hcl.EvalContext) (*Phase, hcl.Di
 	schema := phaseSchema(l.Registry.Names())
 	schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: "flush_handlers"})
 	content, diags := b.Body.Content(schema)
+	explainUnsupported(diags, "A phase", blockTypes(schema), attrNames(schema), nil, "")
 	if a, ok := content.Attributes["flush_handlers"]; ok {
 		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &phase.FlushHandlers)...)
 	}
@@ -210,6 +260,7 @@ func (l *Loader) decodeHandlers(blocks []*hcl.Block, ctx *hcl.EvalContext) ([]*H
 		}
 		seen[name] = b
 		content, moreDiags := b.Body.Content(phaseSchema(l.Registry.Names()))
+		explainUnsupported(moreDiags, "A handler", l.Registry.Names(), nil, nil, "")
 		diags = append(diags, moreDiags...)
 		h := &Handler{Name: name, DeclRange: b.DefRange}
 		h.Steps, moreDiags = l.decodeSteps(fmt.Sprintf("handler %q", name), b.DefRange, content.Blocks, ctx, !moreDiags.HasErrors())
@@ -317,12 +368,12 @@ func isUnknownValueError(d *hcl.Diagnostic) bool {
 	return d.Subject != nil && d.Summary == "Unsuitable value type" && strings.Contains(d.Detail, "value must be known")
 }
 
-// withoutRolloutLabels drops the schema's complaint about labelled
-// rollout blocks, which Load reads itself.
-func withoutRolloutLabels(diags hcl.Diagnostics) hcl.Diagnostics {
+// withoutOptionalLabels drops the schema's complaint about labelled
+// rollout and playbook blocks, which Load reads itself.
+func withoutOptionalLabels(diags hcl.Diagnostics) hcl.Diagnostics {
 	var kept hcl.Diagnostics
 	for _, d := range diags {
-		if d.Summary != "Extraneous label for rollout" {
+		if d.Summary != "Extraneous label for rollout" && d.Summary != "Extraneous label for playbook" {
 			kept = append(kept, d)
 		}
 	}

@@ -22,6 +22,16 @@ var playbookSchema = &hcl.BodySchema{
 	},
 }
 
+// labelledPlaybookSchema is the header of playbook "name" { ... }, named
+// by its label.
+var labelledPlaybookSchema = &hcl.BodySchema{
+	Attributes: []hcl.AttributeSchema{
+		{Name: "name"},
+		{Name: "description"},
+		{Name: "hosts"},
+	},
+}
+
 var variableSchema = &hcl.BodySchema{
 	Attributes: []hcl.AttributeSchema{
 		{Name: "type"},

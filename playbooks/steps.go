@@ -78,6 +78,7 @@ var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diagnostics) {
 	st := &Step{Type: b.Type, Name: b.Labels[0], DeclRange: b.DefRange, registry: l.Registry}
 	content, body, diags := b.Body.PartialContent(l.metaSchema(b.Type))
+	body = l.labelDefault(b, body)
 	st.body = body
 	diags = append(diags, decodeMeta(&st.Meta, content.Attributes, ctx)...)
 
@@ -108,6 +109,7 @@ func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diag
 	}
 	if len(exprs) == 0 && st.Meta.ForEach == nil {
 		m, d := l.Registry.Decode(st.Type, body, scope)
+		l.explainStep(b, body, scope, d)
 		st.Module = m
 		return st, append(diags, d...)
 	}
@@ -118,12 +120,70 @@ func (l *Loader) decodeStep(b *hcl.Block, ctx *hcl.EvalContext) (*Step, hcl.Diag
 		diags = append(diags, d...)
 	}
 	_, d := l.Registry.Decode(st.Type, body, scope)
+	l.explainStep(b, body, scope, d)
 	for _, dg := range d {
 		if dg.Subject == nil || !withinAny(exprs, *dg.Subject) {
 			diags = append(diags, dg)
 		}
 	}
 	return st, diags
+}
+
+// labelDefault gives a step whose type manages one named thing the
+// step's label as that name when the block leaves it out: service
+// "chronyd" { enabled = true }. The value points at the label, so a
+// message about it points there too.
+func (l *Loader) labelDefault(b *hcl.Block, body hcl.Body) hcl.Body {
+	attr := l.Registry.Label(b.Type)
+	sb, ok := body.(*hclsyntax.Body)
+	if attr == "" || !ok || len(b.Labels) == 0 {
+		return body
+	}
+	if _, given := sb.Attributes[attr]; given {
+		return body
+	}
+	rng := b.LabelRanges[0]
+	withName := *sb
+	withName.Attributes = make(hclsyntax.Attributes, len(sb.Attributes)+1)
+	for k, v := range sb.Attributes {
+		withName.Attributes[k] = v
+	}
+	withName.Attributes[attr] = &hclsyntax.Attribute{Name: attr, SrcRange: rng, NameRange: rng, EqualsRange: rng,
+		Expr: &hclsyntax.LiteralValueExpr{Val: cty.StringVal(b.Labels[0]), SrcRange: rng}}
+	return &withName
+}
+
+// explainStep completes complaints about arguments or blocks a step type
+// does not take with the closest one it does, or the list of them: the
+// step is decoded again through a body that records what its type asked
+// for (decoding has no side effects). A complaint about the value the
+// label stood for says so.
+func (l *Loader) explainStep(b *hcl.Block, body hcl.Body, ctx *hcl.EvalContext, diags hcl.Diagnostics) {
+	if attr := l.Registry.Label(b.Type); attr != "" && len(b.LabelRanges) > 0 {
+		for _, d := range diags {
+			if d.Subject != nil && *d.Subject == b.LabelRanges[0] && d.Summary != "Duplicate step name" {
+				d.Detail += fmt.Sprintf(" (The label stands for %s, which the block does not set.)", attr)
+			}
+		}
+	}
+	needed := false
+	for _, d := range diags {
+		if d.Summary == "Unsupported argument" || d.Summary == "Unsupported block type" {
+			needed = true
+		}
+	}
+	if !needed {
+		return
+	}
+	rec := &schemaRecorder{Body: body}
+	_, _ = l.Registry.Decode(b.Type, rec, ctx)
+	var meta []string
+	for _, a := range l.metaSchema(b.Type).Attributes {
+		if !slices.Contains(rec.attrs, a.Name) {
+			meta = append(meta, a.Name)
+		}
+	}
+	explainUnsupported(diags, fmt.Sprintf("A %s step", b.Type), rec.blocks, rec.attrs, meta, "")
 }
 
 func decodeMeta(m *StepMeta, attrs hcl.Attributes, ctx *hcl.EvalContext) hcl.Diagnostics {

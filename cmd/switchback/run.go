@@ -45,6 +45,8 @@ type runCmd struct {
 	Yes            bool          `help:"Do not ask before waves (pause = confirm); go on."`
 	Output         string        `default:"text" enum:"text,json" help:"text for people; json streams one event per line on stdout."`
 	JUnit          string        `name:"junit" placeholder:"FILE" help:"Also write a JUnit XML report (a test suite per host, a test case per step) to FILE."`
+	evidenceArgs
+	notifyArgs
 }
 
 func (c *runCmd) Run(env *Env) error {
@@ -61,6 +63,9 @@ func (c *runCmd) Run(env *Env) error {
 }
 
 func (c *runCmd) run(env *Env, resume *resumeState) error {
+	if err := c.notifyArgs.check(); err != nil {
+		return err
+	}
 	l, err := load(env, playbookArgs{Playbook: c.Playbook, Vars: c.Vars, VarFiles: c.VarFiles}, &c.targetArgs)
 	if err != nil {
 		return err
@@ -116,6 +121,10 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	recorder := store.Recorder(runID)
 	observer = runner.Observers{recorder, observer}
 
+	notifier := c.notifyArgs.start(env, runID, l.playbook.Name)
+	if notifier != nil {
+		observer = runner.Observers{observer, notifier}
+	}
 	var junit *report.JUnit
 	if c.JUnit != "" {
 		junit = &report.JUnit{Path: c.JUnit}
@@ -159,6 +168,10 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", junit.Err())
 	}
 	if err := recorder.Err(); err != nil {
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+	}
+	c.notifyArgs.finish(env, notifier)
+	if err := c.evidenceArgs.write(env, store, runID, c.Output != "json"); err != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 	}
 	if c.Output != "json" {

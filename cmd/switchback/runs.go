@@ -31,8 +31,9 @@ func (a stateArgs) open(env *Env) (*state.Store, error) {
 }
 
 type runsCmd struct {
-	List runsListCmd `cmd:"" default:"withargs" help:"List recorded runs, newest first."`
-	Show runsShowCmd `cmd:"" help:"Show one run: its hosts, steps, halt and rollbacks."`
+	List  runsListCmd  `cmd:"" default:"withargs" help:"List recorded runs, newest first."`
+	Show  runsShowCmd  `cmd:"" help:"Show one run: its hosts, steps, halt and rollbacks; --html and --summary write its evidence to files."`
+	Stats runsStatsCmd `cmd:"" help:"Time and failure rate per phase, halts and rollbacks, over recorded runs."`
 }
 
 type runsListCmd struct {
@@ -81,7 +82,8 @@ func deref(p *int) int {
 
 type runsShowCmd struct {
 	stateArgs
-	ID string `arg:"" name:"run" help:"Run id (see 'switchback runs list')."`
+	evidenceArgs
+	ID string `arg:"" name:"run" help:"Run id (see 'switchback runs list'), or last for the newest run."`
 }
 
 func (c *runsShowCmd) Run(env *Env) error {
@@ -91,6 +93,16 @@ func (c *runsShowCmd) Run(env *Env) error {
 	}
 	defer st.Close()
 	ctx := context.Background()
+	if c.ID == "last" {
+		runs, err := st.Runs(ctx, 1)
+		if err != nil {
+			return err
+		}
+		if len(runs) == 0 {
+			return fmt.Errorf("no runs recorded yet in this state database")
+		}
+		c.ID = runs[0].ID
+	}
 	r, err := st.Run(ctx, c.ID)
 	if err != nil {
 		return fmt.Errorf("%w; 'switchback runs list' shows the recorded runs", err)
@@ -132,7 +144,10 @@ func (c *runsShowCmd) Run(env *Env) error {
 	if n == 0 {
 		fmt.Fprintln(w, "  none")
 	}
-	return nil
+	if c.evidenceArgs.wanted() {
+		fmt.Fprintln(w)
+	}
+	return c.evidenceArgs.write(env, st, r.ID, true)
 }
 
 // firstLineOf shows the first line of a recorded error, made safe to

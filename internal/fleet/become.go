@@ -9,14 +9,30 @@ import (
 
 // BecomeUser is a second login every host accepts: an ordinary user, so
 // that runs with become = true really cross from it to root, through
-// Debian's OpenDoas layered into the host with a 'permit nopass' rule.
+// Debian's OpenDoas layered into the host with a 'permit nopass' rule,
+// or Debian's sudo with a NOPASSWD rule.
 const BecomeUser = "sbfleet-op"
 
 // doasBinary is OpenDoas on the controller (Debian's opendoas package).
 const doasBinary = "/usr/bin/doas"
 
-// pamPermit lets doas through PAM inside the host root, which has no PAM
-// configuration of its own; the doas.conf rule is what authorizes.
+// sudoBinary is sudo on the controller (Debian's sudo package); it loads
+// its policy plugin, sudoers.so, from sudoPlugins at run time.
+const (
+	sudoBinary  = "/usr/bin/sudo"
+	sudoPlugins = "/usr/libexec/sudo"
+)
+
+// SudoersRule is the host's /etc/sudoers: Alpine's sudo package's
+// defaults (secure_path, so that root's commands in /sbin are found),
+// and the login user may run anything as root without a password. Tests
+// that need sudo to refuse rewrite it.
+const SudoersRule = "Defaults secure_path=\"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"\n" +
+	"Defaults !lecture\n" + BecomeUser + " ALL=(ALL:ALL) NOPASSWD: ALL\n"
+
+// pamDoas lets doas (and sudo) through PAM inside the host root, which
+// has no PAM configuration of its own; the doas.conf (or sudoers) rule
+// is what authorizes.
 const pamDoas = "auth sufficient pam_permit.so\naccount sufficient pam_permit.so\nsession sufficient pam_permit.so\n"
 
 // layerDoas copies doas (setuid root), the libraries it loads and the PAM
@@ -44,6 +60,43 @@ func layerDoas(root string) error {
 		}
 	}
 	return writeFileIn(root, "etc/pam.d/doas", []byte(pamDoas), 0o644)
+}
+
+// layerSudo copies sudo (setuid root), its plugin directory, the
+// libraries both load and a PAM stack of pam_permit (sudo runs its
+// account and session checks through PAM even without a password; the
+// sudoers rule is what authorizes) into root.
+func layerSudo(root string) error {
+	if err := copyIn(root, sudoBinary, false); err != nil {
+		return fmt.Errorf("layer sudo: %w", err)
+	}
+	if err := os.Chmod(filepath.Join(root, sudoBinary), 0o755|os.ModeSetuid); err != nil {
+		return fmt.Errorf("layer sudo: %w", err)
+	}
+	entries, err := os.ReadDir(sudoPlugins)
+	if err != nil {
+		return fmt.Errorf("layer sudo: %w", err)
+	}
+	bins := []string{sudoBinary}
+	for _, e := range entries {
+		p := filepath.Join(sudoPlugins, e.Name())
+		if err := copyIn(root, p, false); err != nil {
+			return fmt.Errorf("layer sudo: %w", err)
+		}
+		if strings.HasSuffix(e.Name(), ".so") && isELF(p) {
+			bins = append(bins, p)
+		}
+	}
+	libs, err := sharedLibraries(bins)
+	if err != nil {
+		return fmt.Errorf("layer sudo: %w", err)
+	}
+	for _, l := range libs {
+		if err := copyIn(root, l, true); err != nil {
+			return fmt.Errorf("layer sudo: %w", err)
+		}
+	}
+	return writeFileIn(root, "etc/pam.d/sudo", []byte(pamDoas), 0o644)
 }
 
 // ensureBecomeUser creates the ordinary login user on the controller (sshd
@@ -110,6 +163,9 @@ func provisionBecomeUser(root string) error {
 		return err
 	}
 	if _, err := run("chown", uid+":"+gid, home); err != nil {
+		return err
+	}
+	if err := writeFileIn(root, "etc/sudoers", []byte(SudoersRule), 0o440); err != nil {
 		return err
 	}
 	return writeFileIn(root, "etc/doas.conf", []byte("permit nopass "+BecomeUser+" as root\n"), 0o400)

@@ -24,6 +24,7 @@ func prerequisites() map[string]string {
 		"/sbin/start-stop-daemon": "dpkg",
 		"/usr/bin/ldd":            "libc-bin",
 		"/usr/bin/doas":           "opendoas",
+		"/usr/bin/sudo":           "sudo",
 	}
 }
 

@@ -22,7 +22,7 @@ const (
 	RootfsEnv = "SWITCHBACK_ALPINE_ROOTFS"
 	// baseFormat changes whenever the prepared base or its packages change,
 	// so a cached base from an older harness is never reused.
-	baseFormat = "5"
+	baseFormat = "6"
 )
 
 // base is a prepared root and its apk repository, shared read-only by fleets.
@@ -196,6 +196,9 @@ func prepareBase(tarball, dir string) error {
 		return err
 	}
 	if err := layerDoas(root); err != nil {
+		return err
+	}
+	if err := layerSudo(root); err != nil {
 		return err
 	}
 	if err := buildRepo(root); err != nil {

@@ -125,6 +125,23 @@ var laterColumns = []struct{ table, column, decl string }{
 	{"hosts", "snapshot_provider", "TEXT"},
 	{"hosts", "snapshot_settings", "TEXT"},
 	{"invocations", "sources", "TEXT"},
+	// The evidence of a run (evidence.go): when each thing happened,
+	// what each step changed, and the route the run followed.
+	{"runs", "phases", "TEXT"},
+	{"runs", "route", "TEXT"},
+	{"runs", "halted_at", "TEXT"},
+	{"hosts", "started_at", "TEXT"},
+	{"hosts", "finished_at", "TEXT"},
+	{"hosts", "snapshot_at", "TEXT"},
+	{"hosts", "rollback_started_at", "TEXT"},
+	{"hosts", "rollback_finished_at", "TEXT"},
+	{"steps", "type", "TEXT"},
+	{"steps", "diff", "TEXT"},
+	{"steps", "reason", "TEXT"},
+	{"steps", "ignored", "INTEGER NOT NULL DEFAULT 0"},
+	{"steps", "attempts", "INTEGER NOT NULL DEFAULT 0"},
+	{"steps", "duration_ms", "INTEGER"},
+	{"waves", "rollout", "TEXT"},
 }
 
 func addColumns(db *sql.DB) error {
@@ -154,6 +171,12 @@ type Run struct {
 	ExitCode               *int
 	HaltWave               *int
 	HaltReason             string
+	// Phases are the run's phases in order, "gate" last when the route
+	// has a gate; Route is each segment's route map. Both are empty for
+	// runs recorded before they were kept.
+	Phases   []string
+	Route    []RouteRecord
+	HaltedAt time.Time
 }
 
 // Host is a host's outcome in a run.
@@ -163,19 +186,30 @@ type Host struct {
 	SnapshotSettings                             map[string]string
 	Wave, OK, Changed, Failed                    int
 	RolledBack                                   bool
+	// When the host was started and finished, snapshotted, and restored;
+	// zero when it did not happen (or was recorded before these were kept).
+	StartedAt, FinishedAt, SnapshotAt     time.Time
+	RollbackStartedAt, RollbackFinishedAt time.Time
 }
 
 // Step is one step's result on one host.
 type Step struct {
 	Host, Phase, Step, Status, Error string
 	StartedAt, FinishedAt            time.Time
+	// Type is the step type; Diff what a change did (cut at MaxDiff);
+	// Reason why it was skipped; Ignored that its failure did not fail
+	// the host; Duration as the engine measured it.
+	Type, Diff, Reason string
+	Ignored            bool
+	Attempts           int
+	Duration           time.Duration
 }
 
 // ErrNoRun is returned for a run id the database does not know.
 var ErrNoRun = errors.New("no such run")
 
 const runColumns = `id, playbook, strategy, started_at, COALESCE(finished_at, ''), hosts, waves,
-	check_mode, exit_code, halt_wave, COALESCE(halt_reason, '')`
+	check_mode, exit_code, halt_wave, COALESCE(halt_reason, ''), COALESCE(phases, ''), COALESCE(route, ''), COALESCE(halted_at, '')`
 
 // Runs lists runs, newest first.
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
@@ -209,14 +243,21 @@ func (s *Store) Run(ctx context.Context, id string) (Run, error) {
 
 func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 	var r Run
-	var started, finished string
+	var started, finished, phases, route, halted string
 	var exit, haltWave sql.NullInt64
 	if err := row.Scan(&r.ID, &r.Playbook, &r.Strategy, &started, &finished, &r.Hosts, &r.Waves,
-		&r.CheckMode, &exit, &haltWave, &r.HaltReason); err != nil {
+		&r.CheckMode, &exit, &haltWave, &r.HaltReason, &phases, &route, &halted); err != nil {
 		return Run{}, err
 	}
 	r.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
 	r.FinishedAt, _ = time.Parse(time.RFC3339Nano, finished)
+	r.HaltedAt, _ = time.Parse(time.RFC3339Nano, halted)
+	if err := decodeJSON(phases, &r.Phases); err != nil {
+		return Run{}, fmt.Errorf("the phases of run %s: %w", r.ID, err)
+	}
+	if err := decodeJSON(route, &r.Route); err != nil {
+		return Run{}, fmt.Errorf("the route of run %s: %w", r.ID, err)
+	}
 	if exit.Valid {
 		v := int(exit.Int64)
 		r.ExitCode = &v
@@ -232,7 +273,8 @@ func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT host, COALESCE(wave, 0), status, ok, changed, failed, COALESCE(error, ''),
 		COALESCE(snapshot, ''), COALESCE(snapshot_digest, ''), COALESCE(snapshot_provider, ''), COALESCE(snapshot_settings, ''),
-		rolled_back, COALESCE(rollback_error, '') FROM hosts WHERE run_id = ? ORDER BY rowid`, runID)
+		rolled_back, COALESCE(rollback_error, ''), COALESCE(started_at, ''), COALESCE(finished_at, ''), COALESCE(snapshot_at, ''),
+		COALESCE(rollback_started_at, ''), COALESCE(rollback_finished_at, '') FROM hosts WHERE run_id = ? ORDER BY rowid`, runID)
 	if err != nil {
 		return nil, fmt.Errorf("reading hosts of run %s: %w", runID, err)
 	}
@@ -241,9 +283,13 @@ func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 	for rows.Next() {
 		var h Host
 		var settings string
+		var times [5]string
 		if err := rows.Scan(&h.Host, &h.Wave, &h.Status, &h.OK, &h.Changed, &h.Failed, &h.Error, &h.Snapshot, &h.SnapshotDigest,
-			&h.SnapshotProvider, &settings, &h.RolledBack, &h.RollbackError); err != nil {
+			&h.SnapshotProvider, &settings, &h.RolledBack, &h.RollbackError, &times[0], &times[1], &times[2], &times[3], &times[4]); err != nil {
 			return nil, fmt.Errorf("reading hosts of run %s: %w", runID, err)
+		}
+		for i, dst := range []*time.Time{&h.StartedAt, &h.FinishedAt, &h.SnapshotAt, &h.RollbackStartedAt, &h.RollbackFinishedAt} {
+			*dst, _ = time.Parse(time.RFC3339Nano, times[i])
 		}
 		if h.SnapshotSettings, err = decodeSettings(settings); err != nil {
 			return nil, fmt.Errorf("reading the snapshot of %s in run %s: %w", h.Host, runID, err)
@@ -255,7 +301,8 @@ func (s *Store) Hosts(ctx context.Context, runID string) ([]Host, error) {
 
 // Steps returns the step results of a run, in the order they started.
 func (s *Store) Steps(ctx context.Context, runID string) ([]Step, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT host, phase, step, status, COALESCE(error, ''), started_at, COALESCE(finished_at, '')
+	rows, err := s.db.QueryContext(ctx, `SELECT host, phase, step, status, COALESCE(error, ''), started_at, COALESCE(finished_at, ''),
+		COALESCE(type, ''), COALESCE(diff, ''), COALESCE(reason, ''), ignored, attempts, COALESCE(duration_ms, 0)
 		FROM steps WHERE run_id = ? ORDER BY started_at, rowid`, runID)
 	if err != nil {
 		return nil, fmt.Errorf("reading steps of run %s: %w", runID, err)
@@ -265,9 +312,12 @@ func (s *Store) Steps(ctx context.Context, runID string) ([]Step, error) {
 	for rows.Next() {
 		var st Step
 		var started, finished string
-		if err := rows.Scan(&st.Host, &st.Phase, &st.Step, &st.Status, &st.Error, &started, &finished); err != nil {
+		var ms int64
+		if err := rows.Scan(&st.Host, &st.Phase, &st.Step, &st.Status, &st.Error, &started, &finished,
+			&st.Type, &st.Diff, &st.Reason, &st.Ignored, &st.Attempts, &ms); err != nil {
 			return nil, fmt.Errorf("reading steps of run %s: %w", runID, err)
 		}
+		st.Duration = time.Duration(ms) * time.Millisecond
 		st.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
 		st.FinishedAt, _ = time.Parse(time.RFC3339Nano, finished)
 		steps = append(steps, st)
@@ -277,8 +327,9 @@ func (s *Store) Steps(ctx context.Context, runID string) ([]Step, error) {
 
 // RecordRollback notes the outcome of restoring a host of a past run.
 func (s *Store) RecordRollback(ctx context.Context, runID, host string, rollbackErr error) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE hosts SET rolled_back = ?, rollback_error = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
-		rollbackErr == nil, errText(rollbackErr), time.Now().UTC().Format(time.RFC3339Nano), runID, host)
+	now := time.Now().UTC().Format(time.RFC3339Nano)
+	_, err := s.db.ExecContext(ctx, `UPDATE hosts SET rolled_back = ?, rollback_error = ?, rollback_finished_at = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
+		rollbackErr == nil, errText(rollbackErr), now, now, runID, host)
 	if err != nil {
 		return fmt.Errorf("recording the rollback of %s: %w", host, err)
 	}

@@ -1,0 +1,9 @@
+playbook "web" {
+  name = "webservers"
+}
+
+phase "packages" {
+  apk "base" {
+    packages = ["sb-hello"]
+  }
+}

@@ -1,0 +1,7 @@
+playbook "ansible habits" {}
+
+phase "setup" {
+  package "tools" {
+    name = "curl"
+  }
+}
