@@ -36,7 +36,8 @@ func (s *Store) SaveInvocation(ctx context.Context, runID string, inv Invocation
 	if err != nil {
 		return fmt.Errorf("recording the run's arguments: %w", err)
 	}
-	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO invocations (run_id, dir, args, withheld) VALUES (?, ?, ?, ?)`,
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO invocations (run_id, dir, args, withheld) VALUES (?, ?, ?, ?)
+		ON CONFLICT (run_id) DO UPDATE SET dir = excluded.dir, args = excluded.args, withheld = excluded.withheld`,
 		runID, inv.Dir, string(args), string(withheld)); err != nil {
 		return fmt.Errorf("recording the run's arguments: %w", err)
 	}

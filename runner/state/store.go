@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver, pure Go: no cgo on controllers
@@ -30,9 +31,14 @@ func DefaultPath(getenv func(string) string) (string, error) {
 	return filepath.Join(home, ".local", "state", "switchback", "state.db"), nil
 }
 
-// Store is an open state database.
+// Store is an open state database: a SQLite file on this controller, or
+// a PostgreSQL database that several controllers share.
 type Store struct {
-	db *sql.DB
+	db *db
+	// where names the database in messages (a URL without its password).
+	where string
+	// pg is set on PostgreSQL: shard groups, holders and leases (shared.go).
+	pg *pgShared
 }
 
 const schema = `
@@ -92,57 +98,60 @@ CREATE TABLE IF NOT EXISTS waves (
 );
 `
 
-// Open opens (creating if needed) the database at path. WAL mode keeps
-// every committed write across a crash of this process.
-func Open(path string) (*Store, error) {
+// Open opens the state database at location, creating it if needed and
+// applying the schema migrations it lacks: a postgres:// or postgresql://
+// URL is a PostgreSQL database; anything else is the path of a SQLite
+// file.
+func Open(location string) (*Store, error) {
+	if IsURL(location) {
+		return openPostgres(context.Background(), location)
+	}
+	return openSQLite(location)
+}
+
+// IsURL says whether a --state value names a PostgreSQL database.
+func IsURL(location string) bool {
+	return strings.HasPrefix(location, "postgres://") || strings.HasPrefix(location, "postgresql://")
+}
+
+// openSQLite opens the file at path. WAL mode keeps every committed write
+// across a crash of this process.
+func openSQLite(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)")
+	sqlDB, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1) // one writer; events arrive from many goroutines
-	if _, err := db.Exec(schema + invocationsSchema + scanSchema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	if err := addColumns(db); err != nil {
-		db.Close()
+	sqlDB.SetMaxOpenConns(1) // one writer; events arrive from many goroutines
+	d := &db{sql: sqlDB, backend: sqliteBackend}
+	if err := migrate(context.Background(), d); err != nil {
+		d.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
 	if err := os.Chmod(path, 0o600); err != nil {
-		db.Close()
+		d.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: d, where: path}, nil
 }
 
-// laterColumns were added after the first release of the schema: a
-// database created before gets them on open. Rows recorded before have
-// them NULL (a snapshot without a provider was taken by "files").
-var laterColumns = []struct{ table, column, decl string }{
-	{"hosts", "snapshot_provider", "TEXT"},
-	{"hosts", "snapshot_settings", "TEXT"},
-}
+// Shared says whether other controllers can see this store (PostgreSQL).
+func (s *Store) Shared() bool { return s.db.backend == postgresBackend }
 
-func addColumns(db *sql.DB) error {
-	for _, c := range laterColumns {
-		var n int
-		if err := db.QueryRow(`SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n); err != nil {
-			return fmt.Errorf("checking column %s.%s: %w", c.table, c.column, err)
-		}
-		if n == 0 {
-			if _, err := db.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column + ` ` + c.decl); err != nil {
-				return fmt.Errorf("adding column %s.%s: %w", c.table, c.column, err)
-			}
-		}
+// Where names the database for messages: a path, or a URL without its
+// password.
+func (s *Store) Where() string { return s.where }
+
+// Close closes the database, and on PostgreSQL ends this controller's
+// session: its locks go with it.
+func (s *Store) Close() error {
+	if s.pg != nil {
+		s.pg.close()
 	}
-	return nil
+	return s.db.Close()
 }
-
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
 
 // Run is a run as recorded.
 type Run struct {
@@ -153,6 +162,12 @@ type Run struct {
 	ExitCode               *int
 	HaltWave               *int
 	HaltReason             string
+	// Operator and Controller say who started the run, and where from
+	// (empty for runs recorded before they were).
+	Operator, Controller string
+	// ShardGroup and Shards are set for the run of a shard group.
+	ShardGroup string
+	Shards     int
 }
 
 // Host is a host's outcome in a run.
@@ -174,7 +189,8 @@ type Step struct {
 var ErrNoRun = errors.New("no such run")
 
 const runColumns = `id, playbook, strategy, started_at, COALESCE(finished_at, ''), hosts, waves,
-	check_mode, exit_code, halt_wave, COALESCE(halt_reason, '')`
+	check_mode, exit_code, halt_wave, COALESCE(halt_reason, ''), COALESCE(operator, ''), COALESCE(controller, ''),
+	COALESCE(shard_group, ''), COALESCE(shards, 0)`
 
 // Runs lists runs, newest first.
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
@@ -211,7 +227,7 @@ func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 	var started, finished string
 	var exit, haltWave sql.NullInt64
 	if err := row.Scan(&r.ID, &r.Playbook, &r.Strategy, &started, &finished, &r.Hosts, &r.Waves,
-		&r.CheckMode, &exit, &haltWave, &r.HaltReason); err != nil {
+		&r.CheckMode, &exit, &haltWave, &r.HaltReason, &r.Operator, &r.Controller, &r.ShardGroup, &r.Shards); err != nil {
 		return Run{}, err
 	}
 	r.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
@@ -277,7 +293,7 @@ func (s *Store) Steps(ctx context.Context, runID string) ([]Step, error) {
 // RecordRollback notes the outcome of restoring a host of a past run.
 func (s *Store) RecordRollback(ctx context.Context, runID, host string, rollbackErr error) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE hosts SET rolled_back = ?, rollback_error = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
-		rollbackErr == nil, errText(rollbackErr), time.Now().UTC().Format(time.RFC3339Nano), runID, host)
+		b2i(rollbackErr == nil), errText(rollbackErr), time.Now().UTC().Format(time.RFC3339Nano), runID, host)
 	if err != nil {
 		return fmt.Errorf("recording the rollback of %s: %w", host, err)
 	}
