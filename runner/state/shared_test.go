@@ -18,7 +18,7 @@ import (
 // controller is a Store of its own; closing it ends its session, as its
 // process's death would (the server drops its lock either way).
 
-func openShared(t *testing.T, url string) *Store {
+func openShared(t testing.TB, url string) *Store {
 	t.Helper()
 	st, err := Open(url)
 	if err != nil {
