@@ -30,17 +30,23 @@ var (
 
 func benchBackends(b *testing.B, bench func(b *testing.B, location string)) {
 	b.Run("sqlite", func(b *testing.B) { bench(b, filepath.Join(b.TempDir(), "state.db")) })
-	b.Run("postgres", func(b *testing.B) {
-		durableOnce.Do(func() { durable, durableErr = pgtest.Start(context.Background(), pgtest.Options{Durable: true}) })
-		if durableErr != nil {
-			b.Skip(durableErr)
+	postgres := func(params string) func(b *testing.B) {
+		return func(b *testing.B) {
+			durableOnce.Do(func() { durable, durableErr = pgtest.Start(context.Background(), pgtest.Options{Durable: true}) })
+			if durableErr != nil {
+				b.Skip(durableErr)
+			}
+			url, err := durable.CreateDatabase(context.Background(), fmt.Sprintf("bench_%d", time.Now().UnixNano()))
+			if err != nil {
+				b.Fatal(err)
+			}
+			bench(b, url+params)
 		}
-		url, err := durable.CreateDatabase(context.Background(), fmt.Sprintf("bench_%d", time.Now().UnixNano()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		bench(b, url)
-	})
+	}
+	b.Run("postgres", postgres(""))
+	// The same server, the session not waiting for each commit to reach
+	// the disk: what the protocol costs without the disk.
+	b.Run("postgres-async-commit", postgres("&synchronous_commit=off"))
 }
 
 func hostEvents(host string) []runner.Event {

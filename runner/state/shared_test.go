@@ -291,13 +291,18 @@ func TestGroupHaltAndBarrier(t *testing.T) {
 	}
 }
 
-// TestGroupLeave: the run ends with its last shard, with the worst of the
-// shards' exit codes, and its leases go.
+// TestGroupLeave: the group leases the fleet while it runs; the run ends
+// with its last shard, with the worst of the shards' exit codes, and its
+// leases go.
 func TestGroupLeave(t *testing.T) {
 	url := pgtest.New(t)
 	ctx := context.Background()
 	groups := joinAll(t, url)
 	st := openShared(t, url)
+	_, err := openShared(t, url).Claim(ctx, "another", []string{"host-30"}, operator("x"), true)
+	if !errors.As(err, new(*LeaseConflict)) || !strings.Contains(err.Error(), "leased by run run-of-1") {
+		t.Errorf("a host of a live group, asked for by another run: %v", err)
+	}
 	for i, code := range []int{runner.ExitOK, runner.ExitFailed, runner.ExitOK} {
 		if err := groups[i].Leave(ctx, code); err != nil {
 			t.Fatal(err)
