@@ -194,6 +194,7 @@ func TestShardGroups(t *testing.T) {
 	t.Run("FleetWideBudgetHaltsEveryShard", func(t *testing.T) { clean(t, f); testFleetWideBudget(t, f) })
 	t.Run("KilledShardTakenOver", func(t *testing.T) { clean(t, f); testKilledShardTakenOver(t, f) })
 	t.Run("LeasesRefuseACompetingRun", func(t *testing.T) { clean(t, f); testLeasesRefuseACompetingRun(t, f) })
+	t.Run("SharedHistoryFromAnyController", func(t *testing.T) { clean(t, f); testSharedHistory(t, f) })
 }
 
 const canaryPlaybook = `
@@ -490,5 +491,75 @@ func testLeasesRefuseACompetingRun(t *testing.T, f *fleet.Fleet) {
 	}
 	if slices.ContainsFunc(f.Hosts[:7], func(h *fleet.Host) bool { _, err := os.Stat(h.Path("/root/b-ran")); return err == nil }) {
 		t.Error("the second run changed hosts outside its limit")
+	}
+}
+
+const historyPlaybook = `
+playbook { name = "history" }
+snapshot { paths = ["/etc/sharded"] }
+phase "work" {
+  command "change" {
+    run     = "mkdir -p /etc/sharded && touch /etc/sharded/changed"
+    creates = "/etc/sharded/changed"
+  }
+}
+`
+
+// testSharedHistory: what one controller recorded in the shared store,
+// another controller (its own state directory, nothing but
+// SWITCHBACK_STATE in common) lists, shows, compares scans with and
+// rolls back.
+func testSharedHistory(t *testing.T, f *fleet.Fleet) {
+	url := pgtest.New(t)
+	pb := writeFile(t, t.TempDir(), "history.hcl", historyPlaybook)
+	limit := []string{"--limit", "host-01,host-02,host-03"}
+	controller := func(name, operator string) func(args ...string) (int, string) {
+		env := []string{"SWITCHBACK_STATE=" + url, "SWITCHBACK_OPERATOR=" + operator, "XDG_STATE_HOME=" + t.TempDir()}
+		return func(args ...string) (int, string) {
+			c := startController(t, name, env, args...)
+			return c.wait(t), c.out.String()
+		}
+	}
+	alice, bob := controller("alice's controller", "alice"), controller("bob's controller", "bob")
+
+	if code, _ := alice(runArgs(f, pb, limit...)...); code != runner.ExitOK {
+		t.Fatalf("alice's run: exit %d", code)
+	}
+	if code, _ := alice("scan", "-i", f.Inventory, "--known-hosts", f.KnownHosts, "--limit", "host-01,host-02"); code != 0 {
+		t.Fatalf("alice's scan: exit %d", code)
+	}
+	runID := newestRun(t, url)
+
+	if _, out := bob("runs", "list"); !regexp.MustCompile(regexp.QuoteMeta(runID) + `\s+history\s+.*\s3\s+alice@\S+\s+exit 0`).MatchString(out) {
+		t.Errorf("bob's runs list does not show alice's run")
+	}
+	if _, out := bob("runs", "show", runID); !strings.Contains(out, "by alice@") || strings.Count(out, "snapshot kept") != 3 {
+		t.Errorf("bob's runs show does not show alice's run with its 3 snapshots")
+	}
+	if _, out := bob("snapshots", "list"); len(regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(runID)+`\s+host-0[123]\s.*\skept$`).FindAllString(out, -1)) != 3 {
+		t.Errorf("bob's snapshots list does not list the 3 snapshots of alice's run")
+	}
+	st, err := state.Open(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scans, err := st.ScanHistory(context.Background(), 1)
+	st.Close()
+	if err != nil || len(scans) != 1 {
+		t.Fatalf("alice's scan is not in the store: %v, %v", scans, err)
+	}
+	if _, out := bob("scan", "-i", f.Inventory, "--known-hosts", f.KnownHosts, "--limit", "host-01,host-02", "--compare", "last"); !strings.Contains(out, "Compared with scan "+scans[0].ID) {
+		t.Errorf("bob's scan --compare last did not compare with alice's scan %s", scans[0].ID)
+	}
+	if code, out := bob("rollback", runID, "-i", f.Inventory, "--known-hosts", f.KnownHosts); code != 0 || strings.Count(out, "ROLLED BACK") != 3 {
+		t.Errorf("bob's rollback of alice's run: exit %d", code)
+	}
+	for _, h := range f.Hosts[:3] {
+		if _, err := os.Stat(h.Path("/etc/sharded/changed")); err == nil {
+			t.Errorf("%s keeps alice's change after bob's rollback", h.Name)
+		}
+	}
+	if _, out := alice("runs", "show", runID); strings.Count(out, "rolled back") != 3 {
+		t.Errorf("alice does not see bob's rollback")
 	}
 }
