@@ -228,6 +228,9 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 			w.closeAll()
 		}
 	}
+	r.mu.Lock()
+	r.over = true // another shard's halt arriving now is too late to stop anything
+	r.mu.Unlock()
 	recap.Halt = r.halt(0, "")
 	if e.Group != nil {
 		recap.Shard = shard
@@ -263,6 +266,8 @@ type run struct {
 	// shard of a group (Engine.Group); shard is this controller's.
 	owner map[string]int
 	shard int
+	// over is set once the run has nothing left to stop.
+	over bool
 
 	mu      sync.Mutex
 	stopped *Halted

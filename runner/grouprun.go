@@ -27,7 +27,7 @@ func (r *run) watchGroup(ctx context.Context, done <-chan struct{}) {
 	}()
 	go g.Watch(watchCtx, func(h Halted, byThreshold bool) {
 		r.mu.Lock()
-		if r.stopped != nil {
+		if r.stopped != nil || r.over {
 			r.mu.Unlock()
 			return
 		}

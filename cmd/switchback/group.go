@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/user"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/switchbackhq/switchback/inventory"
@@ -44,6 +45,10 @@ func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l 
 		Playbook:   l.playbook.Name,
 		CheckMode:  c.Check,
 		Lease:      !c.Check,
+		// A pod restarted after its controller died may come back before
+		// the server has seen the old session end (at once for a killed
+		// process, ~25 s for one cut off by the network).
+		HolderWait: 45 * time.Second,
 		Invocation: state.Invocation{Dir: dir, Args: redactState(args), Withheld: withheld},
 	}
 	wave := 0

@@ -37,7 +37,14 @@ type GroupSpec struct {
 	Invocation Invocation
 	// Lease leases the fleet's hosts to the run when it is formed.
 	Lease bool
+	// HolderWait is how long to wait for the controller that holds this
+	// shard to be seen dead before refusing: a job system restarts a
+	// shard's pod sooner than the server may notice the old one gone.
+	HolderWait time.Duration
 }
+
+// errShardHeld says a live controller holds the shard.
+var errShardHeld = errors.New("is already being run")
 
 // Group is this controller's shard of a group's run; it implements
 // runner.Group.
@@ -68,9 +75,22 @@ func (s *Store) JoinGroup(ctx context.Context, spec GroupSpec, who Operator) (*G
 		return nil, err
 	}
 	g := &Group{store: s, sess: sess, shard: spec.Shard, shards: spec.Shards}
-	if err := s.join(ctx, g, spec, who); err != nil {
-		s.pg.close()
-		return nil, err
+	deadline := time.Now().Add(spec.HolderWait)
+	for {
+		err := s.join(ctx, g, spec, who)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, errShardHeld) || time.Now().After(deadline) {
+			s.pg.close()
+			return nil, err
+		}
+		select {
+		case <-time.After(pollEvery):
+		case <-ctx.Done():
+			s.pg.close()
+			return nil, err
+		}
 	}
 	_ = s.notify(ctx, g.runID, "joined")
 	return g, nil
@@ -137,7 +157,7 @@ func (s *Store) join(ctx context.Context, g *Group, spec GroupSpec, who Operator
 	case alive:
 		var o Operator
 		_ = t.QueryRowContext(ctx, `SELECT operator, controller, pid FROM holders WHERE id = ?`, holder).Scan(&o.Name, &o.Controller, &o.PID)
-		return fmt.Errorf("shard %d/%d of run %s is already being run by %s", spec.Shard, spec.Shards, runID, o)
+		return fmt.Errorf("shard %d/%d of run %s %w by %s", spec.Shard, spec.Shards, runID, errShardHeld, o)
 	default:
 		// Its controller died: this one takes its hosts over, as a resume.
 		g.TookOver = true

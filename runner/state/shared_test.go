@@ -28,6 +28,19 @@ func openShared(t testing.TB, url string) *Store {
 	return st
 }
 
+// eventually waits for what the server does a moment after a client
+// went away (ending its session, dropping its locks).
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 10s, still not: %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
 func operator(name string) Operator { return Operator{Name: name, Controller: "ctl-" + name, PID: 100} }
 
 // TestLeasesRefuseASecondLiveRun: hosts leased by a live run are refused
@@ -64,12 +77,16 @@ func TestLeasesRefuseASecondLiveRun(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The first run's controller dies: its leases hold nothing.
+	// The first run's controller dies: its leases hold nothing, once the
+	// server has ended its session (a moment after the connection closed).
 	a.Close()
-	claim, err = b.Claim(ctx, "run-b", []string{"h3", "h2"}, operator("bob"), true)
-	if err != nil {
-		t.Fatalf("after the first run's controller died: %v", err)
-	}
+	eventually(t, "the dead run's leases are free", func() bool {
+		claim, err = b.Claim(ctx, "run-b", []string{"h3", "h2"}, operator("bob"), true)
+		if err != nil && !errors.As(err, new(*LeaseConflict)) {
+			t.Fatal(err)
+		}
+		return err == nil
+	})
 	// A resume of a run that is still running is refused.
 	d := openShared(t, url)
 	if _, err := d.Claim(ctx, "run-b", []string{"h2"}, operator("dave"), true); err == nil || !strings.Contains(err.Error(), "still running, started by bob") {
@@ -177,9 +194,16 @@ func TestGroupJoin(t *testing.T) {
 	}
 
 	groups[1].store.Close() // shard 2's controller dies
-	shards, err := st.Shards(ctx, "run-of-1")
-	if err != nil || len(shards) != 3 || shards[1].State != ShardDead || shards[0].State != ShardRunning {
-		t.Fatalf("shards after shard 2 died: %+v, %v", shards, err)
+	var shards []ShardRecord
+	eventually(t, "shard 2 is seen dead", func() bool {
+		var err error
+		if shards, err = st.Shards(ctx, "run-of-1"); err != nil {
+			t.Fatal(err)
+		}
+		return len(shards) == 3 && shards[1].State == ShardDead
+	})
+	if shards[0].State != ShardRunning || shards[2].State != ShardRunning {
+		t.Fatalf("shards after shard 2 died: %+v", shards)
 	}
 	g, err := openShared(t, url).JoinGroup(ctx, groupSpec(2), operator("rescuer"))
 	if err != nil || !g.TookOver {
