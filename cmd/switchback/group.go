@@ -41,10 +41,10 @@ func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l 
 	args, withheld := withholdSecrets(env.Args, l.playbook.SensitiveValues())
 	spec := state.GroupSpec{
 		Name: c.ShardGroup, Shard: sh.index, Shards: sh.of, RunID: runID,
-		Digest:     runner.PlanDigest(l.playbook.Name, segs, sh.of),
-		Playbook:   l.playbook.Name,
-		CheckMode:  c.Check,
-		Lease:      !c.Check,
+		Digest:    runner.PlanDigest(l.playbook.Name, segs, sh.of),
+		Playbook:  l.playbook.Name,
+		CheckMode: c.Check,
+		Lease:     !c.Check,
 		// A pod restarted after its controller died may come back before
 		// the server has seen the old session end (at once for a killed
 		// process, ~25 s for one cut off by the network).
