@@ -26,7 +26,14 @@ BENCHSTAT_VERSION   := v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_HOSTS ?= 10,50,100,200
 BENCH_FORKS ?= 10
 
-.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
+# The sharded demo: SHARDS controllers share a throwaway PostgreSQL server.
+SHARD_FLEET ?= shards
+SHARD_DIR   := /var/lib/switchback-fleet/$(SHARD_FLEET)
+SHARD_HOSTS ?= 12
+SHARDS      ?= 3
+SHARD_WAVES ?= 1,25%,100%
+
+.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
 
 all: build
 
@@ -46,6 +53,11 @@ prereqs: build
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null; } || \
 	  echo "optional: chromium (apt-get install -y chromium) renders the HTML reports (scan, run) in tests; they skip without it"
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >/dev/null 2>&1 || \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >/dev/null; }; }; } || \
+	  { echo "missing: PostgreSQL (apt-get install -y postgresql): the tests of the shared state start a server of their own; they skip without it, and fail under CI=true"; \
+	    [ "$${CI:-}" != true ]; }
 
 fleet-up: prereqs
 	$(FLEET) up --name $(FLEET_NAME) -n $(HOSTS)
@@ -70,6 +82,28 @@ demo: prereqs
 	@echo; echo "Exit code 4: the run halted. Wave 2 was rolled back (compare host-02's /etc/motd with host-01's);"
 	@echo "wave 3 (host-05, host-06) was never touched."
 	@echo; echo "The fleet is still up (inventory: $(FLEET_DIR)/inventory.hcl). 'make fleet-down' removes it."
+
+# A sharded run: a fresh fleet of SHARD_HOSTS hosts converged by SHARDS
+# switchback processes, one shard each, as one run (--shard-group) on a
+# throwaway PostgreSQL server: one canary fleet-wide, then waves split
+# across the shards. Each shard's output, then the run as the shared store
+# recorded it.
+shard-demo: prereqs
+	@$(FLEET) down --name $(SHARD_FLEET) >/dev/null 2>&1 || true
+	$(FLEET) up --name $(SHARD_FLEET) -n $(SHARD_HOSTS)
+	@mkdir -p bin/shard-demo
+	$(FLEET) postgres -- sh -c 'group=demo-$$(date +%s); pids=; status=0; \
+	  for i in $$(seq 1 $(SHARDS)); do \
+	    $(BIN) run $(PLAYBOOK) -i $(SHARD_DIR)/inventory.hcl --known-hosts $(SHARD_DIR)/known_hosts \
+	      --waves $(SHARD_WAVES) --forks 2 --shard-group $$group --shard $$i/$(SHARDS) > bin/shard-demo/shard-$$i.log 2>&1 & \
+	    pids="$$pids $$!"; \
+	  done; \
+	  for p in $$pids; do wait $$p || status=$$?; done; \
+	  for i in $$(seq 1 $(SHARDS)); do echo; echo "=== shard $$i/$(SHARDS) (bin/shard-demo/shard-$$i.log)"; cat bin/shard-demo/shard-$$i.log; done; \
+	  echo; echo "=== The run, as every controller pointed at the database sees it"; \
+	  $(BIN) runs list --last 1; echo; $(BIN) runs show $$($(BIN) runs list --last 1 | awk "NR == 2 { print \$$1 }"); \
+	  exit $$status'
+	@echo; echo "The fleet is still up ($(SHARD_DIR)/inventory.hcl); 'make fleet-down FLEET_NAME=$(SHARD_FLEET)' removes it. The database is gone."
 
 # A rehearsal on Vagrant machines: bring them up, then run a playbook in
 # waves with Vagrant snapshots to roll back to. Runs log in as root with

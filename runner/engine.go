@@ -51,6 +51,10 @@ type Engine struct {
 	// Resume, when set, continues the recorded run RunID: hosts that
 	// finished are not run again and the interrupted wave continues.
 	Resume *Resume
+	// Group, when set, makes this run one shard of a run that several
+	// controllers share (group.go): the segments hold every host of the
+	// fleet, and this engine drives the hosts DealShards gives its shard.
+	Group Group
 
 	mask *masker
 }
@@ -101,8 +105,14 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 	var names []string
 	var sizes []int
 	var infos []SegmentInfo
+	var shard *ShardInfo
+	if e.Group != nil {
+		index, of := e.Group.Shard()
+		r.owner, r.shard = DealShards(segments, of), index
+		shard = &ShardInfo{Index: index, Of: of}
+	}
 	for _, sg := range segments {
-		seg := &segment{name: sg.Name, route: sg.Route.Resolve(), total: len(sg.Hosts)}
+		seg := &segment{name: sg.Name, route: sg.Route.Resolve(), total: len(sg.Hosts), fleet: hostNames(sg.Hosts)}
 		if e.Snapshots == nil {
 			seg.route.Rollback = rollout.NoRollback // nothing to restore from
 		}
@@ -112,12 +122,19 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 		}
 		seg.sizes = seg.route.WaveSizes(len(sg.Hosts))
 		for _, h := range sg.Hosts {
+			rec := &HostRecap{Host: h.Name, Status: HostNotStarted}
+			seg.recs = append(seg.recs, rec)
+			if !r.mine(h.Name) {
+				continue // another shard's
+			}
+			if shard != nil {
+				shard.Hosts++
+			}
 			r.finished[h.Name] = make(chan struct{})
 			names = append(names, h.Name)
-			seg.recs = append(seg.recs, &HostRecap{Host: h.Name, Status: HostNotStarted})
+			recap.Hosts = append(recap.Hosts, rec)
 		}
 		seg.hosts = sg.Hosts
-		recap.Hosts = append(recap.Hosts, seg.recs...)
 		sizes = append(sizes, seg.sizes...)
 		infos = append(infos, SegmentInfo{Name: sg.Name, Hosts: len(sg.Hosts), Route: seg.route, Waves: seg.sizes})
 		r.segments = append(r.segments, seg)
@@ -131,21 +148,27 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 		first = r.segments[0].route
 	}
 	e.emit(RunStarted{Playbook: pb.Name, Hosts: names, Phases: phases, Steps: r.maxSteps(), CheckMode: e.CheckMode,
-		Route: first, Waves: sizes, Segments: infos})
+		Route: first, Waves: sizes, Segments: infos, Shard: shard})
 
 	runDone := make(chan struct{})
 	defer close(runDone)
 	r.watchDrain(runDone)
+	r.watchGroup(ctx, runDone)
 	index := 0
 	resumed := false // the first wave with work has started
 	for _, seg := range r.segments {
 		offset := 0
 		for i, n := range seg.sizes {
 			index++
-			w := &wave{index: index, size: n, seg: seg}
+			w := &wave{index: index, size: n, seg: seg, fleet: seg.fleet[offset : offset+n]}
 			todo := 0
+			var mine []*inventory.Host
 			for j := offset; j < offset+n; j++ {
 				seg.recs[j].Wave = w.index
+				if !r.mine(seg.hosts[j].Name) {
+					continue
+				}
+				mine = append(mine, seg.hosts[j])
 				h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
 				if e.Resume != nil && e.Resume.Done[h.host.Name] {
 					h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
@@ -164,11 +187,30 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 				}
 				w.hosts = append(w.hosts, h)
 			}
-			started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(seg.hosts[offset : offset+n]),
+			started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(mine),
 				Tolerance: seg.route.MaxFail.Tolerance(n)}
+			if e.Group != nil {
+				started.Fleet = n
+			}
 			offset += n
-			if todo == 0 {
+			if todo == 0 && e.Group == nil {
 				continue // a resumed run's finished wave
+			}
+			if todo == 0 {
+				// Nothing of this shard's to do in the wave (the canary is
+				// another shard's, or a resumed shard finished it): it
+				// still waits for the others before going on.
+				if r.halted() {
+					break
+				}
+				e.emit(started)
+				r.mu.Lock()
+				r.waves = append(r.waves, w)
+				r.mu.Unlock()
+				e.emit(w.finished())
+				r.waveDone(ctx, w)
+				r.rollbackAfterHalt(ctx)
+				continue
 			}
 			if i > 0 && !(e.Resume != nil && !resumed) {
 				// A resume is the operator's go-ahead for the wave it
@@ -189,11 +231,22 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 			r.mu.Unlock()
 			r.runWave(ctx, w)
 			e.emit(w.finished())
+			r.waveDone(ctx, w)
 			r.rollbackAfterHalt(ctx)
 			w.closeAll()
 		}
 	}
+	r.mu.Lock()
+	r.over = true // another shard's halt arriving now is too late to stop anything
+	r.mu.Unlock()
 	recap.Halt = r.halt(0, "")
+	if e.Group != nil {
+		recap.Shard = shard
+		tally, err := e.Group.Tally(context.WithoutCancel(ctx))
+		if err == nil {
+			recap.Fleet = tally
+		}
+	}
 	e.emit(RunFinished{Recap: recap})
 	return recap
 }
@@ -217,6 +270,13 @@ type run struct {
 	finished map[string]chan struct{}
 	outcome  map[string]HostStatus
 
+	// owner gives each host of the fleet its shard, when the run is one
+	// shard of a group (Engine.Group); shard is this controller's.
+	owner map[string]int
+	shard int
+	// over is set once the run has nothing left to stop.
+	over bool
+
 	mu      sync.Mutex
 	stopped *Halted
 	// byThreshold is set when the halt came from a threshold, not from the
@@ -234,6 +294,8 @@ type segment struct {
 	recs  []*HostRecap
 	sizes []int
 	total int
+	// fleet names every host of the segment, this shard's or not.
+	fleet []string
 	// gate is the segment's gate as a last phase; nil without one, and in
 	// check mode, where nothing converged that could be checked.
 	gate     *playbooks.Phase
@@ -332,8 +394,9 @@ func (r *run) currentWave() int {
 type wave struct {
 	index, size int
 	seg         *segment
-	hosts       []*hostRun
-	failed      int // guarded by run.mu
+	hosts       []*hostRun // this controller's
+	fleet       []string   // every host of the wave, this shard's or not
+	failed      int        // guarded by run.mu
 }
 
 func (w *wave) finished() WaveFinished {
@@ -410,11 +473,15 @@ type hostRun struct {
 // empty reason it only reports the current state.
 func (r *run) halt(waveIndex int, reason string) *Halted {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.stopped == nil && reason != "" {
 		r.stopped = &Halted{Wave: waveIndex, Reason: r.engine.mask.text(reason)}
 		r.engine.emit(*r.stopped)
+		h, byThreshold := *r.stopped, r.byThreshold
+		r.mu.Unlock()
+		r.publishHalt(h, byThreshold)
+		return &h
 	}
+	defer r.mu.Unlock()
 	return r.stopped
 }
 
@@ -446,7 +513,7 @@ func (r *run) haltByThreshold(waveIndex int, reason string) {
 }
 
 // account counts a finished host against the thresholds.
-func (r *run) account(w *wave, status HostStatus) {
+func (r *run) account(w *wave, host string, status HostStatus) {
 	if !status.countsAsFailure() {
 		return
 	}
@@ -456,6 +523,12 @@ func (r *run) account(w *wave, status HostStatus) {
 	s.failed++
 	waveFailed, totalFailed := w.failed, s.failed
 	r.mu.Unlock()
+	if r.engine.Group != nil {
+		var ok bool
+		if waveFailed, totalFailed, ok = r.fleetFailures(w, host, status); !ok {
+			return
+		}
+	}
 	scope := "the run"
 	if s.name != "" {
 		scope = "rollout " + strconv.Quote(s.name)
@@ -685,7 +758,7 @@ func (r *run) finish(ctx context.Context, w *wave, h *hostRun, status HostStatus
 	r.mu.Unlock()
 	defer close(r.finished[h.host.Name])
 	r.engine.emit(HostFinished{Host: h.host.Name, Status: status, Err: err, StepsLeft: h.left})
-	r.account(w, status)
+	r.account(w, h.host.Name, status)
 	if status == HostFailed && w.seg.route.Rollback == rollout.RollbackHost {
 		r.restore(ctx, h)
 	}
@@ -702,18 +775,28 @@ func (e *Engine) emit(ev Event) {
 // is not started, and that is not counted as a failure of its own.
 func (r *run) dependenciesMet(ctx context.Context, w *wave, h *hostRun) bool {
 	for _, dep := range h.host.DependsOn {
+		var status HostStatus
 		done, ok := r.finished[dep]
-		if !ok {
+		switch {
+		case ok:
+			select {
+			case <-done:
+			case <-ctx.Done():
+				return false
+			}
+			r.mu.Lock()
+			status = r.outcome[dep]
+			r.mu.Unlock()
+		case r.owner[dep] != 0:
+			var err error
+			if status, err = r.engine.Group.Outcome(ctx, dep); err != nil {
+				r.engine.emit(HostStarted{Host: h.host.Name, Endpoint: h.host.Endpoint(), Wave: w.index})
+				r.finish(ctx, w, h, HostNotStarted, fmt.Errorf("it depends on %s, another shard's host, whose outcome could not be read: %w", dep, err))
+				return false
+			}
+		default:
 			continue // outside this run: the caller checked that this is allowed
 		}
-		select {
-		case <-done:
-		case <-ctx.Done():
-			return false
-		}
-		r.mu.Lock()
-		status := r.outcome[dep]
-		r.mu.Unlock()
 		if status != HostOK {
 			r.engine.emit(HostStarted{Host: h.host.Name, Endpoint: h.host.Endpoint(), Wave: w.index})
 			r.finish(ctx, w, h, HostNotStarted, fmt.Errorf("it depends on %s, which ended %s", dep, status))

@@ -58,6 +58,15 @@ type RunStarted struct {
 	Route     rollout.Route // of the first segment
 	Waves     []int         // wave sizes, every segment's in order
 	Segments  []SegmentInfo
+	// Shard is set when the run is one shard of a group: Hosts then
+	// lists this shard's hosts, Waves the fleet's waves.
+	Shard *ShardInfo
+}
+
+// ShardInfo says which shard of a group a controller drives.
+type ShardInfo struct {
+	Index, Of int
+	Hosts     int // this shard's
 }
 
 // SegmentInfo describes one route map of a run.
@@ -75,6 +84,10 @@ type WaveStarted struct {
 	Rollout   string // the named rollout the wave belongs to, if any
 	Hosts     []string
 	Tolerance int
+	// Fleet is the wave's size fleet-wide when the run is one shard of a
+	// group: Hosts are then this shard's part of it, maybe none, and
+	// Tolerance is the wave's, fleet-wide.
+	Fleet int
 }
 
 // WaveFinished closes a wave with its counts.
@@ -171,6 +184,12 @@ func (RunFinished) event()      {}
 func (SnapshotTaken) event()    {}
 func (RollbackStarted) event()  {}
 func (RollbackFinished) event() {}
+func (ShardsWaiting) event()    {}
+func (GroupTrouble) event()     {}
+
+// GroupTrouble says the shard could not tell the others something; the
+// run goes on, and the store's record may lack it.
+type GroupTrouble struct{ Err error }
 
 // Observers fans events out to several observers in order.
 type Observers []Observer

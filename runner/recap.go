@@ -17,6 +17,10 @@ type Recap struct {
 	Hosts []*HostRecap // in inventory order, every host in scope
 	// Halt is set when the run stopped early.
 	Halt *Halted
+	// Shard is set when the run is one shard of a group: Hosts are then
+	// this shard's, and Fleet counts how every host of the fleet ended.
+	Shard *ShardInfo
+	Fleet map[HostStatus]int
 }
 
 // HostRecap is one host's line in the recap.
@@ -58,6 +62,14 @@ func (r *Recap) ExitCode() int {
 		case HostUnreachable:
 			code = ExitUnreachable
 		}
+	}
+	// Every shard of a group ends with the fleet's verdict, so that a job
+	// system reading any one exit code reads the run's.
+	switch {
+	case r.Fleet[HostFailed] > 0:
+		return ExitFailed
+	case r.Fleet[HostUnreachable] > 0:
+		code = ExitUnreachable
 	}
 	return code
 }

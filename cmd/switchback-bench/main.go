@@ -42,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	script := flags.String("script", "testdata/bench/convert.sh", "the same work as one shell script: the floor")
 	doc := flags.String("doc", "docs/performance.md", "markdown file whose generated section is replaced; empty for none")
 	work := flags.String("work", "", "directory for inventories, logs and run state (default: a new temporary directory)")
+	shards := flags.Int("shards", 0, "instead: converge fresh fleets of -hosts hosts with one controller and with this many shards of a shard group (PostgreSQL)")
+	waves := flags.String("waves", "1,10%,100%", "with -shards: the waves of every way")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -65,6 +67,25 @@ func run(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	fmt.Fprintf(stderr, "work directory: %s\n", *work)
+	if *shards > 0 {
+		if len(sizes) != 1 || *shards < 2 {
+			return errors.New("-shards takes one fleet size in -hosts, and at least 2 shards")
+		}
+		scfg := bench.ShardConfig{Hosts: sizes[0], Shards: *shards, Forks: *forks, Waves: *waves, Switchback: cfg.Switchback,
+			Playbook: cfg.Playbook, WorkDir: *work, Progress: func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) }}
+		rows, runErr := bench.RunShards(ctx, scfg)
+		if len(rows) == 0 {
+			return runErr
+		}
+		table := bench.ShardMarkdown(bench.ThisMachine(), scfg, rows)
+		fmt.Fprint(stdout, table)
+		if *doc != "" {
+			if err := writeDocBetween(*doc, bench.ShardBeginMarker, bench.ShardEndMarker, table); err != nil {
+				return errors.Join(runErr, err)
+			}
+		}
+		return runErr
+	}
 	rows, runErr := bench.Run(ctx, cfg)
 	if len(rows) == 0 {
 		return runErr
@@ -92,6 +113,10 @@ func parseSizes(s string) ([]int, error) {
 }
 
 func writeDoc(path, table string) error {
+	return writeDocBetween(path, bench.BeginMarker, bench.EndMarker, table)
+}
+
+func writeDocBetween(path, begin, end, table string) error {
 	old, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
@@ -99,5 +124,5 @@ func writeDoc(path, table string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	return os.WriteFile(path, []byte(bench.Splice(string(old), table)), 0o644)
+	return os.WriteFile(path, []byte(bench.SpliceBetween(string(old), begin, end, table)), 0o644)
 }

@@ -6,6 +6,7 @@
 //	switchback-fleet down [--name demo]
 //	switchback-fleet prune
 //	switchback-fleet prereqs
+//	switchback-fleet postgres [--durable] -- COMMAND ARGS...
 package main
 
 import (
@@ -16,10 +17,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/pgtest"
 )
 
 func main() {
@@ -37,6 +41,8 @@ commands:
   down    stop and remove a fleet (--name name)
   prune   remove test fleets whose test process has died
   prereqs install the Debian packages a fleet needs (as root), or list what is missing
+  postgres run COMMAND with a throwaway PostgreSQL server: its URL in SWITCHBACK_STATE
+           (and PG_URL); the server and its files go when COMMAND ends
 `
 
 func run(args []string, stdout, stderr io.Writer) error {
@@ -84,6 +90,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stdout, "fleet prerequisites are installed")
 		return nil
+	case "postgres":
+		durable := flags.Bool("durable", false, "keep fsync and synchronous commit on (for measurements)")
+		if err := flags.Parse(args[1:]); err != nil {
+			return err
+		}
+		if flags.NArg() == 0 {
+			return errors.New("postgres: give the command to run with the server, after --")
+		}
+		return withPostgres(*durable, flags.Args(), stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -91,6 +106,30 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, usage)
 		return fmt.Errorf("unknown command %q", args[0])
 	}
+}
+
+// withPostgres runs a command with a throwaway PostgreSQL server, for the
+// sharded demo and benchmark: N controllers need a database to share.
+func withPostgres(durable bool, command []string, stdout, stderr io.Writer) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	server, err := pgtest.Start(ctx, pgtest.Options{Durable: durable})
+	if err != nil {
+		return err
+	}
+	defer server.Stop()
+	url, err := server.CreateDatabase(ctx, "switchback")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "PostgreSQL %s is up for: %s\n", url, strings.Join(command, " "))
+	cmd := exec.Command(command[0], command[1:]...)
+	cmd.Env = append(os.Environ(), "SWITCHBACK_STATE="+url, "PG_URL="+url)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, stdout, stderr
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("%s: %w", command[0], err)
+	}
+	return nil
 }
 
 func up(cfg fleet.Config, stdout io.Writer) error {

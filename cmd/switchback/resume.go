@@ -28,25 +28,36 @@ type resumeState struct {
 }
 
 // record saves how the run was started, so that --resume can start it
-// again the same way. A --var whose value holds a secret is left out and
-// its name kept: the state database never holds a sensitive value.
+// again the same way.
 func (c *runCmd) record(env *Env, store *state.Store, runID string, pb *playbooks.Playbook) error {
-	dir, err := os.Getwd()
+	inv, err := c.invocation(env, pb)
 	if err != nil {
 		return fmt.Errorf("recording the run: %w", err)
+	}
+	return store.SaveInvocation(context.Background(), runID, inv)
+}
+
+// invocation is how the run was started: the directory, the arguments
+// and the sha256 of the playbook and var files. A --var whose value holds
+// a secret is left out and its name kept, and the state's password is
+// hidden: the state database never holds a sensitive value.
+func (c *runCmd) invocation(env *Env, pb *playbooks.Playbook) (state.Invocation, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return state.Invocation{}, err
 	}
 	args, withheld := withholdSecrets(env.Args, pb.SensitiveVariables(), pb.SensitiveValues())
 	sources := map[string]string{}
 	for _, p := range append([]string{c.Playbook}, c.VarFiles...) {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return fmt.Errorf("recording the run: %w", err)
+			return state.Invocation{}, err
 		}
 		if sources[abs], err = fileSum(abs); err != nil {
-			return fmt.Errorf("recording the run: %w", err)
+			return state.Invocation{}, err
 		}
 	}
-	return store.SaveInvocation(context.Background(), runID, state.Invocation{Dir: dir, Args: args, Withheld: withheld, Sources: sources})
+	return state.Invocation{Dir: dir, Args: redactState(args), Withheld: withheld, Sources: sources}, nil
 }
 
 // fileSum is the sha256 of a file, in hex.
@@ -134,6 +145,12 @@ func (c *runCmd) resume(env *Env) error {
 	if run.ExitCode != nil && *run.ExitCode == runner.ExitOK {
 		return fmt.Errorf("run %s finished with every host converged; there is nothing to resume", run.ID)
 	}
+	if run.ShardGroup != "" {
+		return c.resumeShard(env, store, run)
+	}
+	if c.Shard != "" {
+		return fmt.Errorf("run %s is not a shard group's run: --resume takes no --shard", run.ID)
+	}
 	inv, err := store.Invocation(ctx, run.ID)
 	if errors.Is(err, state.ErrNoInvocation) {
 		return fmt.Errorf("run %s cannot be resumed: its arguments were not recorded; start it again with the same arguments", run.ID)
@@ -141,11 +158,26 @@ func (c *runCmd) resume(env *Env) error {
 	if err != nil {
 		return err
 	}
-	hosts, err := store.Hosts(ctx, run.ID)
+	st, err := resumeStateOf(ctx, store, run.ID)
 	if err != nil {
 		return err
 	}
-	st := &resumeState{id: run.ID, engine: &runner.Resume{Done: map[string]bool{}, Counts: map[string]runner.StepCounts{},
+	again, err := c.again(env, run.ID, inv)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Resuming run %s: %d of %d host(s) already finished.\n", run.ID, len(st.engine.Done), run.Hosts)
+	return again.run(env, st)
+}
+
+// resumeStateOf reads which hosts of a run finished and which snapshots
+// it took.
+func resumeStateOf(ctx context.Context, store *state.Store, runID string) (*resumeState, error) {
+	hosts, err := store.Hosts(ctx, runID)
+	if err != nil {
+		return nil, err
+	}
+	st := &resumeState{id: runID, engine: &runner.Resume{Done: map[string]bool{}, Counts: map[string]runner.StepCounts{},
 		Snapshots: map[string]*snapshot.Snapshot{}}}
 	for _, h := range hosts {
 		if h.Status == string(runner.HostOK) {
@@ -153,11 +185,17 @@ func (c *runCmd) resume(env *Env) error {
 			st.engine.Counts[h.Host] = runner.StepCounts{OK: h.OK, Changed: h.Changed, Failed: h.Failed}
 		}
 		if h.Snapshot != "" && !h.RolledBack {
-			st.engine.Snapshots[h.Host] = &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: run.ID, Location: h.Snapshot,
+			st.engine.Snapshots[h.Host] = &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: runID, Location: h.Snapshot,
 				Digest: h.SnapshotDigest, Settings: h.SnapshotSettings}
 		}
 	}
+	return st, nil
+}
 
+// again parses a run's recorded arguments back into a run command, with
+// the state database the resume was given (the recorded one has no
+// password).
+func (c *runCmd) again(env *Env, runID string, inv state.Invocation) (*runCmd, error) {
 	var missing []string
 	for _, name := range inv.Withheld {
 		if env.Getenv(playbooks.EnvPrefix+name) == "" {
@@ -165,27 +203,90 @@ func (c *runCmd) resume(env *Env) error {
 		}
 	}
 	if len(missing) > 0 {
-		return fmt.Errorf("run %s was given sensitive variables with --var, which are not recorded; set %s in the environment and resume again", run.ID, strings.Join(missing, ", "))
+		return nil, fmt.Errorf("run %s was given sensitive variables with --var, which are not recorded; set %s in the environment and resume again", runID, strings.Join(missing, ", "))
 	}
 	// The steps already applied and the journal on the hosts belong to the
 	// playbook as it was: an edited one would run its new version on
 	// hosts half converged by the old.
 	if changed := changedSources(inv.Sources); len(changed) > 0 {
 		if !c.AllowChanged {
-			return fmt.Errorf("run %s was started from files that changed since: %s. Resuming would run them as they are now on hosts that the run already changed; put them back as they were, or resume with --allow-changed to run them as they are",
-				run.ID, strings.Join(changed, ", "))
+			return nil, fmt.Errorf("run %s was started from files that changed since: %s. Resuming would run them as they are now on hosts that the run already changed; put them back as they were, or resume with --allow-changed to run them as they are",
+				runID, strings.Join(changed, ", "))
 		}
-		fmt.Fprintf(env.Stderr, "switchback: warning: resuming run %s with files that changed since it started (--allow-changed): %s\n", run.ID, strings.Join(changed, ", "))
+		fmt.Fprintf(env.Stderr, "switchback: warning: resuming run %s with files that changed since it started (--allow-changed): %s\n", runID, strings.Join(changed, ", "))
 	}
 	again, err := parseRun(env, inv.Args)
 	if err != nil {
-		return fmt.Errorf("run %s cannot be resumed: its recorded arguments no longer parse (%w)", run.ID, err)
+		return nil, fmt.Errorf("run %s cannot be resumed: its recorded arguments no longer parse (%w)", runID, err)
 	}
 	again.rebase(inv.Dir)
-	if c.State != "" {
-		again.State = c.State
+	if again.State, err = c.stateArgs.location(env); err != nil {
+		return nil, err
 	}
-	fmt.Fprintf(env.Stdout, "Resuming run %s: %d of %d host(s) already finished.\n", run.ID, len(st.engine.Done), len(hosts))
+	return again, nil
+}
+
+// resumeShard takes over a shard of a group's run whose controller
+// stopped without finishing it: the one --shard names, else the first
+// such shard. It runs with that shard's recorded arguments, joins the
+// group in its place and goes on from where it stopped; the other
+// shards, waiting for it at the end of a wave, go on with it.
+func (c *runCmd) resumeShard(env *Env, store *state.Store, run state.Run) error {
+	ctx := context.Background()
+	shards, err := store.Shards(ctx, run.ID)
+	if err != nil {
+		return err
+	}
+	index := 0
+	if c.Shard != "" {
+		sh, err := parseShard(c.Shard)
+		if err != nil {
+			return err
+		}
+		if sh.of != run.Shards {
+			return fmt.Errorf("run %s has %d shards: --shard %s does not name one of them", run.ID, run.Shards, c.Shard)
+		}
+		index = sh.index
+	}
+	var inv *state.Invocation
+	for i := range shards {
+		if index == 0 && shards[i].State == state.ShardDead {
+			index = shards[i].Shard
+		}
+		if shards[i].Shard == index {
+			inv = &shards[i].Invocation
+		}
+	}
+	if index == 0 {
+		for i := 1; i <= run.Shards && index == 0; i++ {
+			if !slices.ContainsFunc(shards, func(s state.ShardRecord) bool { return s.Shard == i }) {
+				index = i // never started: started now, with another shard's arguments
+			}
+		}
+	}
+	if index == 0 {
+		if run.ExitCode != nil {
+			return fmt.Errorf("every shard of run %s finished (exit %d); a shard group's run is not resumed once it has ended: start a new run with a new --shard-group name", run.ID, *run.ExitCode)
+		}
+		return fmt.Errorf("every shard of run %s is running; there is no shard to take over ('switchback runs show %s')", run.ID, run.ID)
+	}
+	if inv == nil {
+		if len(shards) == 0 {
+			return fmt.Errorf("run %s recorded no shard's arguments; start its shards again with the same arguments", run.ID)
+		}
+		inv = &shards[0].Invocation
+	}
+	again, err := c.again(env, run.ID, *inv)
+	if err != nil {
+		return err
+	}
+	again.Shard = fmt.Sprintf("%d/%d", index, run.Shards)
+	st, err := resumeStateOf(ctx, store, run.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Taking over shard %d/%d of run %s: %d of the fleet's %d host(s) already finished.\n",
+		index, run.Shards, run.ID, len(st.engine.Done), run.Hosts)
 	return again.run(env, st)
 }
 

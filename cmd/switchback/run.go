@@ -22,6 +22,7 @@ import (
 	"github.com/switchbackhq/switchback/runner/report"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
+	"github.com/switchbackhq/switchback/runner/state"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -29,9 +30,10 @@ type runCmd struct {
 	Playbook string   `arg:"" optional:"" help:"Playbook file (.hcl); left out with --resume."`
 	Vars     []string `name:"var" sep:"none" placeholder:"NAME=VALUE" help:"Set a playbook variable (repeatable; wins over var files and SWITCHBACK_VAR_NAME)."`
 	VarFiles []string `name:"var-file" sep:"none" placeholder:"FILE" help:"Read variables from an HCL file of NAME = VALUE lines (repeatable; later files win)."`
-	Resume   string   `placeholder:"RUN" help:"Continue a recorded run with the arguments it was started with: hosts that finished are not run again, the interrupted wave continues, and no step that already ran is repeated."`
+	Resume   string   `placeholder:"RUN" help:"Continue a recorded run with the arguments it was started with: hosts that finished are not run again, the interrupted wave continues, and no step that already ran is repeated. For a shard group's run, take over a shard whose controller stopped (--shard I/N picks which)."`
 	// AllowChanged goes with Resume.
-	AllowChanged bool `help:"With --resume: continue even though the playbook or a var file changed since the run started (by default such a resume is refused)."`
+	AllowChanged bool   `help:"With --resume: continue even though the playbook or a var file changed since the run started (by default such a resume is refused)."`
+	ShardGroup   string `placeholder:"NAME" help:"Make this run one shard of a group: N controllers started with the same --shard-group NAME, --shard I/N, playbook, inventory and flags make one run, with one canary fleet-wide, waves split across the shards, and thresholds, halts and rollbacks for the whole fleet. Needs a shared state (--state postgres://...)."`
 	targetArgs
 	selectArgs
 	routeFlags
@@ -66,7 +68,18 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if err := c.notifyArgs.check(); err != nil {
 		return err
 	}
-	l, err := load(env, playbookArgs{Playbook: c.Playbook, Vars: c.Vars, VarFiles: c.VarFiles}, &c.targetArgs)
+	ta := c.targetArgs
+	var shard *shard
+	if c.ShardGroup != "" {
+		s, err := c.groupShard()
+		if err != nil {
+			return err
+		}
+		// Every shard of a group plans the whole fleet; the engine deals
+		// the hosts of each wave between the shards.
+		shard, ta.Shard = &s, ""
+	}
+	l, err := load(env, playbookArgs{Playbook: c.Playbook, Vars: c.Vars, VarFiles: c.VarFiles}, &ta)
 	if err != nil {
 		return err
 	}
@@ -85,6 +98,8 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 			switch {
 			case c.Yes:
 				route.Pause.Confirm = false
+			case shard != nil:
+				return fmt.Errorf("pause = \"confirm\" asks one operator at one terminal, and a shard group has a controller per shard: pause for a duration, add a gate, or give --yes")
 			case !env.StdinTerminal:
 				// No one to ask: the run halts before the next wave and
 				// says how to continue (run --resume).
@@ -107,18 +122,57 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		}
 		observer = console
 	}
+	// A rollback policy needs snapshots; without a snapshot block the
+	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
+	// conf.d).
+	var snapshots snapshot.Provider
+	if spec := l.playbook.Snapshot; spec != nil || rollback {
+		if spec == nil {
+			spec = &snapshot.Spec{Provider: "files"}
+		}
+		if snapshots, err = snapshot.New(*spec, playbookWrites(l.playbook)); err != nil {
+			return err
+		}
+	}
 	store, err := c.stateArgs.open(env)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	// The run is registered in the store before any host is contacted: a
+	// shared store refuses hosts that a live run holds, and a shard
+	// joins its group (the group's run id is the first shard's).
+	who := operatorOf(env)
+	var group *state.Group
+	var claim *state.Claim
 	runID := newRunID()
-	if resume != nil {
+	switch {
+	case shard != nil:
+		if group, resume, err = c.joinGroup(ctx, env, store, l, segs, *shard, who, runID, resume); err != nil {
+			return err
+		}
+		runID = group.RunID()
+	case resume != nil:
 		runID = resume.id
-	} else if err := c.record(env, store, runID, l.playbook); err != nil {
-		return err
+	default:
+		if err := c.record(env, store, runID, l.playbook); err != nil {
+			return err
+		}
+	}
+	if shard == nil {
+		var hosts []string
+		for _, sg := range segs {
+			hosts = append(hosts, hostNames(sg.Hosts)...)
+		}
+		if claim, err = store.Claim(ctx, runID, hosts, who, !c.Check); err != nil {
+			return err
+		}
 	}
 	recorder := store.Recorder(runID)
+	recorder.Who, recorder.Shard = who, group != nil
 	observer = runner.Observers{recorder, observer}
 
 	notifier := c.notifyArgs.start(env, runID, l.playbook.Name)
@@ -138,25 +192,14 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		LockWait:       c.LockWait,
 		RunID:          runID,
 		Secrets:        l.playbook.SensitiveValues(),
+		Snapshots:      snapshots,
+	}
+	if group != nil {
+		engine.Group = group
 	}
 	if resume != nil {
 		engine.Resume = resume.engine
 	}
-	// A rollback policy needs snapshots; without a snapshot block the
-	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
-	// conf.d).
-	if spec := l.playbook.Snapshot; spec != nil || rollback {
-		if spec == nil {
-			spec = &snapshot.Spec{Provider: "files"}
-		}
-		provider, err := snapshot.New(*spec, playbookWrites(l.playbook))
-		if err != nil {
-			return err
-		}
-		engine.Snapshots = provider
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	if env.StdinTerminal {
 		engine.Confirm = askToContinue(env)
 	}
@@ -170,12 +213,25 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if err := recorder.Err(); err != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 	}
+	done := context.WithoutCancel(ctx)
+	if group != nil {
+		if err := group.Leave(done, recap.ExitCode()); err != nil {
+			fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+		}
+	}
+	if err := claim.Release(done); err != nil {
+		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
+	}
 	c.notifyArgs.finish(env, notifier)
 	if err := c.evidenceArgs.write(env, store, runID, c.Output != "json"); err != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 	}
 	if c.Output != "json" {
-		fmt.Fprintf(env.Stdout, "Run %s recorded: 'switchback runs show %s'.\n", runID, runID)
+		if group != nil {
+			fmt.Fprintf(env.Stdout, "Shard %d/%d of run %s recorded: 'switchback runs show %s'.\n", shard.index, shard.of, runID, runID)
+		} else {
+			fmt.Fprintf(env.Stdout, "Run %s recorded: 'switchback runs show %s'.\n", runID, runID)
+		}
 	}
 	if file, err := c.writeFailed(env, runID, recap); err != nil {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
@@ -250,11 +306,11 @@ func (c *runCmd) writeFailed(env *Env, runID string, recap *runner.Recap) (strin
 	if len(names) == 0 {
 		return "", nil
 	}
-	db, err := c.stateArgs.path(env)
+	dir, err := c.stateArgs.localDir(env)
 	if err != nil {
 		return "", err
 	}
-	file := filepath.Join(filepath.Dir(db), "runs", runID+"-failed.txt")
+	file := filepath.Join(dir, "runs", runID+"-failed.txt")
 	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		return "", fmt.Errorf("writing the failed hosts: %w", err)
 	}

@@ -3,6 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -12,22 +16,43 @@ import (
 
 // stateArgs choose the state database.
 type stateArgs struct {
-	State string `placeholder:"PATH" help:"State database (default $XDG_STATE_HOME/switchback/state.db)."`
+	State string `placeholder:"PATH|URL" help:"State database: a SQLite file (default $XDG_STATE_HOME/switchback/state.db), or postgres://USER@HOST/DB, a PostgreSQL database that a team's controllers share (password from PGPASSWORD or ~/.pgpass). Default: SWITCHBACK_STATE when set."`
 }
 
-func (a stateArgs) path(env *Env) (string, error) {
+// location is the state database to use: --state, SWITCHBACK_STATE, or
+// the SQLite file in the user's state directory.
+func (a stateArgs) location(env *Env) (string, error) {
 	if a.State != "" {
 		return a.State, nil
+	}
+	if v := env.Getenv("SWITCHBACK_STATE"); v != "" {
+		return v, nil
 	}
 	return state.DefaultPath(env.Getenv)
 }
 
 func (a stateArgs) open(env *Env) (*state.Store, error) {
-	path, err := a.path(env)
+	location, err := a.location(env)
 	if err != nil {
 		return nil, err
 	}
-	return state.Open(path)
+	return state.Open(location)
+}
+
+// localDir is where files beside the state database go (lists of failed
+// hosts): the SQLite file's directory, or the default one's when the
+// state is on a server.
+func (a stateArgs) localDir(env *Env) (string, error) {
+	location, err := a.location(env)
+	if err != nil {
+		return "", err
+	}
+	if state.IsURL(location) {
+		if location, err = state.DefaultPath(env.Getenv); err != nil {
+			return "", err
+		}
+	}
+	return filepath.Dir(location), nil
 }
 
 type runsCmd struct {
@@ -56,11 +81,70 @@ func (c *runsListCmd) Run(env *Env) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "RUN\tPLAYBOOK\tSTARTED\tHOSTS\tRESULT")
+	fmt.Fprintln(tw, "RUN\tPLAYBOOK\tSTARTED\tHOSTS\tBY\tRESULT")
 	for _, r := range runs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", r.ID, r.Playbook, r.StartedAt.Local().Format(time.DateTime), r.Hosts, outcome(r))
+		result, err := liveOutcome(context.Background(), st, r)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, r.Playbook, r.StartedAt.Local().Format(time.DateTime), r.Hosts, by(r), result)
 	}
 	return tw.Flush()
+}
+
+// by says who started a run, and from where.
+func by(r state.Run) string {
+	switch {
+	case r.Operator == "":
+		return "-"
+	case r.Controller == "":
+		return report.Printable(r.Operator)
+	}
+	return report.Printable(r.Operator + "@" + r.Controller)
+}
+
+// liveOutcome is outcome, where a shared store can also tell a run still
+// running from one whose controller stopped, and a shard group's dead
+// shards from its live ones.
+func liveOutcome(ctx context.Context, st *state.Store, r state.Run) (string, error) {
+	if r.ExitCode != nil || !st.Shared() {
+		return outcome(r), nil
+	}
+	if r.ShardGroup != "" {
+		shards, err := st.Shards(ctx, r.ID)
+		if err != nil {
+			return "", err
+		}
+		var running, dead []string
+		for _, sh := range shards {
+			name := fmt.Sprintf("%d/%d", sh.Shard, r.Shards)
+			switch sh.State {
+			case state.ShardRunning:
+				running = append(running, name)
+			case state.ShardDead:
+				dead = append(dead, name)
+			}
+		}
+		parts := []string{fmt.Sprintf("shard group %s", r.ShardGroup)}
+		if len(running) > 0 {
+			parts = append(parts, "running: "+strings.Join(running, ", "))
+		}
+		if len(dead) > 0 {
+			parts = append(parts, fmt.Sprintf("DEAD: %s (take over with 'switchback run --resume %s')", strings.Join(dead, ", "), r.ID))
+		}
+		if n := r.Shards - len(shards); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d shard(s) not started", n))
+		}
+		return report.Printable(strings.Join(parts, "; ")), nil
+	}
+	live, err := st.RunningBy(ctx, r.ID)
+	if err != nil {
+		return "", err
+	}
+	if len(live) > 0 {
+		return report.Printable("running, by " + live[0].String()), nil
+	}
+	return outcome(r), nil
 }
 
 func outcome(r state.Run) string {
@@ -115,9 +199,22 @@ func (c *runsShowCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	result, err := liveOutcome(ctx, st, r)
+	if err != nil {
+		return err
+	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Run %s: playbook %q, %d host(s) in %d wave(s), %s\n", r.ID, r.Playbook, r.Hosts, r.Waves, r.Strategy)
-	fmt.Fprintf(w, "Started %s; %s\n\n", r.StartedAt.Local().Format(time.DateTime), outcome(r))
+	startedBy := ""
+	if r.Operator != "" {
+		startedBy = " by " + by(r)
+	}
+	fmt.Fprintf(w, "Started %s%s; %s\n\n", r.StartedAt.Local().Format(time.DateTime), startedBy, result)
+	if r.ShardGroup != "" {
+		if err := showShards(ctx, w, st, r); err != nil {
+			return err
+		}
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "HOST\tWAVE\tSTATUS\tOK\tCHANGED\tFAILED\tROLLBACK\tERROR")
 	for _, h := range hosts {
@@ -148,6 +245,39 @@ func (c *runsShowCmd) Run(env *Env) error {
 		fmt.Fprintln(w)
 	}
 	return c.evidenceArgs.write(env, st, r.ID, true)
+}
+
+// showShards lists the shards of a group's run: who runs each, the last
+// wave it finished, and whether it is running, finished or dead.
+func showShards(ctx context.Context, w io.Writer, st *state.Store, r state.Run) error {
+	shards, err := st.Shards(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Shard group %s, %d shard(s):\n", report.Printable(r.ShardGroup), r.Shards)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SHARD\tCONTROLLER\tWAVES DONE\tSTATE")
+	for i := 1; i <= r.Shards; i++ {
+		idx := slices.IndexFunc(shards, func(s state.ShardRecord) bool { return s.Shard == i })
+		if idx < 0 {
+			fmt.Fprintf(tw, "%d/%d\t-\t-\tnot started\n", i, r.Shards)
+			continue
+		}
+		sh := shards[idx]
+		what := string(sh.State)
+		switch {
+		case sh.State == state.ShardFinished && sh.ExitCode != nil:
+			what = fmt.Sprintf("finished, exit %d", *sh.ExitCode)
+		case sh.State == state.ShardDead:
+			what = fmt.Sprintf("DEAD: its controller stopped without finishing; 'switchback run --resume %s --shard %d/%d' takes its hosts over", r.ID, i, r.Shards)
+		}
+		fmt.Fprintf(tw, "%d/%d\t%s\t%d\t%s\n", i, r.Shards, report.Printable(sh.Holder.String()), sh.WaveDone, what)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	return nil
 }
 
 // firstLineOf shows the first line of a recorded error, made safe to

@@ -121,7 +121,11 @@ const (
 
 // Splice replaces what lies between the markers in doc with body, or
 // appends the markers and body when doc has none.
-func Splice(doc, body string) string {
+func Splice(doc, body string) string { return SpliceBetween(doc, BeginMarker, EndMarker, body) }
+
+// SpliceBetween is Splice with other markers.
+func SpliceBetween(doc, begin, end, body string) string {
+	BeginMarker, EndMarker := begin, end
 	block := BeginMarker + "\n" + strings.TrimRight(body, "\n") + "\n" + EndMarker
 	i := strings.Index(doc, BeginMarker)
 	j := strings.Index(doc, EndMarker)

@@ -139,7 +139,7 @@ type recap map[string]hostRecap
 
 type hostRecap struct{ ok, changed, failed, unreachable int }
 
-var recapLine = regexp.MustCompile(`(?m)^(\S+)\s+ok=(\d+)\s+changed=(\d+)\s+failed=(\d+)\s+unreachable=(\d+)\s*$`)
+var recapLine = regexp.MustCompile(`(?m)^(\S+)\s+(?:wave \d+\s+)?ok=(\d+)\s+changed=(\d+)\s+failed=(\d+)\s+unreachable=(\d+)\s*$`)
 
 func parseRecap(out string) recap {
 	r := recap{}

@@ -72,11 +72,25 @@ func (c *Console) Event(ev runner.Event) {
 			case e.Index == 1:
 				kind = " (canary)"
 			}
-			c.printf("\n=== Wave %d/%d%s: %d host(s), tolerates %d failure(s)\n", e.Index, e.Of, kind, len(e.Hosts), e.Tolerance)
+			switch {
+			case e.Fleet > 0 && len(e.Hosts) == 0:
+				c.printf("\n=== Wave %d/%d%s: %d host(s) fleet-wide, none of them here: waiting for the shards that have some\n",
+					e.Index, e.Of, kind, e.Fleet)
+			case e.Fleet > 0:
+				c.printf("\n=== Wave %d/%d%s: %d host(s) fleet-wide, %d of them here, tolerates %d failure(s) fleet-wide\n",
+					e.Index, e.Of, kind, e.Fleet, len(e.Hosts), e.Tolerance)
+			default:
+				c.printf("\n=== Wave %d/%d%s: %d host(s), tolerates %d failure(s)\n", e.Index, e.Of, kind, len(e.Hosts), e.Tolerance)
+			}
 			c.quiet = false
 		}
+	case runner.ShardsWaiting:
+		c.printf("Waiting %s for the shards that have not finished wave %d: %s\n", e.Since, e.Wave, strings.Join(e.Shards, "; "))
+		c.quiet = false
+	case runner.GroupTrouble:
+		c.printf("switchback: warning: %s\n", sanitize(e.Err.Error()))
 	case runner.WaveFinished:
-		if c.waves > 1 {
+		if c.waves > 1 && c.wave.hosts > 0 {
 			c.printf("--- Wave %d: %d ok, %d failed, %d unreachable", e.Index, e.OK, e.Failed, e.Unreachable)
 			if e.Unstarted > 0 {
 				c.printf(", %d stopped or not started", e.Unstarted)
@@ -150,6 +164,11 @@ func (c *Console) runStarted(e runner.RunStarted) {
 			parts = append(parts, fmt.Sprintf("%s (%d) %s", name, sg.Hosts, describeRoute(sg.Route, sg.Waves)))
 		}
 		route = strings.Join(parts, "; then ")
+	}
+	if e.Shard != nil {
+		c.printf("Shard %d/%d of a shard group: %d of the fleet's hosts run here; waves, thresholds and halts are the whole fleet's.\n",
+			e.Shard.Index, e.Shard.Of, e.Shard.Hosts)
+		route = strings.Replace(route, "max_fail", "fleet-wide max_fail", 1)
 	}
 	c.printf("Running playbook %q on %d host(s), %d step(s) each, %s%s\n",
 		e.Playbook, len(e.Hosts), e.Steps, route, mode)
@@ -378,6 +397,15 @@ func (c *Console) recap(r *runner.Recap) {
 		c.printf(", %d not started", n)
 	}
 	c.printf(", in %s\n", time.Since(c.started).Round(10*time.Millisecond))
+	if r.Shard != nil && r.Fleet != nil {
+		total := 0
+		for _, n := range r.Fleet {
+			total += n
+		}
+		c.printf("Whole fleet (%d shards): %d host(s): %d ok, %d failed, %d unreachable, %d halted, %d not started or still running\n",
+			r.Shard.Of, total, r.Fleet[runner.HostOK], r.Fleet[runner.HostFailed], r.Fleet[runner.HostUnreachable], r.Fleet[runner.HostHalted],
+			total-r.Fleet[runner.HostOK]-r.Fleet[runner.HostFailed]-r.Fleet[runner.HostUnreachable]-r.Fleet[runner.HostHalted])
+	}
 	if r.Halt != nil {
 		c.printf("HALTED in wave %d: %s\n", r.Halt.Wave, r.Halt.Reason)
 	}

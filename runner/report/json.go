@@ -43,6 +43,11 @@ func (j *JSON) Event(ev runner.Event) {
 			"max_fail_total": e.Route.MaxFailTotal.String(), "rollback": e.Route.Rollback}
 	case runner.WaveStarted:
 		rec = map[string]any{"event": "wave_started", "wave": e.Index, "of": e.Of, "hosts": e.Hosts, "tolerance": e.Tolerance}
+		if e.Fleet > 0 {
+			rec["fleet"] = e.Fleet
+		}
+	case runner.ShardsWaiting:
+		rec = map[string]any{"event": "shards_waiting", "wave": e.Wave, "waited_ms": e.Since.Milliseconds(), "shards": e.Shards}
 	case runner.WaveFinished:
 		rec = map[string]any{"event": "wave_finished", "wave": e.Index, "ok": e.OK, "failed": e.Failed,
 			"unreachable": e.Unreachable, "unstarted": e.Unstarted}
@@ -74,6 +79,9 @@ func (j *JSON) Event(ev runner.Event) {
 		rec = map[string]any{"event": "run_finished", "exit_code": e.Recap.ExitCode(), "hosts": hosts}
 		if e.Recap.Halt != nil {
 			rec["halt"] = map[string]any{"wave": e.Recap.Halt.Wave, "reason": e.Recap.Halt.Reason}
+		}
+		if e.Recap.Shard != nil {
+			rec["shard"] = map[string]any{"index": e.Recap.Shard.Index, "of": e.Recap.Shard.Of, "fleet": e.Recap.Fleet}
 		}
 	default:
 		return

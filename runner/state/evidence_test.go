@@ -3,7 +3,6 @@ package state
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +18,9 @@ type clock struct{ t time.Time }
 func (c *clock) now() time.Time        { return c.t }
 func (c *clock) after(d time.Duration) { c.t = c.t.Add(d) }
 func at(s string) time.Time            { t, _ := time.Parse(time.RFC3339, s); return t }
-func openTemp(t *testing.T) *Store {
+func openAt(t *testing.T, location string) *Store {
 	t.Helper()
-	st, err := Open(filepath.Join(t.TempDir(), "state.db"))
+	st, err := Open(location)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +78,10 @@ func recordRun(t *testing.T, st *Store, id, playbook string, start time.Time, ch
 
 // TestEvidenceIsRecorded: the times, diffs, waves and route a report
 // needs come back from the store as they were recorded.
-func TestEvidenceIsRecorded(t *testing.T) {
-	st := openTemp(t)
+func TestEvidenceIsRecorded(t *testing.T) { eachBackend(t, testEvidenceIsRecorded) }
+
+func testEvidenceIsRecorded(t *testing.T, location string) {
+	st := openAt(t, location)
 	ctx := context.Background()
 	start := at("2026-11-20T10:00:00Z")
 	recordRun(t, st, "r1", "convert", start, false)
@@ -120,8 +121,10 @@ func TestEvidenceIsRecorded(t *testing.T) {
 // TestStatsQueries: phase samples and run counts cover the runs the
 // filter selects: not check-mode runs, not older ones, not other
 // playbooks.
-func TestStatsQueries(t *testing.T) {
-	st := openTemp(t)
+func TestStatsQueries(t *testing.T) { eachBackend(t, testStatsQueries) }
+
+func testStatsQueries(t *testing.T, location string) {
+	st := openAt(t, location)
 	ctx := context.Background()
 	now := at("2026-11-20T10:00:00Z")
 	recordRun(t, st, "r1", "convert", now, false)

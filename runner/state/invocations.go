@@ -33,20 +33,13 @@ type Invocation struct {
 
 // SaveInvocation records how a run was started, before it starts.
 func (s *Store) SaveInvocation(ctx context.Context, runID string, inv Invocation) error {
-	args, err := json.Marshal(inv.Args)
+	args, withheld, sources, err := encodeInvocation(inv)
 	if err != nil {
 		return fmt.Errorf("recording the run's arguments: %w", err)
 	}
-	withheld, err := json.Marshal(append([]string{}, inv.Withheld...))
-	if err != nil {
-		return fmt.Errorf("recording the run's arguments: %w", err)
-	}
-	sources, err := json.Marshal(inv.Sources)
-	if err != nil {
-		return fmt.Errorf("recording the run's arguments: %w", err)
-	}
-	if _, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO invocations (run_id, dir, args, withheld, sources) VALUES (?, ?, ?, ?, ?)`,
-		runID, inv.Dir, string(args), string(withheld), string(sources)); err != nil {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO invocations (run_id, dir, args, withheld, sources) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (run_id) DO UPDATE SET dir = excluded.dir, args = excluded.args, withheld = excluded.withheld, sources = excluded.sources`,
+		runID, inv.Dir, args, withheld, sources); err != nil {
 		return fmt.Errorf("recording the run's arguments: %w", err)
 	}
 	return nil

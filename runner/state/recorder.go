@@ -1,6 +1,7 @@
 package state
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"sync"
@@ -18,6 +19,12 @@ type Recorder struct {
 	store *Store
 	runID string
 	now   func() time.Time
+	// Who started the run, recorded with it.
+	Who Operator
+	// Shard is set when the run is one shard of a group: the group
+	// records the run's row, halt and end (group.go); the recorder only
+	// this shard's hosts, steps and waves.
+	Shard bool
 
 	mu  sync.Mutex
 	err error
@@ -50,25 +57,28 @@ func (r *Recorder) Event(ev runner.Event) {
 	db := r.store.db
 	switch e := ev.(type) {
 	case runner.RunStarted:
-		// A resumed run starts again under its own id: its row is reopened
-		// and the hosts it already finished keep their results.
-		var phases, route string
-		if phases, route, err = runShape(e); err != nil {
+		if r.Shard {
+			// The group recorded the run and its hosts when it formed;
+			// the first shard to start adds what its page shows.
+			var phases, route string
+			if phases, route, err = runShape(e); err == nil {
+				_, err = db.Exec(`UPDATE runs SET phases = ?, route = ? WHERE id = ? AND phases IS NULL`, phases, route, r.runID)
+			}
 			break
 		}
-		_, err = db.Exec(`INSERT INTO runs (id, playbook, started_at, hosts, waves, strategy, check_mode, phases, route) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET finished_at = NULL, exit_code = NULL, halt_wave = NULL, halt_reason = NULL, halted_at = NULL`,
-			r.runID, e.Playbook, now, len(e.Hosts), len(e.Waves), string(e.Route.Strategy), e.CheckMode, phases, route)
-		for _, h := range e.Hosts {
-			if err != nil {
-				break
-			}
-			_, err = db.Exec(`INSERT OR IGNORE INTO hosts (run_id, host, status, updated_at) VALUES (?, ?, ?, ?)`,
-				r.runID, h, string(runner.HostNotStarted), now)
-		}
+		err = r.runStarted(e, now)
 	case runner.WaveStarted:
-		_, err = db.Exec(`INSERT OR REPLACE INTO waves (run_id, wave, hosts, tolerance, started_at, rollout) VALUES (?, ?, ?, ?, ?, ?)`,
-			r.runID, e.Index, len(e.Hosts), e.Tolerance, now, e.Rollout)
+		if e.Fleet > 0 {
+			// One row per wave of the fleet: the first shard to start it
+			// records it.
+			_, err = db.Exec(`INSERT INTO waves (run_id, wave, hosts, tolerance, started_at, rollout) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+				r.runID, e.Index, e.Fleet, e.Tolerance, now, e.Rollout)
+		} else {
+			_, err = db.Exec(`INSERT INTO waves (run_id, wave, hosts, tolerance, started_at, rollout) VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (run_id, wave) DO UPDATE SET hosts = excluded.hosts, tolerance = excluded.tolerance, started_at = excluded.started_at,
+			rollout = excluded.rollout, finished_at = NULL, ok = NULL, failed = NULL, unreachable = NULL`,
+				r.runID, e.Index, len(e.Hosts), e.Tolerance, now, e.Rollout)
+		}
 		for _, h := range e.Hosts {
 			if err != nil {
 				break
@@ -76,20 +86,30 @@ func (r *Recorder) Event(ev runner.Event) {
 			_, err = db.Exec(`UPDATE hosts SET wave = ?, updated_at = ? WHERE run_id = ? AND host = ?`, e.Index, now, r.runID, h)
 		}
 	case runner.WaveFinished:
-		_, err = db.Exec(`UPDATE waves SET finished_at = ?, ok = ?, failed = ?, unreachable = ? WHERE run_id = ? AND wave = ?`,
-			now, e.OK, e.Failed, e.Unreachable, r.runID, e.Index)
+		// Counted from the hosts' rows, which every shard of a group
+		// writes: the last shard to finish the wave leaves the fleet's
+		// counts.
+		_, err = db.Exec(`UPDATE waves SET finished_at = ?,
+			ok = (SELECT COUNT(*) FROM hosts WHERE run_id = ? AND wave = ? AND status = 'ok'),
+			failed = (SELECT COUNT(*) FROM hosts WHERE run_id = ? AND wave = ? AND status = 'failed'),
+			unreachable = (SELECT COUNT(*) FROM hosts WHERE run_id = ? AND wave = ? AND status = 'unreachable')
+			WHERE run_id = ? AND wave = ?`,
+			now, r.runID, e.Index, r.runID, e.Index, r.runID, e.Index, r.runID, e.Index)
 	case runner.Halted:
-		_, err = db.Exec(`UPDATE runs SET halt_wave = ?, halt_reason = ?, halted_at = ? WHERE id = ?`, e.Wave, e.Reason, now, r.runID)
+		if !r.Shard { // a group's halt is recorded by the shard that halted it
+			_, err = db.Exec(`UPDATE runs SET halt_wave = ?, halt_reason = ?, halted_at = ? WHERE id = ? AND halt_reason IS NULL`, e.Wave, e.Reason, now, r.runID)
+		}
 	case runner.HostStarted:
 		_, err = db.Exec(`UPDATE hosts SET status = 'running', started_at = ?, finished_at = NULL, updated_at = ? WHERE run_id = ? AND host = ?`,
 			now, now, r.runID, e.Host)
 	case runner.StepStarted:
-		_, err = db.Exec(`INSERT OR REPLACE INTO steps (run_id, host, phase, step, status, started_at) VALUES (?, ?, ?, ?, 'running', ?)`,
+		_, err = db.Exec(`INSERT INTO steps (run_id, host, phase, step, status, started_at) VALUES (?, ?, ?, ?, 'running', ?)
+			ON CONFLICT (run_id, host, phase, step) DO UPDATE SET status = 'running', started_at = excluded.started_at, finished_at = NULL, error = NULL`,
 			r.runID, e.Host, e.Phase, e.Step, now)
 	case runner.StepFinished:
 		_, err = db.Exec(`UPDATE steps SET status = ?, finished_at = ?, error = ?, type = ?, diff = ?, reason = ?, ignored = ?, attempts = ?, duration_ms = ?
 			WHERE run_id = ? AND host = ? AND phase = ? AND step = ?`,
-			string(e.Status), now, errText(e.Err), e.Type, capDiff(e.Diff), e.Reason, e.Ignored, e.Attempts, e.Duration.Milliseconds(),
+			string(e.Status), now, errText(e.Err), e.Type, capDiff(e.Diff), e.Reason, b2i(e.Ignored), e.Attempts, e.Duration.Milliseconds(),
 			r.runID, e.Host, e.Phase, e.Step)
 		column := map[runner.Status]string{runner.StatusOK: "ok", runner.StatusChanged: "changed", runner.StatusFailed: "failed"}[e.Status]
 		if e.Ignored {
@@ -114,9 +134,11 @@ func (r *Recorder) Event(ev runner.Event) {
 		_, err = db.Exec(`UPDATE hosts SET rollback_started_at = ?, updated_at = ? WHERE run_id = ? AND host = ?`, now, now, r.runID, e.Host)
 	case runner.RollbackFinished:
 		_, err = db.Exec(`UPDATE hosts SET rolled_back = ?, rollback_error = ?, rollback_finished_at = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
-			e.Err == nil, errText(e.Err), now, now, r.runID, e.Host)
+			b2i(e.Err == nil), errText(e.Err), now, now, r.runID, e.Host)
 	case runner.RunFinished:
-		_, err = db.Exec(`UPDATE runs SET finished_at = ?, exit_code = ? WHERE id = ?`, now, e.Recap.ExitCode(), r.runID)
+		if !r.Shard { // a group's run ends with its last shard (Group.Leave)
+			_, err = db.Exec(`UPDATE runs SET finished_at = ?, exit_code = ? WHERE id = ?`, now, e.Recap.ExitCode(), r.runID)
+		}
 	}
 	if err != nil {
 		r.mu.Lock()
@@ -125,6 +147,38 @@ func (r *Recorder) Event(ev runner.Event) {
 		}
 		r.mu.Unlock()
 	}
+}
+
+// runStarted records the run and its hosts in one transaction. A resumed
+// run starts again under its own id: its row is reopened and the hosts it
+// already finished keep their results.
+func (r *Recorder) runStarted(e runner.RunStarted, now string) error {
+	t, err := r.store.db.BeginTx(context.Background(), nil)
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	phases, route, err := runShape(e)
+	if err != nil {
+		_ = t.Rollback()
+		return err
+	}
+	if _, err := t.ExecContext(ctx, `INSERT INTO runs (id, playbook, started_at, hosts, waves, strategy, check_mode, operator, controller, phases, route)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO UPDATE SET finished_at = NULL, exit_code = NULL, halt_wave = NULL, halt_reason = NULL, halted_at = NULL`,
+		r.runID, e.Playbook, now, len(e.Hosts), len(e.Waves), string(e.Route.Strategy), b2i(e.CheckMode),
+		nullable(r.Who.Name), nullable(r.Who.Controller), phases, route); err != nil {
+		_ = t.Rollback()
+		return err
+	}
+	for _, h := range e.Hosts {
+		if _, err := t.ExecContext(ctx, `INSERT INTO hosts (run_id, host, status, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+			r.runID, h, string(runner.HostNotStarted), now); err != nil {
+			_ = t.Rollback()
+			return err
+		}
+	}
+	return t.Commit()
 }
 
 func errText(err error) sql.NullString {

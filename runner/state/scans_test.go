@@ -3,14 +3,15 @@ package state
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 )
 
-func TestScansRoundTrip(t *testing.T) {
-	st, err := Open(filepath.Join(t.TempDir(), "state.db"))
+func TestScansRoundTrip(t *testing.T) { eachBackend(t, testScansRoundTrip) }
+
+func testScansRoundTrip(t *testing.T, location string) {
+	st, err := Open(location)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the database/sql driver, pure Go: no cgo on controllers
@@ -30,9 +31,14 @@ func DefaultPath(getenv func(string) string) (string, error) {
 	return filepath.Join(home, ".local", "state", "switchback", "state.db"), nil
 }
 
-// Store is an open state database.
+// Store is an open state database: a SQLite file on this controller, or
+// a PostgreSQL database that several controllers share.
 type Store struct {
-	db *sql.DB
+	db *db
+	// where names the database in messages (a URL without its password).
+	where string
+	// pg is set on PostgreSQL: shard groups, holders and leases (shared.go).
+	pg *pgShared
 }
 
 const schema = `
@@ -92,75 +98,60 @@ CREATE TABLE IF NOT EXISTS waves (
 );
 `
 
-// Open opens (creating if needed) the database at path. WAL mode keeps
-// every committed write across a crash of this process.
-func Open(path string) (*Store, error) {
+// Open opens the state database at location, creating it if needed and
+// applying the schema migrations it lacks: a postgres:// or postgresql://
+// URL is a PostgreSQL database; anything else is the path of a SQLite
+// file.
+func Open(location string) (*Store, error) {
+	if IsURL(location) {
+		return openPostgres(context.Background(), location)
+	}
+	return openSQLite(location)
+}
+
+// IsURL says whether a --state value names a PostgreSQL database.
+func IsURL(location string) bool {
+	return strings.HasPrefix(location, "postgres://") || strings.HasPrefix(location, "postgresql://")
+}
+
+// openSQLite opens the file at path. WAL mode keeps every committed write
+// across a crash of this process.
+func openSQLite(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)")
+	sqlDB, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1) // one writer; events arrive from many goroutines
-	if _, err := db.Exec(schema + invocationsSchema + scanSchema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("state database %s: %w", path, err)
-	}
-	if err := addColumns(db); err != nil {
-		db.Close()
+	sqlDB.SetMaxOpenConns(1) // one writer; events arrive from many goroutines
+	d := &db{sql: sqlDB, backend: sqliteBackend}
+	if err := migrate(context.Background(), d); err != nil {
+		d.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
 	if err := os.Chmod(path, 0o600); err != nil {
-		db.Close()
+		d.Close()
 		return nil, fmt.Errorf("state database %s: %w", path, err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: d, where: path}, nil
 }
 
-// laterColumns were added after the first release of the schema: a
-// database created before gets them on open. Rows recorded before have
-// them NULL (a snapshot without a provider was taken by "files").
-var laterColumns = []struct{ table, column, decl string }{
-	{"hosts", "snapshot_provider", "TEXT"},
-	{"hosts", "snapshot_settings", "TEXT"},
-	{"invocations", "sources", "TEXT"},
-	// The evidence of a run (evidence.go): when each thing happened,
-	// what each step changed, and the route the run followed.
-	{"runs", "phases", "TEXT"},
-	{"runs", "route", "TEXT"},
-	{"runs", "halted_at", "TEXT"},
-	{"hosts", "started_at", "TEXT"},
-	{"hosts", "finished_at", "TEXT"},
-	{"hosts", "snapshot_at", "TEXT"},
-	{"hosts", "rollback_started_at", "TEXT"},
-	{"hosts", "rollback_finished_at", "TEXT"},
-	{"steps", "type", "TEXT"},
-	{"steps", "diff", "TEXT"},
-	{"steps", "reason", "TEXT"},
-	{"steps", "ignored", "INTEGER NOT NULL DEFAULT 0"},
-	{"steps", "attempts", "INTEGER NOT NULL DEFAULT 0"},
-	{"steps", "duration_ms", "INTEGER"},
-	{"waves", "rollout", "TEXT"},
-}
+// Shared says whether other controllers can see this store (PostgreSQL).
+func (s *Store) Shared() bool { return s.db.backend == postgresBackend }
 
-func addColumns(db *sql.DB) error {
-	for _, c := range laterColumns {
-		var n int
-		if err := db.QueryRow(`SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?`, c.table, c.column).Scan(&n); err != nil {
-			return fmt.Errorf("checking column %s.%s: %w", c.table, c.column, err)
-		}
-		if n == 0 {
-			if _, err := db.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column + ` ` + c.decl); err != nil {
-				return fmt.Errorf("adding column %s.%s: %w", c.table, c.column, err)
-			}
-		}
+// Where names the database for messages: a path, or a URL without its
+// password.
+func (s *Store) Where() string { return s.where }
+
+// Close closes the database, and on PostgreSQL ends this controller's
+// session: its locks go with it.
+func (s *Store) Close() error {
+	if s.pg != nil {
+		s.pg.close()
 	}
-	return nil
+	return s.db.Close()
 }
-
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
 
 // Run is a run as recorded.
 type Run struct {
@@ -177,6 +168,12 @@ type Run struct {
 	Phases   []string
 	Route    []RouteRecord
 	HaltedAt time.Time
+	// Operator and Controller say who started the run, and where from
+	// (empty for runs recorded before they were).
+	Operator, Controller string
+	// ShardGroup and Shards are set for the run of a shard group.
+	ShardGroup string
+	Shards     int
 }
 
 // Host is a host's outcome in a run.
@@ -209,7 +206,8 @@ type Step struct {
 var ErrNoRun = errors.New("no such run")
 
 const runColumns = `id, playbook, strategy, started_at, COALESCE(finished_at, ''), hosts, waves,
-	check_mode, exit_code, halt_wave, COALESCE(halt_reason, ''), COALESCE(phases, ''), COALESCE(route, ''), COALESCE(halted_at, '')`
+	check_mode, exit_code, halt_wave, COALESCE(halt_reason, ''), COALESCE(phases, ''), COALESCE(route, ''), COALESCE(halted_at, ''),
+	COALESCE(operator, ''), COALESCE(controller, ''), COALESCE(shard_group, ''), COALESCE(shards, 0)`
 
 // Runs lists runs, newest first.
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
@@ -246,7 +244,8 @@ func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 	var started, finished, phases, route, halted string
 	var exit, haltWave sql.NullInt64
 	if err := row.Scan(&r.ID, &r.Playbook, &r.Strategy, &started, &finished, &r.Hosts, &r.Waves,
-		&r.CheckMode, &exit, &haltWave, &r.HaltReason, &phases, &route, &halted); err != nil {
+		&r.CheckMode, &exit, &haltWave, &r.HaltReason, &phases, &route, &halted,
+		&r.Operator, &r.Controller, &r.ShardGroup, &r.Shards); err != nil {
 		return Run{}, err
 	}
 	r.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
@@ -329,7 +328,7 @@ func (s *Store) Steps(ctx context.Context, runID string) ([]Step, error) {
 func (s *Store) RecordRollback(ctx context.Context, runID, host string, rollbackErr error) error {
 	now := time.Now().UTC().Format(time.RFC3339Nano)
 	_, err := s.db.ExecContext(ctx, `UPDATE hosts SET rolled_back = ?, rollback_error = ?, rollback_finished_at = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
-		rollbackErr == nil, errText(rollbackErr), now, now, runID, host)
+		b2i(rollbackErr == nil), errText(rollbackErr), now, now, runID, host)
 	if err != nil {
 		return fmt.Errorf("recording the rollback of %s: %w", host, err)
 	}

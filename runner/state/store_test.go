@@ -8,13 +8,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/switchbackhq/switchback/internal/pgtest"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
-func TestRecorderWritesAsEventsHappen(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "state.db")
+// Every test of the store runs against both backends: a SQLite file and
+// a database on a real PostgreSQL server (internal/pgtest).
+func eachBackend(t *testing.T, test func(t *testing.T, location string)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, filepath.Join(t.TempDir(), "state.db")) })
+	t.Run("postgres", func(t *testing.T) { test(t, pgtest.New(t)) })
+}
+
+func TestRecorderWritesAsEventsHappen(t *testing.T) { eachBackend(t, testRecorderWritesAsEventsHappen) }
+
+func testRecorderWritesAsEventsHappen(t *testing.T, path string) {
 	st, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -69,8 +78,10 @@ func TestRecorderWritesAsEventsHappen(t *testing.T) {
 
 // TestSnapshotProviderIsRecorded: the provider and its settings are kept
 // with the snapshot, so that a later rollback uses the right provider.
-func TestSnapshotProviderIsRecorded(t *testing.T) {
-	st, err := Open(filepath.Join(t.TempDir(), "state.db"))
+func TestSnapshotProviderIsRecorded(t *testing.T) { eachBackend(t, testSnapshotProviderIsRecorded) }
+
+func testSnapshotProviderIsRecorded(t *testing.T, location string) {
+	st, err := Open(location)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/user"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/switchbackhq/switchback/inventory"
+	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/state"
+)
+
+// groupShard checks --shard-group and reads the --shard it needs.
+func (c *runCmd) groupShard() (shard, error) {
+	name := c.ShardGroup
+	if len(name) > 200 || strings.IndexFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
+		return shard{}, fmt.Errorf("--shard-group %q: give a printable name of at most 200 characters, the same for every shard (e.g. the job's name)", name)
+	}
+	if c.Shard == "" {
+		return shard{}, fmt.Errorf("--shard-group %s needs --shard I/N: which shard this controller is, of how many", name)
+	}
+	return parseShard(c.Shard)
+}
+
+// joinGroup makes this controller a shard of the group's run, before
+// any host is contacted. A shard whose earlier controller died is taken
+// over as a resume of it.
+func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l *loaded, segs []runner.Segment, sh shard,
+	who state.Operator, runID string, resume *resumeState) (*state.Group, *resumeState, error) {
+	if !store.Shared() {
+		return nil, nil, fmt.Errorf("--shard-group needs a state database that every shard shares (--state postgres://USER@HOST/DB, or SWITCHBACK_STATE); %s is this controller's own", store.Where())
+	}
+	inv, err := c.invocation(env, l.playbook)
+	if err != nil {
+		return nil, nil, fmt.Errorf("joining shard group %s: %w", c.ShardGroup, err)
+	}
+	spec := state.GroupSpec{
+		Name: c.ShardGroup, Shard: sh.index, Shards: sh.of, RunID: runID,
+		Digest:    runner.PlanDigest(l.playbook.Name, segs, sh.of),
+		Playbook:  l.playbook.Name,
+		CheckMode: c.Check,
+		Lease:     !c.Check,
+		// A pod restarted after its controller died may come back before
+		// the server has seen the old session end (at once for a killed
+		// process, ~25 s for one cut off by the network).
+		HolderWait: 45 * time.Second,
+		Invocation: inv,
+	}
+	wave := 0
+	for i, sg := range segs {
+		route := sg.Route.Resolve()
+		if i == 0 {
+			spec.Strategy = string(route.Strategy)
+		}
+		offset := 0
+		for _, n := range route.WaveSizes(len(sg.Hosts)) {
+			wave++
+			for _, h := range sg.Hosts[offset : offset+n] {
+				spec.Hosts = append(spec.Hosts, h.Name)
+				spec.HostWaves = append(spec.HostWaves, wave)
+			}
+			offset += n
+		}
+	}
+	spec.Waves = wave
+	group, err := store.JoinGroup(ctx, spec, who)
+	if err != nil {
+		return nil, nil, err
+	}
+	if group.TookOver && resume == nil {
+		// Restarted by a job system after its controller died: go on from
+		// where the shard stopped, as run --resume would.
+		if resume, err = resumeStateOf(ctx, store, group.RunID()); err != nil {
+			group.Leave(context.WithoutCancel(ctx), runner.ExitUsage)
+			return nil, nil, err
+		}
+	}
+	if c.Output != "json" {
+		switch {
+		case group.Formed:
+			fmt.Fprintf(env.Stdout, "Shard group %s: run %s formed by shard %d/%d.\n", c.ShardGroup, group.RunID(), sh.index, sh.of)
+		case group.TookOver:
+			fmt.Fprintf(env.Stdout, "Shard group %s: shard %d/%d of run %s taken over from a controller that stopped without finishing it; %d of the fleet's hosts already finished.\n",
+				c.ShardGroup, sh.index, sh.of, group.RunID(), len(resume.engine.Done))
+		default:
+			fmt.Fprintf(env.Stdout, "Shard group %s: joined run %s as shard %d/%d.\n", c.ShardGroup, group.RunID(), sh.index, sh.of)
+		}
+	}
+	return group, resume, nil
+}
+
+// operatorOf says who runs this controller: SWITCHBACK_OPERATOR (a CI
+// job can name the person or pipeline behind it), else the login name.
+func operatorOf(env *Env) state.Operator {
+	name := env.Getenv("SWITCHBACK_OPERATOR")
+	if name == "" {
+		if u, err := user.Current(); err == nil {
+			name = u.Username
+		}
+	}
+	if name == "" {
+		name = "unknown"
+	}
+	host, err := os.Hostname()
+	if err != nil {
+		host = "an unknown controller"
+	}
+	return state.Operator{Name: name, Controller: host, PID: os.Getpid()}
+}
+
+// redactState hides the password of a --state URL in arguments that are
+// recorded: the state database never holds its own password.
+func redactState(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		switch {
+		case i > 0 && args[i-1] == "--state":
+			out[i] = state.Redact(a)
+		case strings.HasPrefix(a, "--state="):
+			out[i] = "--state=" + state.Redact(strings.TrimPrefix(a, "--state="))
+		default:
+			out[i] = a
+		}
+	}
+	return out
+}
+
+func hostNames(hosts []*inventory.Host) []string {
+	names := make([]string, len(hosts))
+	for i, h := range hosts {
+		names[i] = h.Name
+	}
+	return names
+}
