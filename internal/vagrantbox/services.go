@@ -128,9 +128,12 @@ UsePAM no
 UseDNS no
 Subsystem sftp internal-sftp
 `, 0o644},
-	"etc/hostname":         {"alpine\n", 0o644},
-	"etc/fstab":            {"LABEL=alpine-root\t/\text4\trw,relatime\t0 1\n", 0o644},
-	"etc/apk/repositories": {"# The box is built offline: its packages come from the local repository.\n/mnt/repo\n# With a network, add Alpine's own:\n#https://dl-cdn.alpinelinux.org/alpine/v3.20/main\n#https://dl-cdn.alpinelinux.org/alpine/v3.20/community\n", 0o644},
+	"etc/hostname": {"alpine\n", 0o644},
+	"etc/fstab":    {"LABEL=alpine-root\t/\text4\trw,relatime\t0 1\n", 0o644},
+	// The local repository first (the box is built offline), then
+	// Alpine's own, which apk skips with a warning where there is no
+	// network.
+	"etc/apk/repositories": {"/mnt/repo\nhttps://dl-cdn.alpinelinux.org/alpine/v3.20/main\nhttps://dl-cdn.alpinelinux.org/alpine/v3.20/community\n", 0o644},
 	"etc/inittab": {`# /etc/inittab (switchback Alpine box)
 
 ::sysinit:/sbin/openrc sysinit
