@@ -17,6 +17,8 @@ REHEARSE_PLAYBOOK ?= playbooks/examples/rehearse.hcl
 # Variables for it, e.g. playbooks/examples/rehearse-offline.vars.hcl on
 # machines with no network (the box built here has a local repository).
 REHEARSE_VAR_FILE ?=
+# More flags for switchback run, e.g. --lock-wait=2m.
+REHEARSE_FLAGS    ?=
 REHEARSE_DIR      ?= .vagrant/switchback
 # The libvirt box, built here with no download (bin/switchback-box).
 BOX               := bin/switchback-alpine320.box
@@ -98,7 +100,7 @@ rehearse: build
 	vagrant ssh-config | sed 's/^  User vagrant$$/  User root/' > $(REHEARSE_DIR)/ssh-config
 	$(BIN) plan $(REHEARSE_PLAYBOOK) $(if $(REHEARSE_VAR_FILE),--var-file $(REHEARSE_VAR_FILE)) -i vagrant:$(REHEARSE_DIR)/ssh-config
 	$(BIN) run $(REHEARSE_PLAYBOOK) $(if $(REHEARSE_VAR_FILE),--var-file $(REHEARSE_VAR_FILE)) -i vagrant:$(REHEARSE_DIR)/ssh-config \
-	  --host-key-check accept-new --known-hosts $(REHEARSE_DIR)/known_hosts
+	  --host-key-check accept-new --known-hosts $(REHEARSE_DIR)/known_hosts $(REHEARSE_FLAGS)
 	@echo; echo "The machines are still up: 'vagrant snapshot list', '$(BIN) rollback RUN -i vagrant:$(REHEARSE_DIR)/ssh-config --known-hosts $(REHEARSE_DIR)/known_hosts'."
 	@echo "'make rehearse-down' destroys them."
 

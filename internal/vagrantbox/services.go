@@ -37,13 +37,16 @@ stop() {
 	sync
 }
 `, 0o755},
+	// The hostname resolves through /etc/hosts, so that 'hostname -f'
+	// (Vagrant asks it before renaming a machine) needs no DNS.
 	"etc/init.d/hostname": {`#!/sbin/openrc-run
 description="Sets the hostname from /etc/hostname"
 
 start() {
 	name=$(cat /etc/hostname 2>/dev/null)
 	ebegin "Setting hostname to ${name:=alpine}"
-	hostname "$name"
+	hostname "$name" &&
+		{ grep -q "^127\.0\.1\.1[[:space:]]$name\$" /etc/hosts || echo "127.0.1.1	$name" >> /etc/hosts; }
 	eend $?
 }
 `, 0o755},
@@ -126,6 +129,12 @@ PasswordAuthentication no
 KbdInteractiveAuthentication no
 UsePAM no
 UseDNS no
+# A machine restored from a snapshot with its memory resumes the SSH
+# sessions open when the snapshot was taken, among them the one holding
+# a switchback run's host lock, whose client is long gone: asking the
+# client every 10 s ends such a session (and frees the lock) soon after.
+ClientAliveInterval 10
+ClientAliveCountMax 3
 Subsystem sftp internal-sftp
 `, 0o644},
 	"etc/hostname": {"alpine\n", 0o644},
