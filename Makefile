@@ -126,7 +126,7 @@ box: prereqs rehearse-prereqs
 
 # make rehearse for real on two libvirt machines: converge, a rigged
 # failure, the Vagrant snapshot restore, the machines' files read over
-# SSH. About 15 minutes with QEMU emulating the CPU; not part of test.
+# SSH. About 10 minutes with QEMU emulating the CPU; not part of test.
 # Where no libvirtd runs, one is started for the test in its own network
 # namespace and stopped after it.
 rehearse-test: build box
