@@ -14,7 +14,22 @@ STATICCHECK_VERSION := v0.8.2
 SWITCHBACK_VMS    ?= 3
 export SWITCHBACK_VMS
 REHEARSE_PLAYBOOK ?= playbooks/examples/rehearse.hcl
-REHEARSE_DIR      := .vagrant/switchback
+# Variables for it, e.g. playbooks/examples/rehearse-offline.vars.hcl on
+# machines with no network (the box built here has a local repository).
+REHEARSE_VAR_FILE ?=
+# More flags for switchback run, e.g. --lock-wait=2m.
+REHEARSE_FLAGS    ?=
+REHEARSE_DIR      ?= .vagrant/switchback
+# The libvirt box, built here with no download (bin/switchback-box).
+BOX               := bin/switchback-alpine320.box
+BOX_NAME          := switchback/alpine320
+# Debian packages for the box and for Vagrant with libvirt and QEMU.
+REHEARSE_PACKAGES := vagrant vagrant-libvirt libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils \
+  dnsmasq-base iptables linux-image-amd64 syslinux syslinux-common mtools dosfstools e2fsprogs \
+  openssh-server openssh-client sudo openrc opendoas iproute2
+# rehearse-test emulates the CPU (works without hardware virtualisation);
+# kvm is much faster where /dev/kvm really works.
+REHEARSE_TEST_DRIVER ?= qemu
 # Known vulnerabilities in the code's call graph: govulncheck needs
 # https://vuln.go.dev, which CI and the development machines cannot reach,
 # so it is off by default; make lint VULNCHECK=1 where the network allows.
@@ -33,7 +48,7 @@ SHARD_HOSTS ?= 12
 SHARDS      ?= 3
 SHARD_WAVES ?= 1,25%,100%
 
-.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
+.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench
 
 all: build
 
@@ -108,16 +123,18 @@ shard-demo: prereqs
 # A rehearsal on Vagrant machines: bring them up, then run a playbook in
 # waves with Vagrant snapshots to roll back to. Runs log in as root with
 # the machines' own keys (the Vagrantfile allows it): the saved
-# ssh-config says User root instead of vagrant.
+# ssh-config says User root instead of vagrant. With libvirt, the box is
+# the one 'make box' built; SWITCHBACK_LIBVIRT_DRIVER=qemu where there is
+# no working KVM.
 rehearse: build
 	@command -v vagrant >/dev/null 2>&1 || { \
-	  echo "missing: Vagrant and a provider for it (VirtualBox or libvirt); see https://developer.hashicorp.com/vagrant/install"; exit 1; }
+	  echo "missing: Vagrant and a provider for it (VirtualBox, or libvirt: 'make box')"; exit 1; }
 	vagrant up
 	@mkdir -p $(REHEARSE_DIR)
 	vagrant ssh-config | sed 's/^  User vagrant$$/  User root/' > $(REHEARSE_DIR)/ssh-config
-	$(BIN) plan $(REHEARSE_PLAYBOOK) -i vagrant:$(REHEARSE_DIR)/ssh-config
-	$(BIN) run $(REHEARSE_PLAYBOOK) -i vagrant:$(REHEARSE_DIR)/ssh-config \
-	  --host-key-check accept-new --known-hosts $(REHEARSE_DIR)/known_hosts
+	$(BIN) plan $(REHEARSE_PLAYBOOK) $(if $(REHEARSE_VAR_FILE),--var-file $(REHEARSE_VAR_FILE)) -i vagrant:$(REHEARSE_DIR)/ssh-config
+	$(BIN) run $(REHEARSE_PLAYBOOK) $(if $(REHEARSE_VAR_FILE),--var-file $(REHEARSE_VAR_FILE)) -i vagrant:$(REHEARSE_DIR)/ssh-config \
+	  --host-key-check accept-new --known-hosts $(REHEARSE_DIR)/known_hosts $(REHEARSE_FLAGS)
 	@echo; echo "The machines are still up: 'vagrant snapshot list', '$(BIN) rollback RUN -i vagrant:$(REHEARSE_DIR)/ssh-config --known-hosts $(REHEARSE_DIR)/known_hosts'."
 	@echo "'make rehearse-down' destroys them."
 
@@ -125,6 +142,30 @@ rehearse: build
 rehearse-down:
 	vagrant destroy -f
 	rm -rf $(REHEARSE_DIR)
+
+# Installs (as root, on Debian) what the box and Vagrant with libvirt need.
+rehearse-prereqs:
+	@missing=$$(for p in $(REHEARSE_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# The libvirt box: Alpine 3.20 from the minirootfs with OpenRC, OpenSSH,
+# sudo and the vagrant user, booting a Debian kernel; no download.
+box: prereqs rehearse-prereqs
+	$(GO) build -o bin/switchback-box ./cmd/switchback-box
+	bin/switchback-box build -o $(BOX)
+	vagrant box add --force --name $(BOX_NAME) $(BOX)
+
+# make rehearse for real on two libvirt machines: converge, a rigged
+# failure, the Vagrant snapshot restore, the machines' files read over
+# SSH. About 10 minutes with QEMU emulating the CPU; not part of test.
+# Where no libvirtd runs, one is started for the test in its own network
+# namespace and stopped after it.
+rehearse-test: build box
+	bin/switchback-box libvirt -- env SWITCHBACK_REHEARSE=1 SWITCHBACK_LIBVIRT_DRIVER=$(REHEARSE_TEST_DRIVER) \
+	  $(GO) test -count=1 -timeout 60m -run '^TestRehearsal$$' -v ./cmd/switchback
 
 # All tests, the fleet tests included (they need root), then the linters.
 test: prereqs

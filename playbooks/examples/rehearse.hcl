@@ -1,9 +1,17 @@
 # A rehearsal on Vagrant machines (`make rehearse`): a canary, then the
 # rest, each machine snapshotted by Vagrant before its first change and
-# restored from that snapshot if it fails.
+# restored from that snapshot if it fails. To rehearse a failure, mark a
+# machine broken first:
+#   vagrant ssh alpine-2 -c 'sudo touch /etc/switchback-rehearse-fail'
 playbook {
   name        = "rehearse"
-  description = "Baseline tools, a banner and a health check, in waves on Vagrant machines"
+  description = "Baseline packages, a banner and a health check, in waves on Vagrant machines"
+}
+
+variable "packages" {
+  type        = list(string)
+  description = "Packages every machine gets. The defaults come from Alpine's mirrors; the box built offline by `make box` has a local repository too (rehearse-offline.vars.hcl names its packages)."
+  default     = ["tzdata", "curl"]
 }
 
 rollout {
@@ -18,8 +26,8 @@ snapshot {
 }
 
 phase "packages" {
-  apk "tools" {
-    packages = ["tzdata", "curl"]
+  apk "baseline" {
+    packages = var.packages
   }
 }
 
@@ -36,8 +44,12 @@ phase "system" {
 }
 
 phase "verify" {
-  command "curl works" {
-    run    = "echo 'curl is missing' >&2; exit 1"
-    unless = "curl --version >/dev/null"
+  command "packages installed" {
+    run    = "echo 'missing: ${join(" ", var.packages)}' >&2; exit 1"
+    unless = "apk info -e ${join(" ", var.packages)} >/dev/null"
+  }
+  command "health check" {
+    run    = "echo 'health check failed: /etc/switchback-rehearse-fail is there' >&2; exit 1"
+    unless = "[ ! -e /etc/switchback-rehearse-fail ]"
   }
 }
