@@ -13,7 +13,9 @@ import (
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
-// TestExamplesAreValid keeps every shipped example loadable.
+// TestExamplesAreValid keeps every shipped example loadable. A var file
+// (NAME.vars.hcl, or NAME-VARIANT.vars.hcl) is loaded with the playbook
+// NAME.hcl it is for.
 func TestExamplesAreValid(t *testing.T) {
 	files, _ := filepath.Glob("examples/*.hcl")
 	if len(files) == 0 {
@@ -21,7 +23,12 @@ func TestExamplesAreValid(t *testing.T) {
 	}
 	for _, path := range files {
 		l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
-		if _, diags := l.Load(path, nil); diags.HasErrors() {
+		playbook, vals := path, (*playbooks.Values)(nil)
+		if base, ok := strings.CutSuffix(filepath.Base(path), ".vars.hcl"); ok {
+			name, _, _ := strings.Cut(base, "-")
+			playbook, vals = filepath.Join("examples", name+".hcl"), &playbooks.Values{Files: []string{path}}
+		}
+		if _, diags := l.Load(playbook, vals); diags.HasErrors() {
 			t.Errorf("%s: %s", path, diags.Error())
 		}
 	}

@@ -201,7 +201,7 @@ func TestEvidenceOfAHaltedRun(t *testing.T) {
 	if err := p.Eval(ctx, "document.body.textContent", &text); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"rigged to fail", "token = (sensitive)", "1 of 2 host(s) in wave 2 failed"} {
+	for _, s := range []string{"rigged to fail", "contents not shown: they hold a sensitive value", "1 of 2 host(s) in wave 2 failed"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the page does not say %q", s)
 		}
