@@ -332,7 +332,7 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 	select {
 	case err = <-rs.waited:
 	case <-ctx.Done():
-		c.killGroup(rs.group.pgid())
+		c.killGroup(rs.group.awaitPgid(killGrace))
 		rs.sess.Close()
 		select {
 		case <-rs.waited:
@@ -518,6 +518,23 @@ func (g *groupSniffer) pgid() int {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	return g.group
+}
+
+// awaitPgid is the command's process group, waiting up to d for the line
+// that reports it: a command cancelled right after it was sent (or on a
+// host too busy to have started it yet) may not have printed it, and
+// killing nothing would leave the command running.
+func (g *groupSniffer) awaitPgid(d time.Duration) int {
+	deadline := time.Now().Add(d)
+	for {
+		g.mu.Lock()
+		group, done := g.group, g.done
+		g.mu.Unlock()
+		if group != 0 || done || !time.Now().Before(deadline) {
+			return group
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 func (c *sshConn) Close() error {

@@ -60,7 +60,7 @@ func (c *sshConn) Stream(ctx context.Context, cmd string, w io.Writer) (modules.
 	select {
 	case err = <-done:
 	case <-ctx.Done():
-		c.killGroup(group.pgid())
+		c.killGroup(group.awaitPgid(killGrace))
 		sess.Close()
 		select {
 		case <-done:
