@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -17,12 +18,20 @@ import (
 const Dir = "/var/lib/switchback/snapshots"
 
 // SystemPaths are always part of a files snapshot: what apk and OpenRC
-// keep their configuration in.
-var SystemPaths = []string{"/etc/apk/world", "/etc/apk/repositories", "/etc/runlevels", "/etc/conf.d"}
+// keep their configuration in, and apk's own database, so that after a
+// restore it describes the packages as they were, byte for byte.
+var SystemPaths = []string{"/etc/apk/world", "/etc/apk/repositories", "/etc/runlevels", "/etc/conf.d", "/lib/apk/db"}
 
 // Files snapshots a host with the tools every Alpine host has: a tar
 // archive of the paths, the apk world and installed versions, and the
 // started OpenRC services, with a sha256 manifest.
+//
+// The paths are normalised twice: on the controller (cleaned, duplicates
+// and paths inside another dropped) and on the host, where symbolic
+// links among a path's parents are resolved and a path that is itself a
+// link is saved with what it points to. A restore stages the archive
+// beside each path, on its filesystem, checks it, and only then renames
+// entry after entry into place (filesScript).
 type Files struct {
 	// Paths are saved in addition to SystemPaths.
 	Paths []string
@@ -32,18 +41,26 @@ var _ Provider = (*Files)(nil)
 
 var runIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
-func (f *Files) paths() []string {
-	seen := map[string]bool{}
+// NormalisePaths cleans paths, drops duplicates and the paths that lie
+// inside another of them, and sorts what is left.
+func NormalisePaths(paths []string) []string {
+	var clean []string
+	for _, p := range paths {
+		clean = append(clean, path.Clean(p))
+	}
+	sort.Strings(clean)
+	clean = slices.Compact(clean)
 	var out []string
-	for _, p := range append(slices.Clone(SystemPaths), f.Paths...) {
-		p = path.Clean(p)
-		if !seen[p] {
-			seen[p] = true
+	for _, p := range clean {
+		if !slices.ContainsFunc(out, func(q string) bool { return q == "/" || strings.HasPrefix(p, q+"/") }) {
 			out = append(out, p)
 		}
 	}
-	sort.Strings(out)
 	return out
+}
+
+func (f *Files) paths() []string {
+	return NormalisePaths(append(slices.Clone(SystemPaths), f.Paths...))
 }
 
 // Take writes the snapshot in one round trip. Files are created with
@@ -53,40 +70,19 @@ func (f *Files) Take(ctx context.Context, t Target, runID string) (*Snapshot, er
 	if !runIDPattern.MatchString(runID) {
 		return nil, fmt.Errorf("run id %q cannot name a directory", runID)
 	}
-	var rel []string
-	for _, p := range f.paths() {
+	paths := f.paths()
+	for _, p := range paths {
 		if err := ValidatePath(p); err != nil {
 			return nil, fmt.Errorf("snapshot path: %w", err)
 		}
-		rel = append(rel, strings.TrimPrefix(p, "/"))
 	}
 	dir := Dir + "/" + runID
-	script := `set -e
-umask 077
-d=` + shell.Quote(dir) + `
-if [ -e "$d" ]; then echo "a snapshot of this run already exists at $d" >&2; exit 3; fi
-mkdir -p "$d"
-# A snapshot that cannot be completed (a full disk) is removed, so that
-# no half snapshot is ever restored or blocks the run's next attempt.
-trap 'cd /; rm -rf "$d"' EXIT
-cd "$d"
-: > present.txt
-: > absent.txt
-for p in ` + shell.Join(rel...) + `; do
-  if [ -e "/$p" ] || [ -L "/$p" ]; then echo "$p" >> present.txt; else echo "$p" >> absent.txt; fi
-done
-tar -czf files.tar.gz -C / -T present.txt
-cp /etc/apk/world world.txt
-awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed > installed.txt
-ls /run/openrc/started/ > started.txt 2>/dev/null || :
-sha256sum files.tar.gz present.txt absent.txt world.txt installed.txt started.txt > MANIFEST
-sync
-trap - EXIT
-sha256sum MANIFEST
-`
-	out, err := h.Run(ctx, script)
+	out, err := h.Run(ctx, takeScript(dir, paths))
 	if err != nil {
 		return nil, err
+	}
+	if out.ExitCode == 4 {
+		return nil, fmt.Errorf("snapshot paths: %s", strings.TrimSpace(out.Stderr))
 	}
 	if out.ExitCode != 0 {
 		return nil, &modules.StepError{Msg: "taking a snapshot failed", Output: out}
@@ -101,21 +97,29 @@ sha256sum MANIFEST
 // Restore verifies the snapshot, stops services that were not running,
 // makes the package set equal to the snapshot's (adding, removing and
 // changing versions), puts the files back (removing those that did not
-// exist), and starts the services that were running.
+// exist), and starts the services that were running. Each step can be
+// done again: a restore cut off anywhere is finished by the next one.
 func (f *Files) Restore(ctx context.Context, t Target, s *Snapshot) error {
+	if err := f.restore(ctx, t, s); err != nil {
+		var gone *GoneError
+		if errors.As(err, &gone) {
+			return err
+		}
+		return &IncompleteError{Err: err, RunID: s.RunID, Host: t.Name}
+	}
+	return nil
+}
+
+func (f *Files) restore(ctx context.Context, t Target, s *Snapshot) error {
 	h := t.Host
 	d := shell.Quote(s.Location)
-	verify := `set -e
-cd ` + d + `
-[ "$(sha256sum MANIFEST | cut -d' ' -f1)" = ` + shell.Quote(s.Digest) + ` ] || { echo "MANIFEST was modified" >&2; exit 3; }
-sha256sum -c -s MANIFEST || { echo "a file of the snapshot does not match its MANIFEST" >&2; exit 3; }
-cat started.txt; echo --
-ls /run/openrc/started/ 2>/dev/null || :
-`
-	out, err := run(ctx, h, verify, "checking the snapshot")
+	out, err := run(ctx, h, verifyScript(s.Location, s.Digest), "checking the snapshot")
 	if err != nil {
-		if out.ExitCode == 3 {
-			return fmt.Errorf("refusing to restore %s: it was modified after it was taken (%s)", s.Location, strings.TrimSpace(out.Stderr))
+		switch out.ExitCode {
+		case 3:
+			return &GoneError{fmt.Errorf("refusing to restore %s: it was modified after it was taken (%s)", s.Location, strings.TrimSpace(out.Stderr))}
+		case 4:
+			return &GoneError{fmt.Errorf("the snapshot %s is no longer on the host (deleted by 'snapshots prune' or by hand?): nothing was restored", s.Location)}
 		}
 		return err
 	}
@@ -130,13 +134,7 @@ ls /run/openrc/started/ 2>/dev/null || :
 	if err := f.restorePackages(ctx, h, d); err != nil {
 		return err
 	}
-	files := `set -e
-cd ` + d + `
-while IFS= read -r p; do rm -rf "/$p"; done < absent.txt
-while IFS= read -r p; do rm -rf "/$p"; done < present.txt
-tar -xzf files.tar.gz -C /
-`
-	if _, err := run(ctx, h, files, "restoring files"); err != nil {
+	if _, err := run(ctx, h, filesScript(s.Location, s.RunID), "restoring files"); err != nil {
 		return err
 	}
 	if start := minus(then, now); len(start) > 0 {
@@ -146,6 +144,30 @@ tar -xzf files.tar.gz -C /
 	}
 	return nil
 }
+
+// GoneError is a snapshot that cannot be restored at all (deleted, or
+// modified after it was taken): the host was not touched.
+type GoneError struct{ Err error }
+
+func (e *GoneError) Error() string { return e.Err.Error() }
+func (e *GoneError) Unwrap() error { return e.Err }
+
+// IncompleteError is a restore that stopped part way. Every path is then
+// in its old or its new version, and running the rollback again
+// finishes it.
+type IncompleteError struct {
+	Err         error
+	RunID, Host string
+}
+
+func (e *IncompleteError) Error() string {
+	hint := "'switchback rollback " + e.RunID
+	if e.Host != "" {
+		hint += " --hosts " + e.Host
+	}
+	return fmt.Sprintf("%v; the restore stopped part way, with each path in its old or its new version: run %s' again to finish it", e.Err, hint)
+}
+func (e *IncompleteError) Unwrap() error { return e.Err }
 
 // restorePackages brings back the world file and lets apk sync the
 // system to it, then pins the exact versions that differ and brings the
