@@ -71,6 +71,131 @@ phase "work" {
 	}
 }
 
+// rollbackCase is a playbook that changes a host, then fails on a rigged
+// host with rollback = "host": the rollback must bring back exactly the
+// fingerprint the host had before.
+func rollbackCase(t *testing.T, f *fleet.Fleet, h *fleet.Host, body string) string {
+	t.Helper()
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "case" }
+rollout { rollback = "host" }
+`+body+`
+phase "fail" {
+  command "rigged" {
+    run    = "exit 1"
+    unless = "[ ! -e /etc/rigged ]"
+  }
+}
+`)
+	rig(t, h)
+	before := fingerprint(t, h)
+	code, out := runCLI(t, runArgs(f, pb, "--limit", h.Name)...)
+	if code != runner.ExitFailed || !strings.Contains(out, "ROLLED BACK "+h.Name) {
+		t.Errorf("exit %d, want %d and a rolled back host", code, runner.ExitFailed)
+	}
+	if diffs := fingerprintDiff(before, fingerprint(t, h)); len(diffs) > 0 {
+		t.Errorf("%s differs from before the run:\n  %s", h.Name, strings.Join(diffs, "\n  "))
+	}
+	return out
+}
+
+// TestRollbackFixedCases: paths that hold the snapshot store (/var/lib),
+// a path that is a mount point, an edit through a symbolic link, and
+// what a user step writes besides /etc/passwd all come back.
+func TestRollbackFixedCases(t *testing.T) {
+	f := fleet.Start(t, 4)
+	store, mount, link, user := f.Hosts[0], f.Hosts[1], f.Hosts[2], f.Hosts[3]
+	if err := f.LimitDisk(mount.Name, "/srv/data", 1<<20); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("paths hold the snapshot store", func(t *testing.T) {
+		rollbackCase(t, f, store, `
+snapshot { paths = ["/var/lib"] }
+phase "p" {
+  command "state" { run = "mkdir -p /var/lib/app && echo 2 > /var/lib/app/state && rm -rf /var/lib/misc" }
+}`)
+		if entries, _ := os.ReadDir(store.Path("/var/lib/switchback/snapshots")); len(entries) != 1 {
+			t.Errorf("the snapshot store holds %d snapshot(s) after the restore, want the one taken", len(entries))
+		}
+	})
+
+	t.Run("a path that is a mount point", func(t *testing.T) {
+		if err := os.WriteFile(mount.Path("/srv/data/keep"), []byte("old\n"), 0o640); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(mount.Path("/srv/data/dir"), 0o750); err != nil {
+			t.Fatal(err)
+		}
+		rollbackCase(t, f, mount, `
+snapshot { paths = ["/srv/data"] }
+phase "p" {
+  command "data" { run = "echo new > /srv/data/keep && echo x > /srv/data/added && rmdir /srv/data/dir" }
+}`)
+		if out := lsHost(t, f, mount, "mountpoint /srv/data"); !strings.Contains(out, "is a mountpoint") {
+			t.Errorf("/srv/data is no longer a mount point: %s", out)
+		}
+	})
+
+	t.Run("a line step edits through a symbolic link", func(t *testing.T) {
+		for _, d := range []string{"/srv", "/opt"} {
+			if err := os.MkdirAll(link.Path(d), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := os.WriteFile(link.Path("/opt/real.conf"), []byte("a = 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("/opt/real.conf", link.Path("/srv/link.conf")); err != nil {
+			t.Fatal(err)
+		}
+		rollbackCase(t, f, link, `
+phase "p" {
+  line "edit" {
+    path = "/srv/link.conf"
+    line = "b = 2"
+  }
+}`)
+	})
+
+	t.Run("what a user step writes", func(t *testing.T) {
+		out := rollbackCase(t, f, user, `
+phase "p" {
+  user "bob" { name = "bob" }
+}`)
+		if !strings.Contains(out, "changed  p / bob") {
+			t.Error("the user step did not create bob")
+		}
+	})
+}
+
+// TestRollbackOfDeletedSnapshot: a snapshot deleted from the host is
+// reported in words, with the host untouched, not with a shell's error.
+func TestRollbackOfDeletedSnapshot(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, "", "exit 1"))
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	id := runID(t, out)
+	if err := os.RemoveAll(h.Path("/var/lib/switchback/snapshots/" + id)); err != nil {
+		t.Fatal(err)
+	}
+	code, out = runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts)
+	if code != runner.ExitRollback {
+		t.Errorf("exit %d, want %d", code, runner.ExitRollback)
+	}
+	wantInOutput(t, out, "ROLLBACK FAILED on host-01: the snapshot /var/lib/switchback/snapshots/"+id+" is no longer on the host")
+	if strings.Contains(out, "can't cd") || strings.Contains(out, "exit 2") {
+		t.Error("the message is the shell's")
+	}
+	if !fileContains(t, h.Path("/etc/motd"), "converted") {
+		t.Error("the host was changed")
+	}
+}
+
 func lsHost(t *testing.T, f *fleet.Fleet, h *fleet.Host, cmd string) string {
 	t.Helper()
 	out, err := f.Exec(h.Name, cmd)
@@ -79,5 +204,3 @@ func lsHost(t *testing.T, f *fleet.Fleet, h *fleet.Host, cmd string) string {
 	}
 	return out
 }
-
-var _ = fmt.Sprint
