@@ -26,7 +26,7 @@ BENCHSTAT_VERSION   := v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_HOSTS ?= 10,50,100,200
 BENCH_FORKS ?= 10
 
-.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
+.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench soak-rollback
 
 all: build
 
@@ -103,6 +103,15 @@ lint: go-check
 	$(GO) vet ./...
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	@if [ "$(VULNCHECK)" != 0 ]; then $(GO) run golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_VERSION) ./...; fi
+
+# The rollback property test at length: N generated cases from SEED (each a
+# random tree, random snapshot paths, random steps of every writing type,
+# then a restore compared with a fingerprint of the whole host). Prints
+# the cases, seeds and failures; see docs/reliability.md.
+SEED ?= 1000
+N    ?= 200
+soak-rollback: prereqs
+	SWITCHBACK_SOAK_SEED=$(SEED) SWITCHBACK_SOAK_N=$(N) $(GO) test -count=1 -timeout 0 -run '^TestRollbackProperty$$' ./cmd/switchback
 
 # switchback against the OpenSSH floor (one script per host, xargs -P) on
 # fresh fleets of BENCH_HOSTS hosts, without and with 25 ms added each way

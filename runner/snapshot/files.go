@@ -174,8 +174,23 @@ func (e *IncompleteError) Unwrap() error { return e.Err }
 // world back once more, so that versions match as well as names.
 func (f *Files) restorePackages(ctx context.Context, h modules.Host, d string) error {
 	const installed = `awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed`
+	// apk reads the repositories and keys of the snapshot, not those the
+	// run may have changed (a repository that is gone would fail it).
 	sync := `set -e
-cd ` + d + `
+d=` + d + `
+cd "$d"
+` + lockLine + `
+t=$(mktemp -d /etc/apk/.switchback.XXXXXX)
+trap 'rm -rf -- "$t"' EXIT
+for p in etc/apk/repositories etc/apk/keys; do
+  grep -qxF "$p" present.txt || continue
+  tar -xzf files.tar.gz -C "$t" "$p"
+  if [ -d "/$p" ] && ! [ -L "/$p" ]; then
+    for k in "$t/$p"/*; do [ -e "$k" ] && mv -fT -- "$k" "/$p/${k##*/}"; done
+  else
+    mv -fT -- "$t/$p" "/$p"
+  fi
+done
 cp world.txt /etc/apk/world
 apk add --no-progress -q
 cat installed.txt; echo --

@@ -54,14 +54,20 @@ canon() {
   *) echo "$q$rest/$base" ;;
   esac
 }
+nl='
+'
 follow() {
   c=$(canon "$1") n=0
-  echo "$c"
-  while [ -L "$c" ] && [ $n -lt 40 ]; do
+  while :; do
+    case $c in *"$nl"*)
+      echo "snapshot path $1 resolves to a name with a line break, which a snapshot cannot list: $c" >&2
+      exit 4 ;;
+    esac
+    echo "$c"
+    [ -L "$c" ] && [ $n -lt 40 ] || return 0
     t=$(readlink "$c") || return 0
     case $t in /*) ;; *) t=${c%/*}/$t ;; esac
     c=$(canon "$t")
-    echo "$c"
     n=$((n + 1))
   done
 }
@@ -85,8 +91,6 @@ for p in ` + shell.Join(roots...) + `; do follow "$p"; done > resolved.txt
 # inside another left out (the other holds them), sorted.
 while IFS= read -r p; do
   case $p in
-  *"
-"*) echo "snapshot path $p resolves to a name with a line break" >&2; exit 4 ;;
   /var/lib/switchback|/var/lib/switchback/*|/run/switchback|/run/switchback/*)
     echo "snapshot path $p is where switchback keeps its own state; leave it out of the snapshot's paths" >&2; exit 4 ;;
   /) echo "a snapshot path resolves to / (the whole filesystem); name the directories to keep" >&2; exit 4 ;;
@@ -96,11 +100,15 @@ done < resolved.txt | sort -u | awk '{ for (i = 1; i <= n; i++) if (index($0, k[
 : > present.txt
 : > absent.txt
 : > counts.txt
+: > linkowners.bin
 while IFS= read -r p; do
   if [ -e "/$p" ] || [ -L "/$p" ]; then
     echo "$p" >> present.txt
     n=$(find "/$p" ` + keepFind + ` -print0 | tr -cd '\0' | wc -c)
     echo "$n $p" >> counts.txt
+    # BusyBox tar does not give symbolic links back their owners: keep
+    # those not owned by root, as NUL-separated owner and name pairs.
+    find "/$p" ` + keepFind + ` -type l \( ! -user 0 -o ! -group 0 \) -exec sh -c 'for l do printf "%s\0%s\0" "$(stat -c %u:%g -- "$l")" "$l"; done' sh {} + >> linkowners.bin
   else
     echo "$p" >> absent.txt
   fi
@@ -110,7 +118,7 @@ tar -czf files.tar.gz -C / -X exclude.txt -T present.txt
 cp /etc/apk/world world.txt
 awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed > installed.txt
 ls /run/openrc/started/ > started.txt 2>/dev/null || :
-sha256sum files.tar.gz present.txt absent.txt counts.txt world.txt installed.txt started.txt > MANIFEST
+sha256sum files.tar.gz present.txt absent.txt counts.txt linkowners.bin world.txt installed.txt started.txt > MANIFEST
 sync
 trap - EXIT
 sha256sum MANIFEST
@@ -237,6 +245,9 @@ $st
   if [ -n "$want" ]; then
     got=$(find "$st$R" -print0 | tr -cd '\0' | wc -c)
     [ "$got" = "$want" ] || { echo "the staged copy of $R has $got entries, the snapshot $want" >&2; exit 6; }
+  fi
+  if [ -s linkowners.bin ]; then
+    xargs -0 -n 2 sh -c '[ -L "$0$2" ] && chown -h -- "$1" "$0$2" || :' "$st" < linkowners.bin
   fi
   if mountpoint -q "$R" 2>/dev/null && { ! [ -d "$st$R" ] || [ -L "$st$R" ]; }; then
     echo "$R is a mount point now: the file the snapshot holds cannot replace it" >&2; exit 6
