@@ -408,13 +408,13 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 		case 9:
 			return fmt.Sprintf("mv %s %s", t, o)
 		default:
-			return fmt.Sprintf("rm -rf %s && ln -s /etc %s", t, t)
+			return fmt.Sprintf("rm -rf %s && ln -s %s %s", t, shellOf(pick()), t)
 		}
 	}
 	for range 3 + g.r.IntN(6) {
 		switch g.r.IntN(10) {
 		case 0:
-			step("file", fmt.Sprintf("    path    = %s\n    content = %s\n    mode    = \"0%o\"\n", hclString(pickValid()+"/"+"f"+strconv.Itoa(g.r.IntN(9))), hclString(g.name()), chmodBits(fileModes[g.r.IntN(3)])))
+			step("file", fmt.Sprintf("    path    = %s\n    content = %s\n    mode    = \"0%o\"\n", hclString(pickValid()+"/"+"f"+strconv.Itoa(g.r.IntN(9))), hclString(strings.ToValidUTF8(g.name(), "?")), chmodBits(fileModes[g.r.IntN(3)])))
 		case 1:
 			step("file", fmt.Sprintf("    path  = %s\n    state = %q\n", hclString(pickValid()), []string{"directory", "absent"}[g.r.IntN(2)]))
 		case 2:

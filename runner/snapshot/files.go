@@ -180,6 +180,7 @@ func (f *Files) restorePackages(ctx context.Context, h modules.Host, d string) e
 d=` + d + `
 cd "$d"
 ` + lockLine + `
+mkdir -p /etc/apk
 t=$(mktemp -d /etc/apk/.switchback.XXXXXX)
 trap 'rm -rf -- "$t"' EXIT
 for p in etc/apk/repositories etc/apk/keys; do

@@ -101,6 +101,7 @@ done < resolved.txt | sort -u | awk '{ for (i = 1; i <= n; i++) if (index($0, k[
 : > absent.txt
 : > counts.txt
 : > linkowners.bin
+: > anchors.txt
 while IFS= read -r p; do
   if [ -e "/$p" ] || [ -L "/$p" ]; then
     echo "$p" >> present.txt
@@ -111,6 +112,9 @@ while IFS= read -r p; do
     find "/$p" ` + keepFind + ` -type l \( ! -user 0 -o ! -group 0 \) -exec sh -c 'for l do printf "%s\0%s\0" "$(stat -c %u:%g -- "$l")" "$l"; done' sh {} + >> linkowners.bin
   else
     echo "$p" >> absent.txt
+    q=/$p
+    while [ -n "$q" ] && ! [ -d "$q" ]; do q=${q%/*}; done
+    echo "${q:-/} $p" >> anchors.txt
   fi
 done < roots.txt
 printf '%s\n' var/lib/switchback run/switchback '` + stagePrefix + `*' > exclude.txt
@@ -118,7 +122,7 @@ tar -czf files.tar.gz -C / -X exclude.txt -T present.txt
 cp /etc/apk/world world.txt
 awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed > installed.txt
 ls /run/openrc/started/ > started.txt 2>/dev/null || :
-sha256sum files.tar.gz present.txt absent.txt counts.txt linkowners.bin world.txt installed.txt started.txt > MANIFEST
+sha256sum files.tar.gz present.txt absent.txt counts.txt linkowners.bin anchors.txt world.txt installed.txt started.txt > MANIFEST
 sync
 trap - EXIT
 sha256sum MANIFEST
@@ -171,8 +175,9 @@ done
 // either. A directory is kept and given its owner and mode; only where
 // the type changed is the old entry moved to the trash first.
 const installHelper = `set -e
-IFS="
+nl="
 "
+IFS=$nl
 s=$1 trash=$2 mounts=$3; shift 3
 n=0
 aside() { n=$((n + 1)); mv -f -- "$1" "$trash/$$.$n"; }
@@ -190,6 +195,13 @@ for x do
     chown -- "${m% *}" "$l"
     chmod -- "${m#* }" "$l"
   else
+    if [ -f "$x" ] && ! [ -L "$x" ] && [ -f "$l" ] && ! [ -L "$l" ]; then
+      m=$(stat -c "%h %s %u %g %a" -- "$x" "$l")
+      if [ "${m%%"$nl"*}" = "1 ${m#*"$nl"* }" ] && cmp -s -- "$x" "$l"; then
+        rm -f -- "$x"
+        continue
+      fi
+    fi
     if [ -d "$l" ]; then aside "$l"; fi
     mv -fT -- "$x" "$l"
   fi
@@ -206,8 +218,9 @@ func filesScript(dir, runID string) string {
 	return `set -e
 trap '' HUP PIPE
 export LC_ALL=C
-IFS='
+nl='
 '
+IFS=$nl
 d=` + shell.Quote(dir) + `
 S=` + shell.Quote(stagePrefix+runID) + `
 ` + lockLine + `
@@ -221,6 +234,16 @@ under() { # the mount points strictly below $1, one a line
 }
 stage_of() { # where root $1 is staged: beside it, or inside a mount point
   if mountpoint -q "$1" 2>/dev/null; then echo "$1/$S"; else p=${1%/*}; echo "${p:-}/$S"; fi
+}
+# extract stage root: BusyBox tar takes a member as a pattern, so a
+# root whose name holds one of [ ] * ? \ comes with the whole archive.
+whole=
+extract() {
+  case " $whole " in *"$nl$1$nl"*) return 0 ;; esac
+  case $2 in
+  *[][*?\\]*) whole="$whole$nl$1$nl"; set -- "$1" ;;
+  esac
+  tar -xzf "$d/files.tar.gz" -C "$@" || { echo "extracting the snapshot into $1 failed (is the disk full?)" >&2; exit 6; }
 }
 stages=
 cleanup() { cd /; printf '%s\n' "$stages" | while IFS= read -r x; do [ -z "$x" ] || rm -rf -- "$x"; done; }
@@ -239,8 +262,7 @@ $st
 $st
 " ;; esac
   mkdir -p -- "$st/.trash"
-  m=$(printf '%s\n' "$r" | sed 's/[][*?\\]/\\&/g')
-  tar -xzf "$d/files.tar.gz" -C "$st" -- "$m" || { echo "extracting $R into $st failed (is the disk full?)" >&2; exit 6; }
+  extract "$st" "$r"
   want=$(awk -v r="$r" 'index($0, " ") && substr($0, index($0, " ") + 1) == r { print substr($0, 1, index($0, " ") - 1) }' counts.txt)
   if [ -n "$want" ]; then
     got=$(find "$st$R" -print0 | tr -cd '\0' | wc -c)
@@ -259,8 +281,7 @@ $st
 $ms
 "
     mkdir -p -- "$ms/.trash"
-    mm=$(printf '%s\n' "${M#/}" | sed 's/[][*?\\]/\\&/g')
-    tar -xzf "$d/files.tar.gz" -C "$ms" -- "$mm" || { echo "extracting $M into $ms failed (is the disk full?)" >&2; exit 6; }
+    extract "$ms" "${M#/}"
   done
 done < "$d/roots.txt.restore"
 sync
@@ -297,6 +318,15 @@ $st
     mkdir -p -- "$st/.trash"
     mv -f -- "$R" "$st/.trash/absent"
     rm -rf -- "$st/.trash/absent"
+  fi
+  # Parents the run made for it go too, up to the one that was there.
+  a=$(awk -v r="$r" 'index($0, " ") && substr($0, index($0, " ") + 1) == r { print substr($0, 1, index($0, " ") - 1) }' anchors.txt 2>/dev/null)
+  if [ -n "$a" ]; then
+    p=${R%/*}
+    while [ "${#p}" -gt "${#a}" ] && [ -d "$p" ] && ! [ -L "$p" ]; do
+      rmdir -- "$p" 2>/dev/null || break
+      p=${p%/*}
+    done
   fi
 done < absent.txt
 sync
