@@ -162,6 +162,8 @@ type gen struct {
 	files []string // regular files made, absolute
 	dirs  []string // directories made, absolute, base first
 	links []string // symbolic links made
+	// linked are the files with a second name; no file root is one.
+	linked []string
 }
 
 var oddNames = []string{"a", "b c", "new\nline", "\xff\xfebytes", "-dash", "[glob]*?", " lead", "trail ", "ünï", "x.conf",
@@ -228,14 +230,18 @@ func (g *gen) tree(t *testing.T, h *fleet.Host) {
 			g.files = append(g.files, p)
 		}
 	}
-	for range g.r.IntN(4) { // hard links
+	// Hard links, in the directory of the file they link to: a file
+	// linked from outside the snapshot's paths is changed through either
+	// name, and only a file that did not change keeps such a link.
+	for range g.r.IntN(4) {
 		if len(g.files) == 0 {
 			break
 		}
 		src := g.files[g.r.IntN(len(g.files))]
-		p := g.dirs[g.r.IntN(len(g.dirs))] + "/" + g.name()
+		p := filepath.Dir(src) + "/" + g.name()
 		if os.Link(h.Path(src), h.Path(p)) == nil {
 			g.files = append(g.files, p)
+			g.linked = append(g.linked, src, p)
 		}
 	}
 	for range 2 + g.r.IntN(5) { // symbolic links: relative, absolute, dangling, to directories
@@ -295,8 +301,8 @@ func (g *gen) paths() []string {
 		case 1, 2:
 			out = append(out, pick(g.dirs))
 		case 3:
-			if len(g.files) > 0 {
-				out = append(out, pick(g.files))
+			if f := pick(append(slices.Clone(g.files), g.base)); !slices.Contains(g.linked, f) {
+				out = append(out, f)
 			}
 		case 4:
 			out = append(out, g.base+"/missing"+strconv.Itoa(g.r.IntN(9))+"/"+g.name())

@@ -307,9 +307,13 @@ done < "$d/roots.txt.restore"
 # 3. Roots that did not exist when the snapshot was taken go.
 while IFS= read -r r; do
   R=/$r
+  # The trash goes beside the highest parent the run made, so that
+  # those parents can go too, up to the one that was there.
+  a=$(awk -v r="$r" 'index($0, " ") && substr($0, index($0, " ") + 1) == r { print substr($0, 1, index($0, " ") - 1) }' anchors.txt 2>/dev/null)
   if [ -e "$R" ] || [ -L "$R" ]; then
     if mountpoint -q "$R" 2>/dev/null; then echo "$R is a mount point now; it did not exist when the snapshot was taken: unmount it" >&2; exit 6; fi
-    st=${R%/*}/$S
+    st=${a:-${R%/*}}
+    st=${st%/}/$S
     case " $stages " in *"
 $st
 "*) ;; *) stages="$stages
@@ -317,10 +321,8 @@ $st
 " ;; esac
     mkdir -p -- "$st/.trash"
     mv -f -- "$R" "$st/.trash/absent"
-    rm -rf -- "$st/.trash/absent"
+    rm -rf -- "$st"
   fi
-  # Parents the run made for it go too, up to the one that was there.
-  a=$(awk -v r="$r" 'index($0, " ") && substr($0, index($0, " ") + 1) == r { print substr($0, 1, index($0, " ") - 1) }' anchors.txt 2>/dev/null)
   if [ -n "$a" ]; then
     p=${R%/*}
     while [ "${#p}" -gt "${#a}" ] && [ -d "$p" ] && ! [ -L "$p" ]; do
