@@ -204,3 +204,63 @@ func lsHost(t *testing.T, f *fleet.Fleet, h *fleet.Host, cmd string) string {
 	}
 	return out
 }
+
+// TestRollbackCheck: 'rollback RUN --check' lists, per host, the paths,
+// packages and services a restore would change, and changes nothing;
+// after the restore it finds nothing left to change.
+func TestRollbackCheck(t *testing.T) {
+	f := fleet.Start(t, 2)
+	h := f.Hosts[0]
+	if err := os.MkdirAll(h.Path("/srv/app"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{"/srv/app/keep": "same\n", "/srv/app/conf": "old\n", "/srv/app/gone": "x\n", "/srv/app/mode": "m\n"} {
+		if err := os.WriteFile(h.Path(name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "check" }
+snapshot { paths = ["/srv/app"] }
+phase "p" {
+  apk "install" { packages = ["sb-daemon"] }
+  service "daemon" {
+    service = "sb-daemon"
+    state   = "started"
+  }
+  command "files" {
+    run = "echo new > /srv/app/conf && rm /srv/app/gone && echo a > /srv/app/added && chmod 600 /srv/app/mode"
+  }
+}
+`)
+	code, out := runCLI(t, runArgs(f, pb, "--limit", h.Name)...)
+	if code != runner.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	id := runID(t, out)
+	before := fullFingerprint(t, h)
+	code, out = runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts, "--check")
+	if code != 0 {
+		t.Fatalf("--check: exit %d", code)
+	}
+	wantInOutput(t, out, h.Name+": a restore from /var/lib/switchback/snapshots/"+id+" would change",
+		"~ /srv/app/conf (content)", "+ /srv/app/gone (comes back)", "- /srv/app/added (goes)",
+		"~ /srv/app/mode (mode 0600 -> 0644)", "- sb-daemon=1.0-r0", "stop sb-daemon", "~ /etc/apk/world (content)",
+		"Nothing was changed (--check).")
+	if strings.Contains(out, "/srv/app/keep") || strings.Contains(out, f.Hosts[1].Name) {
+		t.Error("--check lists what would not change")
+	}
+	if diffs := fingerprintDiff(before, fullFingerprint(t, h)); len(diffs) > 0 {
+		t.Errorf("--check changed the host:\n  %s", strings.Join(diffs, "\n  "))
+	}
+	if !daemonRunning(t, f, h) {
+		t.Error("--check stopped the service")
+	}
+	if code, _ := runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts); code != 0 {
+		t.Fatalf("rollback: exit %d", code)
+	}
+	code, out = runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts, "--check", "--hosts", h.Name)
+	if code != 0 || !strings.Contains(out, h.Name+": a restore would change nothing") {
+		t.Errorf("--check after the restore: exit %d", code)
+	}
+}
