@@ -389,6 +389,14 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 	}
 	// First, outside every path: kept as the run left it.
 	step("command", fmt.Sprintf("    run = \"mkdir -p /srv/outside && echo %d > /srv/outside/mark\"\n", g.seed))
+	inner := func() string { // not a path itself: replacing a root by a link would send later writes anywhere
+		for range 10 {
+			if p := pick(); !slices.Contains(paths, p) && !slices.Contains(paths, p+"/") && p != g.base {
+				return p
+			}
+		}
+		return g.base + "/plain"
+	}
 	mutation := func() string {
 		t, o := shellOf(pick()), shellOf(newName())
 		switch g.r.IntN(11) {
@@ -414,7 +422,8 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 		case 9:
 			return fmt.Sprintf("mv %s %s", t, o)
 		default:
-			return fmt.Sprintf("rm -rf %s && ln -s %s %s", t, shellOf(pick()), t)
+			i := shellOf(inner())
+			return fmt.Sprintf("rm -rf %s && ln -s %s %s", i, shellOf(pick()), i)
 		}
 	}
 	for range 3 + g.r.IntN(6) {

@@ -172,8 +172,11 @@ done
 // the staging directory, $2 the trash inside it, $3 the mount points
 // below the root, which are restored on their own. A file or link
 // replaces the old one with one rename, so that the path is always
-// either. A directory is kept and given its owner and mode; only where
-// the type changed is the old entry moved to the trash first.
+// either; a file that did not change is left as it is. A directory is
+// kept and given its owner and mode. Only where the type changed, or the
+// old entry is a link to a directory or a link that leads nowhere (which
+// BusyBox mv will not rename over), is the old entry moved to the trash
+// first, for the moment between two renames.
 const installHelper = `set -e
 nl="
 "
@@ -202,7 +205,9 @@ for x do
         continue
       fi
     fi
-    if [ -d "$l" ]; then aside "$l"; fi
+    # BusyBox mv -T stats the target through a link: a link to a
+    # directory, a dangling one or a loop goes aside first.
+    if [ -d "$l" ] || { [ -L "$l" ] && ! [ -e "$l" ]; }; then aside "$l"; fi
     mv -fT -- "$x" "$l"
   fi
 done
