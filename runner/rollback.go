@@ -2,8 +2,10 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
+	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
 )
@@ -63,7 +65,35 @@ func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
 		}
 		h.conn = conn
 	}
-	return r.engine.Snapshots.Restore(ctx, h.snapshotTarget(), h.snap)
+	undoErr := r.runOnRollback(ctx, h)
+	if err := r.engine.Snapshots.Restore(ctx, h.snapshotTarget(), h.snap); err != nil {
+		return errors.Join(undoErr, err)
+	}
+	if undoErr != nil {
+		return fmt.Errorf("%w; the snapshot was restored", undoErr)
+	}
+	return nil
+}
+
+// runOnRollback runs the on_rollback steps of the phases the host
+// entered, last phase first, reported like any step. A failing one does
+// not stop the others nor the snapshot's restore; the first failure is
+// returned.
+func (r *run) runOnRollback(ctx context.Context, h *hostRun) error {
+	var first error
+	for i := len(h.entered) - 1; i >= 0; i-- {
+		ph := h.entered[i]
+		if len(ph.OnRollback) == 0 {
+			continue
+		}
+		undo := &playbooks.Phase{Name: ph.Name + " (on_rollback)", Steps: ph.OnRollback}
+		for _, st := range undo.Steps {
+			if err := r.runStep(ctx, h, undo, st, false); err != nil && first == nil {
+				first = fmt.Errorf("on_rollback step %q of phase %q failed: %w", st.Name, ph.Name, err)
+			}
+		}
+	}
+	return first
 }
 
 // snapshotTarget is what a snapshot provider knows of the host.

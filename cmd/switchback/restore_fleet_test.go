@@ -264,3 +264,55 @@ phase "p" {
 		t.Errorf("--check after the restore: exit %d", code)
 	}
 }
+
+// TestOnRollbackSteps: a phase's on_rollback steps run when its host is
+// rolled back, for the phases the host entered only, last phase first,
+// before the snapshot is restored, and are reported like other steps.
+func TestOnRollbackSteps(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "undo" }
+snapshot { paths = ["/etc/motd"] }
+rollout { rollback = "host" }
+phase "register" {
+  command "join" { run = "echo joined >> /root/lb.log" }
+  on_rollback {
+    command "leave" { run = "echo left >> /root/lb.log" }
+  }
+}
+phase "migrate" {
+  depends_on = ["register"]
+  file "motd" {
+    path    = "/etc/motd"
+    content = "migrated\n"
+  }
+  command "rigged" {
+    run    = "exit 1"
+    unless = "[ ! -e /etc/rigged ]"
+  }
+  on_rollback {
+    command "undo migration" { run = "grep -q migrated /etc/motd && echo undone >> /root/lb.log" }
+  }
+}
+phase "never" {
+  depends_on = ["migrate"]
+  command "x" { run = "true" }
+  on_rollback {
+    command "not entered" { run = "echo never >> /root/lb.log" }
+  }
+}
+`)
+	rig(t, h)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitFailed || !strings.Contains(out, "ROLLED BACK "+h.Name) {
+		t.Fatalf("exit %d, want %d and a rolled back host", code, runner.ExitFailed)
+	}
+	if got := mustRead(t, h.Path("/root/lb.log")); got != "joined\nundone\nleft\n" {
+		t.Errorf("/root/lb.log = %q: on_rollback steps did not run once each, last phase first, before the restore", got)
+	}
+	wantInOutput(t, out, "migrate (on_rollback) / undo migration", "register (on_rollback) / leave")
+	if fileContains(t, h.Path("/etc/motd"), "migrated") {
+		t.Error("the snapshot was not restored after the on_rollback steps")
+	}
+}
