@@ -395,7 +395,7 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 				return p
 			}
 		}
-		return g.base + "/plain"
+		return ""
 	}
 	mutation := func() string {
 		t, o := shellOf(pick()), shellOf(newName())
@@ -422,6 +422,9 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 		case 9:
 			return fmt.Sprintf("mv %s %s", t, o)
 		default:
+			if inner() == "" {
+				return "true"
+			}
 			i := shellOf(inner())
 			return fmt.Sprintf("rm -rf %s && ln -s %s %s", i, shellOf(pick()), i)
 		}
