@@ -316,3 +316,56 @@ phase "never" {
 		t.Error("the snapshot was not restored after the on_rollback steps")
 	}
 }
+
+const drillPlaybook = `
+playbook { name = "drill" }
+snapshot { paths = [%s] }
+phase "p" {
+  apk "hello" { packages = ["sb-hello"] }
+  file "motd" {
+    path    = "/etc/motd"
+    content = "drilled\n"
+  }
+  command "tool" {
+    run     = "mkdir -p /opt/tool/bin && echo v2 > /opt/tool/bin/x && echo c > /opt/tool/conf"
+    creates = "/opt/tool/conf"
+  }
+}
+`
+
+// TestRunDrill: run --drill converges, rolls every host back and compares
+// whole-filesystem fingerprints: what a command wrote outside the
+// snapshot's paths is listed, with the path to add, and the exit code is
+// 5; with that path added, every host comes back and the exit code is 0.
+func TestRunDrill(t *testing.T) {
+	f := fleet.Start(t, 2)
+	dir := t.TempDir()
+	code, out := runCLI(t, runArgs(f, writeFile(t, dir, "a.hcl", fmt.Sprintf(drillPlaybook, `"/etc/motd"`)), "--drill")...)
+	if code != runner.ExitRollback {
+		t.Errorf("exit %d, want %d", code, runner.ExitRollback)
+	}
+	for _, h := range f.Hosts {
+		wantInOutput(t, out, "ROLLED BACK "+h.Name, "DRILL "+h.Name+": 4 path(s) did not come back:",
+			`"/opt/tool": added by the run`, `"/opt/tool/bin/x": added by the run`)
+		if _, err := os.Stat(h.Path("/usr/bin/sb-hello")); err == nil {
+			t.Errorf("%s: sb-hello is still installed after the drill", h.Name)
+		}
+		if fileContains(t, h.Path("/etc/motd"), "drilled") {
+			t.Errorf("%s: /etc/motd was not rolled back", h.Name)
+		}
+	}
+	wantInOutput(t, out, `add to the snapshot's paths: "/opt/tool"`, "DRILL: some hosts did not come back whole")
+	if strings.Contains(out, "/etc/motd\": ") || strings.Contains(out, "/lib/apk") || strings.Contains(out, "/usr/bin") {
+		t.Error("the drill lists a path the snapshot restored")
+	}
+	for _, h := range f.Hosts {
+		if err := os.RemoveAll(h.Path("/opt/tool")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out = runCLI(t, runArgs(f, writeFile(t, dir, "b.hcl", fmt.Sprintf(drillPlaybook, `"/etc/motd", "/opt/tool"`)), "--drill")...)
+	if code != 0 {
+		t.Errorf("with /opt/tool in the paths: exit %d", code)
+	}
+	wantInOutput(t, out, "DRILL host-01: every path came back", "DRILL: every host came back as it was before the run.")
+}
