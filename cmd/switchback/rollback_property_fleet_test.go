@@ -257,7 +257,7 @@ func (g *gen) tree(t *testing.T, h *fleet.Host) {
 				target = g.files[g.r.IntN(len(g.files))]
 			}
 		default:
-			target = "../" + g.name()
+			target = "./" + g.name() // relative, and inside the tree
 		}
 		if target != "" && os.Symlink(target, h.Path(p)) == nil {
 			g.links = append(g.links, p)
@@ -380,7 +380,29 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 		}
 		return valid[g.r.IntN(len(valid))]
 	}
-	newName := func() string { return pick() + "/" + g.name() }
+	// A new name goes in a directory under the paths, never through a
+	// link, which could lead out of them.
+	var dirs, validDirs []string
+	for _, p := range under {
+		if slices.Contains(g.dirs, strings.TrimSuffix(p, "/")) {
+			dirs = append(dirs, p)
+			if strings.ToValidUTF8(p, "") == p {
+				validDirs = append(validDirs, p)
+			}
+		}
+	}
+	newName := func() string {
+		if len(dirs) == 0 {
+			return pick() // replaced below where that is a file: still under the paths
+		}
+		return dirs[g.r.IntN(len(dirs))] + "/" + g.name()
+	}
+	pickDir := func() string {
+		if len(validDirs) == 0 {
+			return pickValid()
+		}
+		return validDirs[g.r.IntN(len(validDirs))]
+	}
 	var b strings.Builder
 	n := 0
 	step := func(typ, body string) {
@@ -432,17 +454,17 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 	for range 3 + g.r.IntN(6) {
 		switch g.r.IntN(10) {
 		case 0:
-			step("file", fmt.Sprintf("    path    = %s\n    content = %s\n    mode    = \"0%o\"\n", hclString(pickValid()+"/"+"f"+strconv.Itoa(g.r.IntN(9))), hclString(strings.ToValidUTF8(g.name(), "?")), chmodBits(fileModes[g.r.IntN(3)])))
+			step("file", fmt.Sprintf("    path    = %s\n    content = %s\n    mode    = \"0%o\"\n", hclString(pickDir()+"/"+"f"+strconv.Itoa(g.r.IntN(9))), hclString(strings.ToValidUTF8(g.name(), "?")), chmodBits(fileModes[g.r.IntN(3)])))
 		case 1:
 			step("file", fmt.Sprintf("    path  = %s\n    state = %q\n", hclString(pickValid()), []string{"directory", "absent"}[g.r.IntN(2)]))
 		case 2:
 			step("line", fmt.Sprintf("    path   = %s\n    line   = \"k%d = v\"\n    create = true\n", hclString(pickValid()), g.r.IntN(100)))
 		case 3:
 			src := writeFile(t, dir, fmt.Sprintf("t%d.tmpl", n), "seed ${seed}\n")
-			step("template", fmt.Sprintf("    source = %q\n    dest   = %s\n    vars   = { seed = \"%d\" }\n", src, hclString(pickValid()+".t"), g.seed))
+			step("template", fmt.Sprintf("    source = %q\n    dest   = %s\n    vars   = { seed = \"%d\" }\n", src, hclString(pickDir()+"/t"+strconv.Itoa(n)), g.seed))
 		case 4:
 			src := writeFile(t, dir, fmt.Sprintf("c%d.txt", n), strings.Repeat("copied\n", 1+g.r.IntN(50)))
-			step("copy", fmt.Sprintf("    source = %q\n    dest   = %s\n    mode   = \"0600\"\n", src, hclString(pickValid()+".c")))
+			step("copy", fmt.Sprintf("    source = %q\n    dest   = %s\n    mode   = \"0600\"\n", src, hclString(pickDir()+"/c"+strconv.Itoa(n))))
 		case 5:
 			step("user", fmt.Sprintf("    name = \"u%d\"\n", g.seed%1000*10+uint64(n)))
 		case 6:

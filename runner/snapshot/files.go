@@ -131,10 +131,18 @@ func (f *Files) restore(ctx context.Context, t Target, s *Snapshot) error {
 			return err
 		}
 	}
+	files := filesScript(s.Location, s.RunID)
 	if err := f.restorePackages(ctx, h, d); err != nil {
-		return err
+		// A run that broke apk's own files (replaced /etc, say) gets its
+		// files back first, then its packages, then the files again.
+		if _, ferr := run(ctx, h, files, "restoring files"); ferr != nil {
+			return errors.Join(err, ferr)
+		}
+		if err := f.restorePackages(ctx, h, d); err != nil {
+			return err
+		}
 	}
-	if _, err := run(ctx, h, filesScript(s.Location, s.RunID), "restoring files"); err != nil {
+	if _, err := run(ctx, h, files, "restoring files"); err != nil {
 		return err
 	}
 	if start := minus(then, now); len(start) > 0 {

@@ -250,6 +250,16 @@ extract() {
   esac
   tar -xzf "$d/files.tar.gz" -C "$@" || { echo "extracting the snapshot into $1 failed (is the disk full?)" >&2; exit 6; }
 }
+# linkowners stage dir: tar leaves a link to whoever made it (root, and
+# the group of a setgid directory): links are root's but those the
+# snapshot lists with their owners.
+linkowners() {
+  [ -e "$2" ] || [ -L "$2" ] || return 0
+  find "$2" -type l -exec chown -h 0:0 {} +
+  if [ -s linkowners.bin ]; then
+    xargs -0 -n 2 sh -c '[ -L "$0$2" ] && chown -h -- "$1" "$0$2" || :' "$1" < linkowners.bin
+  fi
+}
 stages=
 cleanup() { cd /; printf '%s\n' "$stages" | while IFS= read -r x; do [ -z "$x" ] || rm -rf -- "$x"; done; }
 trap cleanup EXIT
@@ -273,9 +283,7 @@ $st
     got=$(find "$st$R" -print0 | tr -cd '\0' | wc -c)
     [ "$got" = "$want" ] || { echo "the staged copy of $R has $got entries, the snapshot $want" >&2; exit 6; }
   fi
-  if [ -s linkowners.bin ]; then
-    xargs -0 -n 2 sh -c '[ -L "$0$2" ] && chown -h -- "$1" "$0$2" || :' "$st" < linkowners.bin
-  fi
+  linkowners "$st" "$st$R"
   if mountpoint -q "$R" 2>/dev/null && { ! [ -d "$st$R" ] || [ -L "$st$R" ]; }; then
     echo "$R is a mount point now: the file the snapshot holds cannot replace it" >&2; exit 6
   fi
@@ -287,6 +295,7 @@ $ms
 "
     mkdir -p -- "$ms/.trash"
     extract "$ms" "${M#/}"
+    linkowners "$ms" "$ms$M"
   done
 done < "$d/roots.txt.restore"
 sync
