@@ -158,6 +158,17 @@ phase "p" {
 }`)
 	})
 
+	t.Run("a line step edits through a link inside a saved directory", func(t *testing.T) {
+		rollbackCase(t, f, link, `
+snapshot { paths = ["/srv"] }
+phase "p" {
+  line "edit" {
+    path = "/srv/link.conf"
+    line = "c = 3"
+  }
+}`)
+	})
+
 	t.Run("what a user step writes", func(t *testing.T) {
 		out := rollbackCase(t, f, user, `
 phase "p" {

@@ -26,10 +26,10 @@ var SystemPaths = []string{"/etc/apk/world", "/etc/apk/repositories", "/etc/runl
 // archive of the paths, the apk world and installed versions, and the
 // started OpenRC services, with a sha256 manifest.
 //
-// The paths are normalised twice: on the controller (cleaned, duplicates
-// and paths inside another dropped) and on the host, where symbolic
-// links among a path's parents are resolved and a path that is itself a
-// link is saved with what it points to. A restore stages the archive
+// The paths are cleaned and deduplicated on the controller and
+// normalised on the host, where symbolic links among a path's parents are
+// resolved, a path that is itself a link is saved with what it points
+// to, and only then are the paths inside another dropped. A restore stages the archive
 // beside each path, on its filesystem, checks it, and only then renames
 // entry after entry into place (filesScript).
 type Files struct {
@@ -41,26 +41,16 @@ var _ Provider = (*Files)(nil)
 
 var runIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
-// NormalisePaths cleans paths, drops duplicates and the paths that lie
-// inside another of them, and sorts what is left.
-func NormalisePaths(paths []string) []string {
-	var clean []string
-	for _, p := range paths {
-		clean = append(clean, path.Clean(p))
-	}
-	sort.Strings(clean)
-	clean = slices.Compact(clean)
-	var out []string
-	for _, p := range clean {
-		if !slices.ContainsFunc(out, func(q string) bool { return q == "/" || strings.HasPrefix(p, q+"/") }) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
+// paths are cleaned and deduplicated; a path inside another is kept,
+// since on the host it may be a link that leads out of the other, and
+// the host drops the nested ones once links are resolved.
 func (f *Files) paths() []string {
-	return NormalisePaths(append(slices.Clone(SystemPaths), f.Paths...))
+	var out []string
+	for _, p := range append(slices.Clone(SystemPaths), f.Paths...) {
+		out = append(out, path.Clean(p))
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // Take writes the snapshot in one round trip. Files are created with
