@@ -50,7 +50,14 @@ func (f *Files) paths() []string {
 		out = append(out, path.Clean(p))
 	}
 	sort.Strings(out)
-	return slices.Compact(out)
+	out = slices.Compact(out)
+	// A path a list cannot hold (a line break) is fine inside another
+	// path, which holds it, if not followed when it is a link.
+	return slices.DeleteFunc(out, func(p string) bool {
+		return strings.ContainsAny(p, "\n\r") && slices.ContainsFunc(out, func(q string) bool {
+			return !strings.ContainsAny(q, "\n\r") && (q == "/" || strings.HasPrefix(p, q+"/"))
+		})
+	})
 }
 
 // Take writes the snapshot in one round trip. Files are created with
