@@ -534,6 +534,7 @@ phase "changes" {
 	var problems []string
 	refused := strings.Contains(out, "resolves to a name with a line break") && strings.Contains(out, "no change was made because the snapshot before it failed")
 	if refused {
+		_ = os.MkdirAll(h.Path("/srv/outside"), 0o755)
 		_ = os.WriteFile(h.Path("/srv/outside/mark"), []byte(strconv.FormatUint(seed, 10)), 0o644)
 	}
 	if code != runner.ExitFailed || (!refused && !strings.Contains(out, "ROLLED BACK "+h.Name)) {
