@@ -51,6 +51,10 @@ type Engine struct {
 	// Resume, when set, continues the recorded run RunID: hosts that
 	// finished are not run again and the interrupted wave continues.
 	Resume *Resume
+	// RollbackAll is a rollback drill: when the run ends, every host it
+	// snapshotted is rolled back (its on_rollback steps, then its
+	// snapshot), newest wave first.
+	RollbackAll bool
 
 	mask *masker
 }
@@ -184,6 +188,9 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 			r.rollbackAfterHalt(ctx)
 			w.closeAll()
 		}
+	}
+	if e.RollbackAll && !e.CheckMode && e.Snapshots != nil {
+		r.rollbackAll(ctx)
 	}
 	recap.Halt = r.halt(0, "")
 	e.emit(RunFinished{Recap: recap})

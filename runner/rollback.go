@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
@@ -39,6 +40,19 @@ func (r *run) rollbackAfterHalt(ctx context.Context) {
 		return
 	}
 	for _, w := range waves {
+		r.parallel(w.seg.route.Forks, w.hosts, func() bool { return false }, func(h *hostRun) { r.restore(ctx, h) })
+		w.closeAll()
+	}
+}
+
+// rollbackAll restores every host the run snapshotted, newest wave
+// first: a rollback drill.
+func (r *run) rollbackAll(ctx context.Context) {
+	r.mu.Lock()
+	waves := slices.Clone(r.waves)
+	r.mu.Unlock()
+	for i := len(waves) - 1; i >= 0; i-- {
+		w := waves[i]
 		r.parallel(w.seg.route.Forks, w.hosts, func() bool { return false }, func(h *hostRun) { r.restore(ctx, h) })
 		w.closeAll()
 	}

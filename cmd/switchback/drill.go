@@ -56,8 +56,8 @@ func fingerprintHost(ctx context.Context, d transport.Dialer, h *inventory.Host)
 	return drill.Take(ctx, conn)
 }
 
-// finishDrill rolls back every host the run changed and did not roll
-// back, compares each host with its fingerprint from before the run, and
+// finishDrill rolls back any host the run changed that the engine's
+// rollback (Engine.RollbackAll) did not reach, compares each host with its fingerprint from before the run, and
 // says what did not come back. It reports whether everything did.
 func finishDrill(ctx context.Context, env *Env, d transport.Dialer, store *state.Store, runID string,
 	hosts []*inventory.Host, recap *runner.Recap, before map[string]drill.Fingerprint) bool {
@@ -65,13 +65,20 @@ func finishDrill(ctx context.Context, env *Env, d transport.Dialer, store *state
 	for _, h := range hosts {
 		byName[h.Name] = h
 	}
-	fmt.Fprintf(env.Stdout, "\nDRILL: rolling every changed host back, then comparing it with its fingerprint from before the run\n")
+	fmt.Fprintf(env.Stdout, "\nDRILL: comparing every host with its fingerprint from before the run\n")
 	whole := true
 	for _, rec := range recap.Hosts {
 		h := byName[rec.Host]
 		if h == nil || before[rec.Host] == nil {
 			continue
 		}
+		if rec.RollbackErr != nil {
+			whole = false
+			fmt.Fprintf(env.Stdout, "DRILL %s: its rollback failed (above)\n", h.Name)
+			continue
+		}
+		// The engine rolled back every host it could reach; one it could
+		// not is tried once more here.
 		if rec.Snapshot != nil && !rec.RolledBack {
 			err := restoreHost(ctx, d, h, rec.Snapshot)
 			if recErr := store.RecordRollback(ctx, runID, h.Name, err); recErr != nil {

@@ -341,6 +341,9 @@ phase "p" {
     run     = "mkdir -p /opt/tool/bin && echo v2 > /opt/tool/bin/x && echo c > /opt/tool/conf"
     creates = "/opt/tool/conf"
   }
+  on_rollback {
+    command "undo" { run = "echo undone >> /tmp/drill-undo" }
+  }
 }
 `
 
@@ -379,4 +382,9 @@ func TestRunDrill(t *testing.T) {
 		t.Errorf("with /opt/tool in the paths: exit %d", code)
 	}
 	wantInOutput(t, out, "DRILL host-01: every path came back", "DRILL: every host came back as it was before the run.")
+	for _, h := range f.Hosts {
+		if got := mustRead(t, h.Path("/tmp/drill-undo")); got != "undone\nundone\n" {
+			t.Errorf("%s: the on_rollback step ran %q over two drills", h.Name, got)
+		}
+	}
 }

@@ -143,6 +143,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if resume != nil {
 		engine.Resume = resume.engine
 	}
+	engine.RollbackAll = c.Drill
 	// A rollback policy needs snapshots; without a snapshot block the
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
