@@ -370,9 +370,12 @@ func shellOf(p string) string {
 // declares it writes is saved by the snapshot even outside them.
 func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 	under := g.under(paths)
-	var valid []string // targets HCL can name
+	// Targets HCL can name, and a snapshot can follow if they are links
+	// (a path with a line break is left to the path that holds it, not
+	// followed: see docs/reliability.md).
+	var valid []string
 	for _, p := range under {
-		if strings.ToValidUTF8(p, "") == p {
+		if strings.ToValidUTF8(p, "") == p && !strings.Contains(p, "\n") {
 			valid = append(valid, p)
 		}
 	}
@@ -389,7 +392,7 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 	for _, p := range under {
 		if slices.Contains(g.dirs, strings.TrimSuffix(p, "/")) {
 			dirs = append(dirs, p)
-			if strings.ToValidUTF8(p, "") == p {
+			if strings.ToValidUTF8(p, "") == p && !strings.Contains(p, "\n") {
 				validDirs = append(validDirs, p)
 			}
 		}
@@ -425,12 +428,14 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 	mutation := func() string {
 		t, o := shellOf(pick()), shellOf(newName())
 		switch g.r.IntN(11) {
+		// A command that writes through a link the tree already had
+		// writes outside the paths: a drill's case, not this test's.
 		case 0:
-			return fmt.Sprintf("[ -f %s ] && printf 'changed %d' > %s", t, g.r.IntN(1000), t)
+			return fmt.Sprintf("[ -f %s ] && ! [ -L %s ] && printf 'changed %d' > %s", t, t, g.r.IntN(1000), t)
 		case 1:
 			return "rm -rf " + t
 		case 2:
-			return fmt.Sprintf("chmod %o %s", chmodBits(fileModes[g.r.IntN(len(fileModes))]), t)
+			return fmt.Sprintf("[ -L %s ] || chmod %o %s", t, chmodBits(fileModes[g.r.IntN(len(fileModes))]), t)
 		case 3:
 			ow := owners[g.r.IntN(len(owners))]
 			return fmt.Sprintf("chown -h %d:%d %s", ow[0], ow[1], t)

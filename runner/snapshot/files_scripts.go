@@ -278,7 +278,7 @@ $st
 " ;; esac
   mkdir -p -- "$st/.trash"
   extract "$st" "$r"
-  want=$(awk -v r="$r" 'index($0, " ") && substr($0, index($0, " ") + 1) == r { print substr($0, 1, index($0, " ") - 1) }' counts.txt)
+  want=$(R0="$r" awk 'index($0, " ") && substr($0, index($0, " ") + 1) == ENVIRON["R0"] { print substr($0, 1, index($0, " ") - 1) }' counts.txt)
   if [ -n "$want" ]; then
     got=$(find "$st$R" -print0 | tr -cd '\0' | wc -c)
     [ "$got" = "$want" ] || { echo "the staged copy of $R has $got entries, the snapshot $want" >&2; exit 6; }
@@ -323,7 +323,7 @@ while IFS= read -r r; do
   R=/$r
   # The trash goes beside the highest parent the run made, so that
   # those parents can go too, up to the one that was there.
-  a=$(awk -v r="$r" 'index($0, " ") && substr($0, index($0, " ") + 1) == r { print substr($0, 1, index($0, " ") - 1) }' anchors.txt 2>/dev/null)
+  a=$(R0="$r" awk 'index($0, " ") && substr($0, index($0, " ") + 1) == ENVIRON["R0"] { print substr($0, 1, index($0, " ") - 1) }' anchors.txt 2>/dev/null)
   if [ -e "$R" ] || [ -L "$R" ]; then
     if mountpoint -q "$R" 2>/dev/null; then echo "$R is a mount point now; it did not exist when the snapshot was taken: unmount it" >&2; exit 6; fi
     st=${a:-${R%/*}}
