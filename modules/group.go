@@ -24,8 +24,10 @@ type Group struct {
 
 var _ Module = (*Group)(nil)
 
-// Writes are the group databases.
-func (m *Group) Writes() []string { return []string{"/etc/group", "/etc/passwd"} }
+// Writes are the group databases and the backups BusyBox keeps of them.
+func (m *Group) Writes() []string {
+	return []string{"/etc/group", "/etc/group-", "/etc/passwd", "/etc/passwd-"}
+}
 
 type groupConfig struct {
 	Name   string  `hcl:"name"`

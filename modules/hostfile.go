@@ -140,12 +140,23 @@ const maxChunk = 4 << 20
 // the new one and never a part. then is more shell to run in the same
 // round trip once the file is in place. Small files take one round trip;
 // larger ones one per chunk.
+// followLinks sets p to where the kernel would write through the link p
+// names: each link's target taken relative to the link's directory.
+// (BusyBox readlink -f resolves a dangling relative link from /.)
+const followLinks = `n=0
+while [ -L "$p" ] && [ $n -lt 40 ]; do
+  l=$(readlink -- "$p")
+  case $l in /*) p=$l ;; *) p=${p%/*}/$l ;; esac
+  n=$((n + 1))
+done
+`
+
 func writeFile(ctx context.Context, h Host, w writeSpec, then string) error {
 	chunks := splitQuoted(w.Content, maxChunk)
 	var b strings.Builder
 	b.WriteString("set -e\np=" + shell.Quote(w.Path) + "\n")
 	if w.Follow {
-		b.WriteString("if [ -L \"$p\" ]; then p=$(readlink -f -- \"$p\"); fi\n")
+		b.WriteString(followLinks)
 	}
 	b.WriteString(`d=${p%/*}; d=${d:-/}
 if [ ! -d "$d" ]; then echo "cannot write $p: directory $d does not exist" >&2; exit 1; fi
@@ -172,7 +183,7 @@ if [ ! -d "$d" ]; then echo "cannot write $p: directory $d does not exist" >&2; 
 	}
 	prelude := "set -e\np=" + shell.Quote(w.Path) + "\n"
 	if w.Follow {
-		prelude += "if [ -L \"$p\" ]; then p=$(readlink -f -- \"$p\"); fi\n"
+		prelude += followLinks
 	}
 	prelude += "d=${p%/*}; d=${d:-/}\nt=\"$d\"/" + shell.Quote(tmpName) + "\ntrap 'rm -f -- \"$t\"' EXIT\n"
 	for i, c := range chunks[1:] {

@@ -30,9 +30,19 @@ type User struct {
 
 var _ Module = (*User)(nil)
 
-// Writes are the account databases (and the home directory BusyBox
-// adduser creates is left to the playbook's snapshot paths).
-func (m *User) Writes() []string { return []string{"/etc/passwd", "/etc/shadow", "/etc/group"} }
+// Writes are the account databases, the backups BusyBox keeps of them
+// (/etc/passwd- ...), and the home directory adduser creates.
+func (m *User) Writes() []string {
+	w := []string{"/etc/passwd", "/etc/passwd-", "/etc/shadow", "/etc/shadow-", "/etc/group", "/etc/group-"}
+	if m.State != "absent" {
+		home := m.Home
+		if home == "" {
+			home = "/home/" + m.Name // adduser's default, for system users too
+		}
+		w = append(w, home)
+	}
+	return w
+}
 
 type userConfig struct {
 	Name   string    `hcl:"name"`

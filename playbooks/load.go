@@ -236,14 +236,34 @@ func (l *Loader) decodePhase(b *hcl.Block, ctx *hcl.EvalContext) (*Phase, hcl.Di
 	phase := &Phase{Name: b.Labels[0], DeclRange: b.DefRange}
 	schema := phaseSchema(l.Registry.Names())
 	schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: "flush_handlers"})
+	schema.Blocks = append(schema.Blocks, hcl.BlockHeaderSchema{Type: "on_rollback"})
 	content, diags := b.Body.Content(schema)
 	explainUnsupported(diags, "A phase", blockTypes(schema), attrNames(schema), nil, "")
 	if a, ok := content.Attributes["flush_handlers"]; ok {
 		diags = append(diags, gohcl.DecodeExpression(a.Expr, ctx, &phase.FlushHandlers)...)
 	}
+	var steps, undo hcl.Blocks
+	for _, sb := range content.Blocks {
+		if sb.Type == "on_rollback" {
+			undo = append(undo, sb)
+		} else {
+			steps = append(steps, sb)
+		}
+	}
 	var moreDiags hcl.Diagnostics
-	phase.Steps, moreDiags = l.decodeSteps(fmt.Sprintf("phase %q", phase.Name), b.DefRange, content.Blocks, ctx, !diags.HasErrors())
-	return phase, append(diags, moreDiags...)
+	phase.Steps, moreDiags = l.decodeSteps(fmt.Sprintf("phase %q", phase.Name), b.DefRange, steps, ctx, !diags.HasErrors())
+	diags = append(diags, moreDiags...)
+	for i, ub := range undo {
+		if i > 0 {
+			diags = append(diags, diag.Duplicate("Duplicate on_rollback block", "An on_rollback block", undo[0].DefRange, ub.DefRange, "Put every rollback step of the phase in one block."))
+			continue
+		}
+		uc, moreDiags := ub.Body.Content(phaseSchema(l.Registry.Names()))
+		diags = append(diags, moreDiags...)
+		phase.OnRollback, moreDiags = l.decodeSteps(fmt.Sprintf("on_rollback of phase %q", phase.Name), ub.DefRange, uc.Blocks, ctx, !moreDiags.HasErrors())
+		diags = append(diags, moreDiags...)
+	}
+	return phase, diags
 }
 
 // decodeHandlers reads handler "name" { <steps> } blocks.

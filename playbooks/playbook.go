@@ -68,7 +68,12 @@ type Phase struct {
 	// FlushHandlers runs the handlers notified so far at the end of the
 	// phase rather than at the end of the host's run.
 	FlushHandlers bool
-	DeclRange     hcl.Range
+	// OnRollback are steps for what no snapshot holds (leaving a load
+	// balancer, undoing a migration): when a host is rolled back, those
+	// of the phases it entered run in reverse phase order, before its
+	// snapshot is restored.
+	OnRollback []*Step
+	DeclRange  hcl.Range
 }
 
 // NamedRollout gives the hosts of some groups their own route map.

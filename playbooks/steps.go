@@ -332,6 +332,7 @@ func (p *Playbook) allSteps() []*Step {
 	var out []*Step
 	for _, ph := range p.Phases {
 		out = append(out, ph.Steps...)
+		out = append(out, ph.OnRollback...)
 	}
 	if p.Gate != nil {
 		out = append(out, p.Gate.Steps...)

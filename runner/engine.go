@@ -55,6 +55,10 @@ type Engine struct {
 	// controllers share (group.go): the segments hold every host of the
 	// fleet, and this engine drives the hosts DealShards gives its shard.
 	Group Group
+	// RollbackAll is a rollback drill: when the run ends, every host it
+	// snapshotted is rolled back (its on_rollback steps, then its
+	// snapshot), newest wave first.
+	RollbackAll bool
 
 	mask *masker
 }
@@ -235,6 +239,9 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 			r.rollbackAfterHalt(ctx)
 			w.closeAll()
 		}
+	}
+	if e.RollbackAll && !e.CheckMode && e.Snapshots != nil {
+		r.rollbackAll(ctx)
 	}
 	r.mu.Lock()
 	r.over = true // another shard's halt arriving now is too late to stop anything
@@ -467,6 +474,9 @@ type hostRun struct {
 	applied map[string]bool
 	// unlock releases the host's lock (hostlock.go); nil when not held.
 	unlock func()
+	// entered lists the playbook's phases the host started, in order:
+	// their on_rollback steps run when it is rolled back.
+	entered []*playbooks.Phase
 }
 
 // halt records the first reason to stop; later calls keep it. With an
@@ -714,6 +724,9 @@ func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, e
 // runPhase runs a phase's steps on one host and says whether the host
 // may go on. A phase that flushes handlers runs those notified so far.
 func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.Phase) bool {
+	if ph != w.seg.gate {
+		h.entered = append(h.entered, ph)
+	}
 	for _, step := range ph.Steps {
 		// A halt stops the host between steps, but not before the steps
 		// whose changes already ran behind an earlier one are reported.

@@ -9,7 +9,7 @@ const (
 	ExitFailed      = 2 // some hosts failed, under the threshold
 	ExitUnreachable = 3 // some hosts were unreachable, none failed, under the threshold
 	ExitHalted      = 4 // failures crossed a threshold (or the run was interrupted) and the run halted
-	ExitRollback    = 5 // a rollback failed: some host is in neither its old nor its new state
+	ExitRollback    = 5 // a rollback failed (run it again to finish it), or a drill found paths that did not come back
 )
 
 // Recap counts what happened on each host.

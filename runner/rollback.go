@@ -2,8 +2,11 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 
+	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
 )
@@ -42,6 +45,19 @@ func (r *run) rollbackAfterHalt(ctx context.Context) {
 	}
 }
 
+// rollbackAll restores every host the run snapshotted, newest wave
+// first: a rollback drill.
+func (r *run) rollbackAll(ctx context.Context) {
+	r.mu.Lock()
+	waves := slices.Clone(r.waves)
+	r.mu.Unlock()
+	for i := len(waves) - 1; i >= 0; i-- {
+		w := waves[i]
+		r.parallel(w.seg.route.Forks, w.hosts, func() bool { return false }, func(h *hostRun) { r.restore(ctx, h) })
+		w.closeAll()
+	}
+}
+
 // restore puts one host back from its snapshot. It runs even after the
 // operator interrupted the run: half a restore is worse than none.
 func (r *run) restore(ctx context.Context, h *hostRun) {
@@ -63,7 +79,35 @@ func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
 		}
 		h.conn = conn
 	}
-	return r.engine.Snapshots.Restore(ctx, h.snapshotTarget(), h.snap)
+	undoErr := r.runOnRollback(ctx, h)
+	if err := r.engine.Snapshots.Restore(ctx, h.snapshotTarget(), h.snap); err != nil {
+		return errors.Join(undoErr, err)
+	}
+	if undoErr != nil {
+		return fmt.Errorf("%w; the snapshot was restored", undoErr)
+	}
+	return nil
+}
+
+// runOnRollback runs the on_rollback steps of the phases the host
+// entered, last phase first, reported like any step. A failing one does
+// not stop the others nor the snapshot's restore; the first failure is
+// returned.
+func (r *run) runOnRollback(ctx context.Context, h *hostRun) error {
+	var first error
+	for i := len(h.entered) - 1; i >= 0; i-- {
+		ph := h.entered[i]
+		if len(ph.OnRollback) == 0 {
+			continue
+		}
+		undo := &playbooks.Phase{Name: ph.Name + " (on_rollback)", Steps: ph.OnRollback}
+		for _, st := range undo.Steps {
+			if err := r.runStep(ctx, h, undo, st, false); err != nil && first == nil {
+				first = fmt.Errorf("on_rollback step %q of phase %q failed: %w", st.Name, ph.Name, err)
+			}
+		}
+	}
+	return first
 }
 
 // snapshotTarget is what a snapshot provider knows of the host.

@@ -23,6 +23,11 @@ func (c *runCmd) groupShard() (shard, error) {
 	if c.Shard == "" {
 		return shard{}, fmt.Errorf("--shard-group %s needs --shard I/N: which shard this controller is, of how many", name)
 	}
+	if c.Drill {
+		// A drill compares each host before and after its own rollback;
+		// run it from one controller, on rehearsal hosts.
+		return shard{}, fmt.Errorf("--drill cannot run in a shard group: drill the rehearsal hosts from one controller, without --shard-group")
+	}
 	return parseShard(c.Shard)
 }
 

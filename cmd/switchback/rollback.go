@@ -8,6 +8,7 @@ import (
 
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/report"
 	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/state"
 	"github.com/switchbackhq/switchback/runner/transport"
@@ -19,6 +20,7 @@ type rollbackCmd struct {
 	ID        string   `arg:"" name:"run" help:"The run whose snapshots to restore (see 'switchback runs list')."`
 	Inventory string   `short:"i" required:"" help:"Inventory that says how to reach the hosts."`
 	Hosts     []string `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
+	Check     bool     `help:"Show, per host, what a restore would change (paths, packages, services) without changing anything."`
 }
 
 // Run restores hosts from the snapshots a past run took before changing
@@ -43,10 +45,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 		return err
 	}
 
-	var todo []struct {
-		host *inventory.Host
-		snap *snapshot.Snapshot
-	}
+	var todo []restoreTarget
 	for _, name := range c.Hosts {
 		if !slices.ContainsFunc(recorded, func(h state.Host) bool { return h.Host == name }) {
 			return fmt.Errorf("host %s was not part of run %s", name, c.ID)
@@ -69,10 +68,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 		if target == nil {
 			return fmt.Errorf("host %s of run %s is not in %s; pass the inventory the run used", h.Host, c.ID, c.Inventory)
 		}
-		todo = append(todo, struct {
-			host *inventory.Host
-			snap *snapshot.Snapshot
-		}{target, &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: c.ID, Location: h.Snapshot, Digest: h.SnapshotDigest,
+		todo = append(todo, restoreTarget{target, &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: c.ID, Location: h.Snapshot, Digest: h.SnapshotDigest,
 			Settings: h.SnapshotSettings}})
 	}
 	if len(todo) == 0 {
@@ -84,6 +80,9 @@ func (c *rollbackCmd) Run(env *Env) error {
 		return err
 	}
 	defer dialer.Close()
+	if c.Check {
+		return checkRollback(ctx, env, dialer, todo)
+	}
 	failed := 0
 	for _, t := range todo {
 		err := restoreHost(ctx, dialer, t.host, t.snap)
@@ -99,6 +98,60 @@ func (c *rollbackCmd) Run(env *Env) error {
 	}
 	if failed > 0 {
 		fmt.Fprintf(env.Stdout, "%d of %d rollback(s) failed: those hosts need attention.\n", failed, len(todo))
+		return exitError{runner.ExitRollback}
+	}
+	return nil
+}
+
+type restoreTarget struct {
+	host *inventory.Host
+	snap *snapshot.Snapshot
+}
+
+// checkRollback prints what restoring each host would change.
+func checkRollback(ctx context.Context, env *Env, dialer transport.Dialer, todo []restoreTarget) error {
+	failed := 0
+	for _, t := range todo {
+		var changes *snapshot.Changes
+		err := withSnapshotTarget(ctx, dialer, t.host, t.snap, func(p snapshot.Provider, st snapshot.Target) error {
+			c, ok := p.(snapshot.Checker)
+			if !ok {
+				return fmt.Errorf("the %s provider cannot tell what a restore would change", t.snap.Provider)
+			}
+			var err error
+			changes, err = c.Check(ctx, st, t.snap)
+			return err
+		})
+		switch {
+		case err != nil:
+			failed++
+			fmt.Fprintf(env.Stdout, "%s: cannot check: %v\n", t.host.Name, err)
+		case changes.Empty():
+			fmt.Fprintf(env.Stdout, "%s: a restore would change nothing\n", t.host.Name)
+		default:
+			fmt.Fprintf(env.Stdout, "%s: a restore from %s would change\n", t.host.Name, t.snap.Location)
+			section := func(title string, items []string) {
+				if len(items) > 0 {
+					fmt.Fprintf(env.Stdout, "  %s:\n", title)
+					for _, it := range items {
+						fmt.Fprintf(env.Stdout, "    %s\n", report.Printable(it))
+					}
+				}
+			}
+			section("paths", changes.Paths)
+			section("packages", changes.Packages)
+			var services []string
+			for _, s := range changes.Stop {
+				services = append(services, "stop "+s)
+			}
+			for _, s := range changes.Start {
+				services = append(services, "start "+s)
+			}
+			section("services", services)
+		}
+	}
+	fmt.Fprintln(env.Stdout, "Nothing was changed (--check).")
+	if failed > 0 {
 		return exitError{runner.ExitRollback}
 	}
 	return nil

@@ -19,6 +19,7 @@ import (
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/drill"
 	"github.com/switchbackhq/switchback/runner/report"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
@@ -47,6 +48,7 @@ type runCmd struct {
 	Yes            bool          `help:"Do not ask before waves (pause = confirm); go on."`
 	Output         string        `default:"text" enum:"text,json" help:"text for people; json streams one event per line on stdout."`
 	JUnit          string        `name:"junit" placeholder:"FILE" help:"Also write a JUnit XML report (a test suite per host, a test case per step) to FILE."`
+	Drill          bool          `help:"Rehearse the rollback (on rehearsal hosts): fingerprint every host's filesystem, run, roll every host back, and list what did not come back with the snapshot paths that would hold it. Exits 5 if anything did not come back."`
 	evidenceArgs
 	notifyArgs
 }
@@ -106,11 +108,24 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 			}
 		}
 	}
+	if c.Drill && (c.Check || resume != nil) {
+		return fmt.Errorf("--drill rolls back what the run changed: it goes with neither --check nor --resume")
+	}
 	dialer, err := c.sshArgs.dialer(env)
 	if err != nil {
 		return err
 	}
 	defer dialer.Close()
+	var drillHosts []*inventory.Host
+	var drillBefore map[string]drill.Fingerprint
+	if c.Drill {
+		for _, sg := range segs {
+			drillHosts = append(drillHosts, sg.Hosts...)
+		}
+		if drillBefore, err = drillFingerprints(context.Background(), dialer, drillHosts); err != nil {
+			return err
+		}
+	}
 
 	var observer runner.Observer
 	if c.Output == "json" {
@@ -126,7 +141,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
 	var snapshots snapshot.Provider
-	if spec := l.playbook.Snapshot; spec != nil || rollback {
+	if spec := l.playbook.Snapshot; spec != nil || rollback || c.Drill {
 		if spec == nil {
 			spec = &snapshot.Spec{Provider: "files"}
 		}
@@ -200,6 +215,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if resume != nil {
 		engine.Resume = resume.engine
 	}
+	engine.RollbackAll = c.Drill
 	if env.StdinTerminal {
 		engine.Confirm = askToContinue(env)
 	}
@@ -237,6 +253,9 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		fmt.Fprintf(env.Stderr, "switchback: %v\n", err)
 	} else if file != "" && c.Output != "json" {
 		fmt.Fprintf(env.Stdout, "Hosts that failed or were unreachable are listed in %s; rerun them with --limit @%s\n", file, file)
+	}
+	if c.Drill && !finishDrill(context.Background(), env, dialer, store, runID, drillHosts, recap, drillBefore) {
+		return exitError{runner.ExitRollback}
 	}
 	if code := recap.ExitCode(); code != runner.ExitOK {
 		return exitError{code}

@@ -122,7 +122,15 @@ func (c *Console) Event(ev runner.Event) {
 		}
 	case runner.RollbackStarted:
 		c.describe(e.Host + ": rolling back")
+		// Its on_rollback steps, if any, report under a heading of their own.
+		c.hosts[e.Host] = &hostBlock{header: e.Host + " (rolling back)"}
 	case runner.RollbackFinished:
+		if b := c.hosts[e.Host]; b != nil {
+			delete(c.hosts, e.Host)
+			if b.lines.Len() > 0 {
+				c.printf("\n%s\n%s", b.header, b.lines.String())
+			}
+		}
 		if e.Err != nil {
 			c.printf("ROLLBACK FAILED on %s: %s\n", e.Host, sanitize(e.Err.Error()))
 		} else {

@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path"
 	"regexp"
@@ -17,12 +18,20 @@ import (
 const Dir = "/var/lib/switchback/snapshots"
 
 // SystemPaths are always part of a files snapshot: what apk and OpenRC
-// keep their configuration in.
-var SystemPaths = []string{"/etc/apk/world", "/etc/apk/repositories", "/etc/runlevels", "/etc/conf.d"}
+// keep their configuration in, and apk's own database, so that after a
+// restore it describes the packages as they were, byte for byte.
+var SystemPaths = []string{"/etc/apk/world", "/etc/apk/repositories", "/etc/runlevels", "/etc/conf.d", "/lib/apk/db"}
 
 // Files snapshots a host with the tools every Alpine host has: a tar
 // archive of the paths, the apk world and installed versions, and the
 // started OpenRC services, with a sha256 manifest.
+//
+// The paths are cleaned and deduplicated on the controller and
+// normalised on the host, where symbolic links among a path's parents are
+// resolved, a path that is itself a link is saved with what it points
+// to, and only then are the paths inside another dropped. A restore stages the archive
+// beside each path, on its filesystem, checks it, and only then renames
+// entry after entry into place (filesScript).
 type Files struct {
 	// Paths are saved in addition to SystemPaths.
 	Paths []string
@@ -32,18 +41,23 @@ var _ Provider = (*Files)(nil)
 
 var runIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
+// paths are cleaned and deduplicated; a path inside another is kept,
+// since on the host it may be a link that leads out of the other, and
+// the host drops the nested ones once links are resolved.
 func (f *Files) paths() []string {
-	seen := map[string]bool{}
 	var out []string
 	for _, p := range append(slices.Clone(SystemPaths), f.Paths...) {
-		p = path.Clean(p)
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
+		out = append(out, path.Clean(p))
 	}
 	sort.Strings(out)
-	return out
+	out = slices.Compact(out)
+	// A path a list cannot hold (a line break) is fine inside another
+	// path, which holds it, if not followed when it is a link.
+	return slices.DeleteFunc(out, func(p string) bool {
+		return strings.ContainsAny(p, "\n\r") && slices.ContainsFunc(out, func(q string) bool {
+			return !strings.ContainsAny(q, "\n\r") && (q == "/" || strings.HasPrefix(p, q+"/"))
+		})
+	})
 }
 
 // Take writes the snapshot in one round trip. Files are created with
@@ -53,40 +67,19 @@ func (f *Files) Take(ctx context.Context, t Target, runID string) (*Snapshot, er
 	if !runIDPattern.MatchString(runID) {
 		return nil, fmt.Errorf("run id %q cannot name a directory", runID)
 	}
-	var rel []string
-	for _, p := range f.paths() {
+	paths := f.paths()
+	for _, p := range paths {
 		if err := ValidatePath(p); err != nil {
 			return nil, fmt.Errorf("snapshot path: %w", err)
 		}
-		rel = append(rel, strings.TrimPrefix(p, "/"))
 	}
 	dir := Dir + "/" + runID
-	script := `set -e
-umask 077
-d=` + shell.Quote(dir) + `
-if [ -e "$d" ]; then echo "a snapshot of this run already exists at $d" >&2; exit 3; fi
-mkdir -p "$d"
-# A snapshot that cannot be completed (a full disk) is removed, so that
-# no half snapshot is ever restored or blocks the run's next attempt.
-trap 'cd /; rm -rf "$d"' EXIT
-cd "$d"
-: > present.txt
-: > absent.txt
-for p in ` + shell.Join(rel...) + `; do
-  if [ -e "/$p" ] || [ -L "/$p" ]; then echo "$p" >> present.txt; else echo "$p" >> absent.txt; fi
-done
-tar -czf files.tar.gz -C / -T present.txt
-cp /etc/apk/world world.txt
-awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed > installed.txt
-ls /run/openrc/started/ > started.txt 2>/dev/null || :
-sha256sum files.tar.gz present.txt absent.txt world.txt installed.txt started.txt > MANIFEST
-sync
-trap - EXIT
-sha256sum MANIFEST
-`
-	out, err := h.Run(ctx, script)
+	out, err := h.Run(ctx, takeScript(dir, paths))
 	if err != nil {
 		return nil, err
+	}
+	if out.ExitCode == 4 {
+		return nil, fmt.Errorf("snapshot paths: %s", strings.TrimSpace(out.Stderr))
 	}
 	if out.ExitCode != 0 {
 		return nil, &modules.StepError{Msg: "taking a snapshot failed", Output: out}
@@ -101,21 +94,29 @@ sha256sum MANIFEST
 // Restore verifies the snapshot, stops services that were not running,
 // makes the package set equal to the snapshot's (adding, removing and
 // changing versions), puts the files back (removing those that did not
-// exist), and starts the services that were running.
+// exist), and starts the services that were running. Each step can be
+// done again: a restore cut off anywhere is finished by the next one.
 func (f *Files) Restore(ctx context.Context, t Target, s *Snapshot) error {
+	if err := f.restore(ctx, t, s); err != nil {
+		var gone *GoneError
+		if errors.As(err, &gone) {
+			return err
+		}
+		return &IncompleteError{Err: err, RunID: s.RunID, Host: t.Name}
+	}
+	return nil
+}
+
+func (f *Files) restore(ctx context.Context, t Target, s *Snapshot) error {
 	h := t.Host
 	d := shell.Quote(s.Location)
-	verify := `set -e
-cd ` + d + `
-[ "$(sha256sum MANIFEST | cut -d' ' -f1)" = ` + shell.Quote(s.Digest) + ` ] || { echo "MANIFEST was modified" >&2; exit 3; }
-sha256sum -c -s MANIFEST || { echo "a file of the snapshot does not match its MANIFEST" >&2; exit 3; }
-cat started.txt; echo --
-ls /run/openrc/started/ 2>/dev/null || :
-`
-	out, err := run(ctx, h, verify, "checking the snapshot")
+	out, err := run(ctx, h, verifyScript(s.Location, s.Digest), "checking the snapshot")
 	if err != nil {
-		if out.ExitCode == 3 {
-			return fmt.Errorf("refusing to restore %s: it was modified after it was taken (%s)", s.Location, strings.TrimSpace(out.Stderr))
+		switch out.ExitCode {
+		case 3:
+			return &GoneError{fmt.Errorf("refusing to restore %s: it was modified after it was taken (%s)", s.Location, strings.TrimSpace(out.Stderr))}
+		case 4:
+			return &GoneError{fmt.Errorf("the snapshot %s is no longer on the host (deleted by 'snapshots prune' or by hand?): nothing was restored", s.Location)}
 		}
 		return err
 	}
@@ -127,15 +128,17 @@ ls /run/openrc/started/ 2>/dev/null || :
 			return err
 		}
 	}
+	files := filesScript(s.Location, s.RunID)
 	if err := f.restorePackages(ctx, h, d); err != nil {
-		return err
+		// A run that broke apk's own files (replaced /etc, say) gets its
+		// files back first, then its packages, then the files again.
+		if _, ferr := run(ctx, h, files, "restoring files"); ferr != nil {
+			return errors.Join(err, ferr)
+		}
+		if err := f.restorePackages(ctx, h, d); err != nil {
+			return err
+		}
 	}
-	files := `set -e
-cd ` + d + `
-while IFS= read -r p; do rm -rf "/$p"; done < absent.txt
-while IFS= read -r p; do rm -rf "/$p"; done < present.txt
-tar -xzf files.tar.gz -C /
-`
 	if _, err := run(ctx, h, files, "restoring files"); err != nil {
 		return err
 	}
@@ -147,13 +150,53 @@ tar -xzf files.tar.gz -C /
 	return nil
 }
 
+// GoneError is a snapshot that cannot be restored at all (deleted, or
+// modified after it was taken): the host was not touched.
+type GoneError struct{ Err error }
+
+func (e *GoneError) Error() string { return e.Err.Error() }
+func (e *GoneError) Unwrap() error { return e.Err }
+
+// IncompleteError is a restore that stopped part way. Every path is then
+// in its old or its new version, and running the rollback again
+// finishes it.
+type IncompleteError struct {
+	Err         error
+	RunID, Host string
+}
+
+func (e *IncompleteError) Error() string {
+	hint := "'switchback rollback " + e.RunID
+	if e.Host != "" {
+		hint += " --hosts " + e.Host
+	}
+	return fmt.Sprintf("%v; the restore stopped part way, with each path in its old or its new version: run %s' again to finish it", e.Err, hint)
+}
+func (e *IncompleteError) Unwrap() error { return e.Err }
+
 // restorePackages brings back the world file and lets apk sync the
 // system to it, then pins the exact versions that differ and brings the
 // world back once more, so that versions match as well as names.
 func (f *Files) restorePackages(ctx context.Context, h modules.Host, d string) error {
 	const installed = `awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed`
+	// apk reads the repositories and keys of the snapshot, not those the
+	// run may have changed (a repository that is gone would fail it).
 	sync := `set -e
-cd ` + d + `
+d=` + d + `
+cd "$d"
+` + lockLine + `
+mkdir -p /etc/apk
+t=$(mktemp -d /etc/apk/.switchback.XXXXXX)
+trap 'rm -rf -- "$t"' EXIT
+for p in etc/apk/repositories etc/apk/keys; do
+  grep -qxF "$p" present.txt || continue
+  tar -xzf files.tar.gz -C "$t" "$p"
+  if [ -d "/$p" ] && ! [ -L "/$p" ]; then
+    for k in "$t/$p"/*; do [ -e "$k" ] && mv -fT -- "$k" "/$p/${k##*/}"; done
+  else
+    mv -fT -- "$t/$p" "/$p"
+  fi
+done
 cp world.txt /etc/apk/world
 apk add --no-progress -q
 cat installed.txt; echo --

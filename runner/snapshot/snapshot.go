@@ -123,7 +123,8 @@ func ForSnapshot(s *Snapshot) (Provider, error) {
 
 // ValidatePath refuses paths that a restore could not handle safely:
 // relative ones, "/" itself, ".." and names that a line-oriented file
-// list cannot hold.
+// list cannot hold, and switchback's own state (Keep). A path that
+// contains that state, such as /var/lib, is fine: the state is left out.
 func ValidatePath(p string) error {
 	switch {
 	case !strings.HasPrefix(p, "/"):
@@ -134,6 +135,11 @@ func ValidatePath(p string) error {
 		return fmt.Errorf("%q holds \"..\"", p)
 	case strings.ContainsAny(p, "\n\r\x00"):
 		return fmt.Errorf("%q holds a line break", p)
+	}
+	for _, k := range Keep {
+		if c := path.Clean(p); c == k || strings.HasPrefix(c, k+"/") {
+			return fmt.Errorf("%q is where switchback keeps its own state on the host (%s); a snapshot cannot hold it", p, k)
+		}
 	}
 	return nil
 }

@@ -83,3 +83,25 @@ func TestListsSnapshot(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesPaths: paths are cleaned and deduplicated, the ones inside
+// another kept (the host follows their links first), and one with a line
+// break dropped only where another path holds it.
+func TestFilesPaths(t *testing.T) {
+	f := &Files{Paths: []string{"/etc/", "/srv/app", "/srv/app/link.conf", "/srv/app/a\nb", "/opt/x\ny", "/etc"}}
+	got := strings.Join(f.paths(), "|")
+	want := "/etc|/etc/apk/repositories|/etc/apk/world|/etc/conf.d|/etc/runlevels|/lib/apk/db|/opt/x\ny|/srv/app|/srv/app/link.conf"
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestHelpersFitInSingleQuotes: the restore's helpers travel inside
+// single quotes (find -exec sh -c '...'), so they must hold none.
+func TestHelpersFitInSingleQuotes(t *testing.T) {
+	for name, h := range map[string]string{"removeHelper": removeHelper, "installHelper": installHelper} {
+		if strings.Contains(h, "'") {
+			t.Errorf("%s holds a single quote", name)
+		}
+	}
+}
