@@ -16,9 +16,9 @@ import (
 type rollbackCmd struct {
 	stateArgs
 	sshArgs
-	ID        string   `arg:"" name:"run" help:"The run whose snapshots to restore (see 'switchback runs list')."`
-	Inventory string   `short:"i" required:"" help:"Inventory that says how to reach the hosts."`
-	Hosts     []string `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
+	ID string `arg:"" name:"run" help:"The run whose snapshots to restore (see 'switchback runs list')."`
+	inventoryFlags
+	Hosts []string `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
 }
 
 // Run restores hosts from the snapshots a past run took before changing
@@ -38,7 +38,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	inv, err := loadInventory(env, c.Inventory)
+	inv, err := c.inventoryFlags.load(env)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 		}
 		target := inv.Host(h.Host)
 		if target == nil {
-			return fmt.Errorf("host %s of run %s is not in %s; pass the inventory the run used", h.Host, c.ID, c.Inventory)
+			return fmt.Errorf("host %s of run %s is not in %s; pass the inventory the run used", h.Host, c.ID, c.sources())
 		}
 		todo = append(todo, struct {
 			host *inventory.Host
