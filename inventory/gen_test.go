@@ -293,7 +293,7 @@ func (g *genInventory) pyLiteral(depth int, hostLine bool) string {
 	case 15, 16, 17:
 		var parts []string
 		for range g.r.IntN(4) {
-			key := g.pick([]string{"'a'", "'b'", `"c"`, "1", "2.5", "True", "None", "'a'"})
+			key := g.pick([]string{"'a'", "'b'", `"c"`, "1", "2.5", "True", "None", "'a'", "'a'", "'b'", "(1, [2])", "[1]", "(1, 2)"})
 			parts = append(parts, key+": "+g.pyLiteral(depth+1, hostLine))
 		}
 		return "{" + strings.Join(parts, ", ") + "}"

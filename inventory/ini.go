@@ -187,7 +187,12 @@ func iniHostLine(m *model, f *textFile, group *groupDef, raw string, start int) 
 				fmt.Sprintf("Expected key=value after the host name, got %q. Quote values that hold spaces: key=\"a value\".", t.text)))
 			continue
 		}
-		entries = append(entries, varEntry{k, pyValue(v), r})
+		val, err := pyValueErr(v)
+		if err != nil {
+			diags = append(diags, errorAt(r, "Invalid host variable", fmt.Sprintf("%s=%s: %v; Ansible fails the file too.", k, v, err)))
+			continue
+		}
+		entries = append(entries, varEntry{k, val, r})
 	}
 	if diags.HasErrors() {
 		return diags
@@ -236,7 +241,10 @@ func iniVarLine(m *model, g *groupDef, f *textFile, line string, lead int) hcl.D
 		return hcl.Diagnostics{errorAt(r, "Invalid group variable",
 			fmt.Sprintf("A [%s:vars] section holds one key=value per line; %q is not one.", g.name, line))}
 	}
-	val := pyValue(v)
+	val, err := pyValueErr(v)
+	if err != nil {
+		return hcl.Diagnostics{errorAt(r, "Invalid group variable", fmt.Sprintf("%s: %v; Ansible fails the file too.", line, err))}
+	}
 	if k == "ansible_group_priority" {
 		n, d := groupPriority(val, r)
 		if d != nil {

@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"errors"
 	"math"
 	"math/big"
 	"strconv"
@@ -23,26 +24,48 @@ import (
 // stay the string written; Ansible keeps them as Python objects that its
 // own JSON output cannot print.
 func pyValue(s string) cty.Value {
-	v, ok := pyLiteral(s)
-	if !ok {
-		return cty.StringVal(s)
-	}
+	v, _ := pyValueErr(s)
 	return v
 }
 
-// pyLiteral evaluates s, or says it is not a literal.
-func pyLiteral(s string) (cty.Value, bool) {
+// pyValueErr is pyValue, with the one error literal_eval raises rather
+// than giving the text back: a list, dict or set as a dict key or set
+// element (it cannot be hashed), which fails the whole file in Ansible.
+// As in Python, the text is parsed whole first (a syntax error gives the
+// text back), then evaluated in order, and the first problem met decides:
+// a name or an operation (not a literal) gives the text back, an
+// unhashable key is the error.
+func pyValueErr(s string) (cty.Value, error) {
 	toks, ok := pyTokenize(strings.TrimLeft(s, " \t"))
 	if !ok {
-		return cty.NilVal, false
+		return cty.StringVal(s), nil
 	}
 	p := &pyParser{toks: toks}
-	v, ok := p.topLevel()
+	n, ok := p.topLevel()
 	if !ok || p.peek().kind != pyEOF {
-		return cty.NilVal, false
+		return cty.StringVal(s), nil
 	}
-	return v, true
+	v, err := pyConvert(n, 0)
+	switch {
+	case errors.Is(err, errUnhashable):
+		return cty.StringVal(s), err
+	case err != nil:
+		return cty.StringVal(s), nil
+	}
+	out, ok := v.cty()
+	if !ok {
+		// A complex number, which has no value here.
+		return cty.StringVal(s), nil
+	}
+	return out, nil
 }
+
+// errUnhashable is Python's TypeError for a dict key or set element that
+// is a list, dict or set.
+var errUnhashable = errors.New("a list, dict or set cannot be a dict key or a set element (Python cannot hash it)")
+
+// errMalformed is literal_eval's ValueError: not a literal.
+var errMalformed = errors.New("not a literal")
 
 type pyTokKind int
 
@@ -96,6 +119,21 @@ func pyTokenize(s string) ([]pyTok, bool) {
 			}
 			toks = append(toks, pyTok{kind: pyOp, text: string(c)})
 			i++
+		case strings.IndexByte("*/%@<>=!&|^~.", c) >= 0 && !(c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9'):
+			// Operators that make an expression, not a literal. They are
+			// read, not rejected, so that a problem met earlier in the
+			// value (an unhashable key) is still the one Python reports.
+			op := string(c)
+			for _, two := range []string{"**", "//", "<<", ">>", "<=", ">=", "==", "!="} {
+				if strings.HasPrefix(s[i:], two) {
+					op = two
+				}
+			}
+			if op == "=" || op == "!" {
+				return nil, false
+			}
+			toks = append(toks, pyTok{kind: pyOp, text: op})
+			i += len(op)
 		case c >= '0' && c <= '9' || c == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			t, n, ok := pyNumberToken(s[i:])
 			if !ok {
@@ -370,6 +408,14 @@ func pyEscape(b *strings.Builder, s string, bytesLit bool) (int, bool) {
 	return 1, true
 }
 
+// pyNode is a parsed expression, as far as literals go.
+type pyNode struct {
+	kind  string    // const, imag, name, list, tuple, set, emptyset, dict, unary, binop
+	val   cty.Value // const
+	op    string    // unary, binop
+	elems []*pyNode // list, tuple, set; dict keys then values interleaved; operands
+}
+
 type pyParser struct {
 	toks  []pyTok
 	pos   int
@@ -389,37 +435,94 @@ func (p *pyParser) isOp(op string) bool {
 }
 
 // topLevel reads an expression, or a tuple written without parentheses.
-func (p *pyParser) topLevel() (cty.Value, bool) {
-	v, ok := p.value()
+func (p *pyParser) topLevel() (*pyNode, bool) {
+	n, ok := p.arith()
 	if !ok || !p.isOp(",") {
-		return v, ok
+		return n, ok
 	}
-	elems := []cty.Value{v}
+	t := &pyNode{kind: "tuple", elems: []*pyNode{n}}
 	for p.isOp(",") {
 		p.pos++
 		if p.peek().kind == pyEOF {
 			break
 		}
-		v, ok := p.value()
+		n, ok := p.arith()
 		if !ok {
-			return cty.NilVal, false
+			return nil, false
 		}
-		elems = append(elems, v)
+		t.elems = append(t.elems, n)
 	}
-	return cty.TupleVal(elems), true
+	return t, true
 }
 
-func (p *pyParser) value() (cty.Value, bool) {
+// binaryOps are the operators between two operands; only + and - can
+// make a literal (a complex number), the others never do.
+var binaryOps = map[string]bool{"+": true, "-": true, "*": true, "**": true, "/": true, "//": true, "%": true, "@": true,
+	"<<": true, ">>": true, "&": true, "|": true, "^": true, "<": true, ">": true, "<=": true, ">=": true, "==": true, "!=": true}
+
+// arith reads a + b - c ..., left to right. Precedence does not matter:
+// with any operator but one + or - between a number and an imaginary
+// one, the value is not a literal.
+func (p *pyParser) arith() (*pyNode, bool) {
+	n, ok := p.unary()
+	for ok && p.peek().kind == pyOp && binaryOps[p.peek().text] {
+		op := p.peek().text
+		p.pos++
+		var r *pyNode
+		if r, ok = p.unary(); ok {
+			kind := "binop"
+			if op != "+" && op != "-" {
+				kind = "name"
+			}
+			n = &pyNode{kind: kind, op: op, elems: []*pyNode{n, r}}
+		}
+	}
+	return n, ok
+}
+
+func (p *pyParser) unary() (*pyNode, bool) {
+	if p.isOp("~") {
+		p.pos++
+		_, ok := p.unary()
+		return &pyNode{kind: "name"}, ok
+	}
+	if p.isOp("+") || p.isOp("-") {
+		op := p.peek().text
+		p.pos++
+		n, ok := p.unary()
+		return &pyNode{kind: "unary", op: op, elems: []*pyNode{n}}, ok
+	}
+	return p.atom()
+}
+
+// atom reads an operand, with any .attribute after it (an expression).
+func (p *pyParser) atom() (*pyNode, bool) {
+	n, ok := p.operand()
+	for ok && p.isOp(".") {
+		p.pos++
+		if p.peek().kind != pyName {
+			return nil, false
+		}
+		p.pos++
+		n = &pyNode{kind: "name"}
+	}
+	return n, ok
+}
+
+func (p *pyParser) operand() (*pyNode, bool) {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxPyDepth {
-		return cty.NilVal, false
+		return nil, false
 	}
 	t := p.peek()
 	switch t.kind {
 	case pyNumber:
 		p.pos++
-		return t.num, true
+		return &pyNode{kind: "const", val: t.num}, true
+	case pyImag:
+		p.pos++
+		return &pyNode{kind: "imag"}, true
 	case pyStr, pyBytes:
 		// Adjacent literals concatenate; text and bytes do not mix.
 		var b strings.Builder
@@ -428,117 +531,77 @@ func (p *pyParser) value() (cty.Value, bool) {
 			p.pos++
 		}
 		if k := p.peek().kind; k == pyStr || k == pyBytes {
-			return cty.NilVal, false
+			return nil, false
 		}
 		s := b.String()
 		if t.kind == pyBytes && !utf8.ValidString(s) {
-			return cty.NilVal, false
+			return nil, false
 		}
-		return cty.StringVal(s), true
+		return &pyNode{kind: "const", val: cty.StringVal(s)}, true
 	case pyName:
 		p.pos++
 		switch t.text {
 		case "True", "False":
-			return cty.BoolVal(t.text == "True"), true
+			return &pyNode{kind: "const", val: cty.BoolVal(t.text == "True")}, true
 		case "None":
-			return cty.NullVal(cty.DynamicPseudoType), true
-		case "set":
-			if p.isOp("(") && p.pos+1 < len(p.toks) && p.toks[p.pos+1].kind == pyOp && p.toks[p.pos+1].text == ")" {
-				p.pos += 2
-				return cty.EmptyTupleVal, true
+			return &pyNode{kind: "const", val: cty.NullVal(cty.DynamicPseudoType)}, true
+		}
+		if p.isOp("(") && p.pos+1 < len(p.toks) && p.toks[p.pos+1].kind == pyOp && p.toks[p.pos+1].text == ")" {
+			// A call without arguments: set() is the empty set.
+			p.pos += 2
+			if t.text == "set" {
+				return &pyNode{kind: "emptyset"}, true
 			}
 		}
-		return cty.NilVal, false
+		return &pyNode{kind: "name"}, true
 	case pyOp:
 		switch t.text {
-		case "+", "-":
-			// One sign, on a number only: -5 and -(5), not --5 or -True.
-			p.pos++
-			n := p.peek()
-			parens := 0
-			for n.kind == pyOp && n.text == "(" {
-				parens++
-				p.pos++
-				n = p.peek()
-			}
-			if n.kind != pyNumber {
-				return cty.NilVal, false
-			}
-			p.pos++
-			for ; parens > 0; parens-- {
-				if !p.isOp(")") {
-					return cty.NilVal, false
-				}
-				p.pos++
-			}
-			if t.text == "-" {
-				return n.num.Negate(), true
-			}
-			return n.num, true
 		case "(":
 			p.pos++
-			return p.parens()
+			if p.isOp(")") {
+				p.pos++
+				return &pyNode{kind: "tuple"}, true
+			}
+			n, ok := p.arith()
+			if !ok {
+				return nil, false
+			}
+			if p.isOp(")") {
+				p.pos++
+				return n, true
+			}
+			if !p.isOp(",") {
+				return nil, false
+			}
+			p.pos++
+			rest, ok := p.elements(")")
+			return &pyNode{kind: "tuple", elems: append([]*pyNode{n}, rest...)}, ok
 		case "[":
 			p.pos++
 			elems, ok := p.elements("]")
-			if !ok {
-				return cty.NilVal, false
-			}
-			return tupleOf(elems), true
+			return &pyNode{kind: "list", elems: elems}, ok
 		case "{":
 			p.pos++
 			return p.braces()
 		}
 	}
-	return cty.NilVal, false
-}
-
-func tupleOf(elems []cty.Value) cty.Value {
-	if len(elems) == 0 {
-		return cty.EmptyTupleVal
-	}
-	return cty.TupleVal(elems)
-}
-
-// parens reads what follows "(": a tuple, or one parenthesised value.
-func (p *pyParser) parens() (cty.Value, bool) {
-	if p.isOp(")") {
-		p.pos++
-		return cty.EmptyTupleVal, true
-	}
-	v, ok := p.value()
-	if !ok {
-		return cty.NilVal, false
-	}
-	if p.isOp(")") {
-		p.pos++
-		return v, true
-	}
-	if !p.isOp(",") {
-		return cty.NilVal, false
-	}
-	p.pos++
-	rest, ok := p.elements(")")
-	if !ok {
-		return cty.NilVal, false
-	}
-	return cty.TupleVal(append([]cty.Value{v}, rest...)), true
+	return nil, false
 }
 
 // elements reads comma-separated values up to closing, a trailing comma
 // allowed.
-func (p *pyParser) elements(closing string) ([]cty.Value, bool) {
-	var elems []cty.Value
+func (p *pyParser) elements(closing string) ([]*pyNode, bool) {
+	var elems []*pyNode
 	for {
 		if p.isOp(closing) {
 			p.pos++
 			return elems, true
 		}
-		v, ok := p.value()
+		n, ok := p.arith()
 		if !ok {
 			return nil, false
 		}
-		elems = append(elems, v)
+		elems = append(elems, n)
 		if p.isOp(",") {
 			p.pos++
 			continue
@@ -549,80 +612,233 @@ func (p *pyParser) elements(closing string) ([]cty.Value, bool) {
 	}
 }
 
-// braces reads a dict, or a set (as a list).
-func (p *pyParser) braces() (cty.Value, bool) {
+// braces reads a dict or a set.
+func (p *pyParser) braces() (*pyNode, bool) {
 	if p.isOp("}") {
 		p.pos++
-		return cty.EmptyObjectVal, true
+		return &pyNode{kind: "dict"}, true
 	}
-	first, ok := p.value()
+	first, ok := p.arith()
 	if !ok {
-		return cty.NilVal, false
+		return nil, false
 	}
 	if !p.isOp(":") {
 		if p.isOp(",") {
 			p.pos++
 		} else if !p.isOp("}") {
-			return cty.NilVal, false
+			return nil, false
 		}
 		rest, ok := p.elements("}")
-		if !ok {
-			return cty.NilVal, false
-		}
-		return pySet(append([]cty.Value{first}, rest...))
+		return &pyNode{kind: "set", elems: append([]*pyNode{first}, rest...)}, ok
 	}
-	attrs := map[string]cty.Value{}
-	names := map[string]string{} // a key's identity to the name it first had
+	d := &pyNode{kind: "dict"}
 	key := first
 	for {
 		p.pos++ // the colon
-		v, ok := p.value()
+		v, ok := p.arith()
 		if !ok {
-			return cty.NilVal, false
+			return nil, false
 		}
-		k, ok := pyKey(key)
-		if !ok {
-			return cty.NilVal, false
-		}
-		id := pyKeyID(key)
-		if first, seen := names[id]; seen {
-			k = first
-		} else {
-			names[id] = k
-		}
-		attrs[k] = v
-		if p.isOp(",") {
+		d.elems = append(d.elems, key, v)
+		comma := p.isOp(",")
+		if comma {
 			p.pos++
 		}
 		if p.isOp("}") {
 			p.pos++
-			return cty.ObjectVal(attrs), true
+			return d, true
 		}
-		if key, ok = p.value(); !ok || !p.isOp(":") {
-			return cty.NilVal, false
+		if !comma {
+			return nil, false
+		}
+		if key, ok = p.arith(); !ok || !p.isOp(":") {
+			return nil, false
 		}
 	}
 }
 
-// pySet keeps a set's distinct elements, in the order written, as a
-// list; a set of dicts is an error in Python (they cannot be hashed).
-func pySet(elems []cty.Value) (cty.Value, bool) {
-	var out []cty.Value
-	for _, e := range elems {
-		if e.Type().IsObjectType() {
-			return cty.NilVal, false
-		}
-		dup := false
-		for _, o := range out {
-			if o.Type().Equals(e.Type()) && o.RawEquals(e) {
-				dup = true
+// pyObj is a Python value as literal_eval builds it.
+type pyObj struct {
+	kind  string    // scalar, complex, list, tuple, set, dict
+	val   cty.Value // scalar: a string, number, bool or null
+	elems []pyObj   // list, tuple, set; dict keys and values interleaved
+}
+
+func (o pyObj) hashable() bool {
+	switch o.kind {
+	case "list", "set", "dict":
+		return false
+	case "tuple":
+		for _, e := range o.elems {
+			if !e.hashable() {
+				return false
 			}
 		}
-		if !dup {
-			out = append(out, e)
-		}
 	}
-	return tupleOf(out), true
+	return true
+}
+
+// identity is a hashable value's identity in a dict or set, where 1,
+// 1.0 and True are one.
+func (o pyObj) identity() string {
+	if o.kind == "scalar" {
+		return pyKeyID(o.val)
+	}
+	var b strings.Builder
+	b.WriteString(o.kind + "(")
+	for _, e := range o.elems {
+		b.WriteString(e.identity() + ",")
+	}
+	return b.String() + ")"
+}
+
+// pyConvert evaluates a node as literal_eval's _convert does, in the
+// same order, so that the first problem met is the one Python meets.
+func pyConvert(n *pyNode, depth int) (pyObj, error) {
+	if depth > maxPyDepth {
+		return pyObj{}, errMalformed
+	}
+	switch n.kind {
+	case "const":
+		return pyObj{kind: "scalar", val: n.val}, nil
+	case "imag":
+		return pyObj{kind: "complex"}, nil
+	case "emptyset":
+		return pyObj{kind: "set"}, nil
+	case "list", "tuple":
+		out := pyObj{kind: n.kind}
+		for _, e := range n.elems {
+			o, err := pyConvert(e, depth+1)
+			if err != nil {
+				return pyObj{}, err
+			}
+			out.elems = append(out.elems, o)
+		}
+		return out, nil
+	case "set":
+		out := pyObj{kind: "set"}
+		seen := map[string]bool{}
+		for _, e := range n.elems {
+			o, err := pyConvert(e, depth+1)
+			if err != nil {
+				return pyObj{}, err
+			}
+			if !o.hashable() {
+				return pyObj{}, errUnhashable
+			}
+			if id := o.identity(); !seen[id] {
+				seen[id] = true
+				out.elems = append(out.elems, o)
+			}
+		}
+		return out, nil
+	case "dict":
+		out := pyObj{kind: "dict"}
+		index := map[string]int{}
+		for i := 0; i+1 < len(n.elems); i += 2 {
+			k, err := pyConvert(n.elems[i], depth+1)
+			if err != nil {
+				return pyObj{}, err
+			}
+			v, err := pyConvert(n.elems[i+1], depth+1)
+			if err != nil {
+				return pyObj{}, err
+			}
+			if !k.hashable() {
+				return pyObj{}, errUnhashable
+			}
+			// A repeated key keeps its first spelling and takes the last value.
+			if j, ok := index[k.identity()]; ok {
+				out.elems[j+1] = v
+				continue
+			}
+			index[k.identity()] = len(out.elems)
+			out.elems = append(out.elems, k, v)
+		}
+		return out, nil
+	case "binop":
+		// Only a real number plus or minus an imaginary one is a literal.
+		l, err := pySignedNum(n.elems[0])
+		if err != nil {
+			return pyObj{}, err
+		}
+		r, err := pyNum(n.elems[1])
+		if err != nil {
+			return pyObj{}, err
+		}
+		if l.kind == "scalar" && r.kind == "complex" {
+			return pyObj{kind: "complex"}, nil
+		}
+		return pyObj{}, errMalformed
+	}
+	return pySignedNum(n)
+}
+
+func pySignedNum(n *pyNode) (pyObj, error) {
+	if n.kind == "unary" {
+		o, err := pyNum(n.elems[0])
+		if err != nil || o.kind == "complex" || n.op == "+" {
+			return o, err
+		}
+		return pyObj{kind: "scalar", val: o.val.Negate()}, nil
+	}
+	return pyNum(n)
+}
+
+func pyNum(n *pyNode) (pyObj, error) {
+	switch {
+	case n.kind == "imag":
+		return pyObj{kind: "complex"}, nil
+	case n.kind == "const" && !n.val.IsNull() && n.val.Type() == cty.Number:
+		return pyObj{kind: "scalar", val: n.val}, nil
+	}
+	return pyObj{}, errMalformed
+}
+
+// cty turns the value into a cty value: lists, tuples and sets become
+// tuples, dicts objects whose keys are named as JSON names them. A
+// complex number has no value here.
+func (o pyObj) cty() (cty.Value, bool) {
+	switch o.kind {
+	case "scalar":
+		return o.val, true
+	case "list", "tuple", "set":
+		var elems []cty.Value
+		for _, e := range o.elems {
+			v, ok := e.cty()
+			if !ok {
+				return cty.NilVal, false
+			}
+			elems = append(elems, v)
+		}
+		if len(elems) == 0 {
+			return cty.EmptyTupleVal, true
+		}
+		return cty.TupleVal(elems), true
+	case "dict":
+		attrs := map[string]cty.Value{}
+		for i := 0; i+1 < len(o.elems); i += 2 {
+			k, ok := o.elems[i].cty()
+			if !ok {
+				return cty.NilVal, false
+			}
+			name, ok := pyKey(k)
+			if !ok {
+				// A tuple key: Python has it, JSON cannot print it.
+				name = o.elems[i].identity()
+			}
+			v, ok := o.elems[i+1].cty()
+			if !ok {
+				return cty.NilVal, false
+			}
+			attrs[name] = v
+		}
+		if len(attrs) == 0 {
+			return cty.EmptyObjectVal, true
+		}
+		return cty.ObjectVal(attrs), true
+	}
+	return cty.NilVal, false
 }
 
 // pyKey turns a dict key into the name JSON gives it, as ansible-inventory

@@ -149,6 +149,29 @@ func (d *Driver) Encrypt(text, password, label string) (string, error) {
 	return r.Vaulttext, err
 }
 
+// Value is one value as Ansible read it, as JSON, or why it failed.
+type Value struct {
+	JSON  string `json:"json"`
+	Error string `json:"error"`
+}
+
+// INIValues reads each text as the ini inventory plugin reads a value
+// (ast.literal_eval, then text), and returns it as ansible-inventory
+// would print it.
+func (d *Driver) INIValues(texts []string) ([]Value, error) {
+	var r struct{ Results []Value }
+	err := d.call(map[string]any{"ini_values": texts}, &r)
+	return r.Results, err
+}
+
+// YAMLDocs reads each document as Ansible's loader reads a file (JSON
+// first, then YAML 1.1 with Ansible's constructors).
+func (d *Driver) YAMLDocs(docs []string) ([]Value, error) {
+	var r struct{ Results []Value }
+	err := d.call(map[string]any{"yaml_docs": docs}, &r)
+	return r.Results, err
+}
+
 // ListHosts parses what ansible --list-hosts printed: the host names,
 // and the warnings.
 func ListHosts(r Result) (hosts, warnings []string) {

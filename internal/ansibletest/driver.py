@@ -13,6 +13,12 @@ Requests are JSON lines on stdin, answers JSON lines on stdout:
       -> {"rc": 0, "stdout": "...", "stderr": "..."}
   {"encrypt": "text", "password": "pw", "label": "id"}
       -> {"vaulttext": "$ANSIBLE_VAULT;1.2;AES256;id\\n..."}
+  {"ini_values": ["8080", "'a' 'b'", ...]}
+      -> {"results": [{"json": "8080"}, {"error": "..."}, ...]}
+      each as the ini plugin's _parse_value reads it, printed as
+      ansible-inventory prints values
+  {"yaml_docs": ["a: yes", ...]}
+      -> {"results": [...]}, each as Ansible's loader reads a file
 """
 import contextlib
 import io
@@ -25,7 +31,10 @@ os.environ.setdefault("ANSIBLE_HOST_KEY_CHECKING", "False")
 
 from ansible.cli.adhoc import AdHocCLI  # noqa: E402
 from ansible.cli.inventory import InventoryCLI  # noqa: E402
+from ansible.parsing.ajson import AnsibleJSONEncoder  # noqa: E402
+from ansible.parsing.utils.yaml import from_yaml  # noqa: E402
 from ansible.parsing.vault import VaultLib, VaultSecret  # noqa: E402
+from ansible.plugins.inventory.ini import InventoryModule as IniInventory  # noqa: E402
 from ansible.utils.context_objects import GlobalCLIArgs  # noqa: E402
 from ansible.utils.display import Display  # noqa: E402
 
@@ -63,10 +72,32 @@ def encrypt(text, password, label):
     return vault.encrypt(text.encode(), secret=secret, vault_id=label or None).decode()
 
 
+def as_json(fn, values):
+    results = []
+    for v in values:
+        try:
+            with contextlib.redirect_stderr(io.StringIO()):
+                value = fn(v)
+            try:
+                text = json.dumps(value, cls=AnsibleJSONEncoder, sort_keys=True, preprocess_unsafe=True, ensure_ascii=False)
+            except TypeError:
+                # Keys of mixed types do not sort; ansible-inventory then
+                # prints them unsorted, as here.
+                text = json.dumps(value, cls=AnsibleJSONEncoder, sort_keys=False, preprocess_unsafe=True, ensure_ascii=False)
+            results.append({"json": text})
+        except Exception as e:  # what makes Ansible fail the file
+            results.append({"error": "%s: %s" % (type(e).__name__, e)})
+    return {"results": results}
+
+
 for line in sys.stdin:
     req = json.loads(line)
     if "argv" in req:
         ans = run(req["argv"])
+    elif "ini_values" in req:
+        ans = as_json(IniInventory._parse_value, req["ini_values"])
+    elif "yaml_docs" in req:
+        ans = as_json(lambda d: from_yaml(d, json_only=False), req["yaml_docs"])
     else:
         ans = {"vaulttext": encrypt(req["encrypt"], req["password"], req.get("label"))}
     answers.write(json.dumps(ans) + "\n")
