@@ -147,9 +147,10 @@ func compareCase(t *testing.T, d *ansibletest.Driver, seed uint64, st *diffStats
 		}
 	}
 	ansibleRefuses := list.RC != 0 || export.RC != 0 || len(failed) > 0
-	if strings.Contains(list.Stderr+export.Stderr, "is not JSON serializable") {
-		// A Python set or complex number, which ansible-inventory cannot
-		// print (switchback reads a set as a list, a complex as a string).
+	if strings.Contains(list.Stderr+export.Stderr, "is not JSON serializable") || strings.Contains(list.Stderr+export.Stderr, "keys must be str") {
+		// A Python set, complex number or tuple key, which ansible-inventory
+		// cannot print (switchback reads a set as a list, a complex number as
+		// a string).
 		st.unprintable++
 		return
 	}
@@ -185,6 +186,7 @@ func compareCase(t *testing.T, d *ansibletest.Driver, seed uint64, st *diffStats
 		if err := decodeJSON(mode.out, &want); err != nil {
 			t.Fatalf("seed %d: ansible-inventory printed no JSON: %v\n%s%s\n%s", seed, err, mode.out, list.Stderr+export.Stderr, (&caseReport{seed: seed, gen: gen}).String())
 		}
+		dropINIAttempt(want, gen, inv)
 		if err := decodeJSON(buf.String(), &got); err != nil {
 			t.Fatalf("seed %d: %v", seed, err)
 		}
@@ -226,6 +228,50 @@ func compareCase(t *testing.T, d *ansibletest.Driver, seed uint64, st *diffStats
 		t.Error(rep)
 	}
 }
+
+// dropINIAttempt removes from Ansible's listing the groups its INI
+// reader made of a TOML file's table headers before failing on the
+// file's first key line: Ansible 2.14 tries that reader before the TOML
+// one and keeps what the failed attempt added (a deliberate difference;
+// see the README).
+func dropINIAttempt(listing any, gen *genInventory, inv *inventory.Inventory) {
+	top, _ := listing.(map[string]any)
+	bogus := map[string]bool{}
+	for name, content := range gen.files {
+		if !strings.HasSuffix(name, ".toml") {
+			continue
+		}
+		for _, line := range strings.Split(content, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line[0] == '#' || line[0] == ';' {
+				continue
+			}
+			m := iniHeader.FindStringSubmatch(line)
+			if m == nil {
+				break
+			}
+			bogus[m[1]] = true
+		}
+	}
+	for name := range bogus {
+		if inv.Group(name) != nil {
+			delete(bogus, name) // a group the TOML file has too
+		} else {
+			delete(top, name)
+		}
+	}
+	for _, g := range top {
+		entry, _ := g.(map[string]any)
+		if children, ok := entry["children"].([]any); ok {
+			entry["children"] = slices.DeleteFunc(children, func(c any) bool { s, _ := c.(string); return bogus[s] })
+			if len(entry["children"].([]any)) == 0 {
+				delete(entry, "children")
+			}
+		}
+	}
+}
+
+var iniHeader = regexp.MustCompile(`^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$`)
 
 func mustRun(t *testing.T, d *ansibletest.Driver, argv ...string) ansibletest.Result {
 	t.Helper()

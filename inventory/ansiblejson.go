@@ -127,9 +127,12 @@ func jsonValue(v cty.Value) any {
 	return v.GoString()
 }
 
-// jsonNumber writes whole numbers in full and others as Python's repr.
+// jsonNumber writes a number as Python's json does: integers in full,
+// floats as repr. cty has one number type, but a value read as a float
+// keeps float64's 53-bit precision, which tells it from an integer (so
+// 1.0 prints as 1.0 and 6.02e23 as 6.02e+23).
 func jsonNumber(bf *big.Float) string {
-	if bf.IsInt() {
+	if bf.IsInt() && bf.Prec() != 53 {
 		i, _ := bf.Int(nil)
 		return i.String()
 	}

@@ -113,9 +113,14 @@ func (g *genInventory) source(dir, name string) string {
 	return path
 }
 
-// file writes an INI or YAML inventory file; name gets .yml or .yaml or
-// stays without an extension.
+// file writes an INI, YAML or TOML inventory file; name gets .yml,
+// .yaml or .toml, or stays without an extension.
 func (g *genInventory) file(rel string) string {
+	if !strings.HasSuffix(rel, ".yml") && g.chance(0.12) {
+		rel += ".toml"
+		g.write(rel, g.tomlInventory())
+		return filepath.Join(g.dir, rel)
+	}
 	if strings.HasSuffix(rel, ".yml") || g.chance(0.45) {
 		if !strings.HasSuffix(rel, ".yml") {
 			rel += g.pick([]string{".yml", ".yaml", ".yml"})
@@ -440,6 +445,105 @@ func (g *genInventory) yamlValue(depth int) string {
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	}
+}
+
+// tomlInventory writes a TOML inventory: [GROUP.vars], [GROUP.hosts],
+// children lists, inline tables. Keys and values are written with spaces
+// around "=" and without "=" in values: Ansible 2.14 tries its INI
+// reader on a .toml file first, and that attempt should fail at once.
+func (g *genInventory) tomlInventory() string {
+	var b strings.Builder
+	groups := g.some(g.groups, 4)
+	if g.chance(0.6) {
+		groups = append([]string{"all"}, groups...)
+	}
+	if len(groups) == 0 {
+		groups = []string{"all"}
+	}
+	for _, grp := range groups {
+		if g.chance(0.3) && grp != "all" {
+			fmt.Fprintf(&b, "[%s]\n", tomlKey(grp))
+			if kids := g.children(grp); len(kids) > 0 {
+				var quoted []string
+				for _, k := range kids {
+					quoted = append(quoted, strconv.Quote(k))
+				}
+				fmt.Fprintf(&b, "children = [%s]\n", strings.Join(quoted, ", "))
+			}
+			if g.chance(0.4) {
+				fmt.Fprintf(&b, "vars = { %s = %s }\n", g.varName(false), g.tomlValue(1))
+			}
+		}
+		if g.chance(0.5) {
+			fmt.Fprintf(&b, "[%s.vars]\n", tomlKey(grp))
+			for range 1 + g.r.IntN(3) {
+				name, value := g.varName(true), g.tomlValue(0)
+				if name == "ansible_group_priority" {
+					value = strconv.Itoa(g.r.IntN(20) - 5)
+				}
+				fmt.Fprintf(&b, "%s = %s\n", name, value)
+			}
+		}
+		if g.chance(0.7) {
+			fmt.Fprintf(&b, "[%s.hosts]\n", tomlKey(grp))
+			seen := map[string]bool{}
+			for range 1 + g.r.IntN(3) {
+				h := g.hostPattern(false)
+				if seen[h] {
+					continue // a repeated key is an error in TOML
+				}
+				seen[h] = true
+				var vars []string
+				names := map[string]bool{}
+				for range g.r.IntN(3) {
+					if n := g.varName(false); !names[n] {
+						names[n] = true
+						vars = append(vars, n+" = "+g.tomlValue(1))
+					}
+				}
+				fmt.Fprintf(&b, "%s = { %s }\n", strconv.Quote(h), strings.Join(vars, ", "))
+			}
+		}
+	}
+	return b.String()
+}
+
+func tomlKey(s string) string {
+	if strings.ContainsAny(s, ".:[]\"'") {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+// tomlValue writes a TOML value (arrays of one type, as the TOML reader
+// Debian's Ansible uses still requires).
+func (g *genInventory) tomlValue(depth int) string {
+	switch k := g.r.IntN(9); {
+	case k == 0:
+		return strconv.Itoa(g.r.IntN(100000) - 50000)
+	case k == 1:
+		return g.pick([]string{"1.5", "-0.25", "1e5", "6.02e23", "0x1F", "0o17", "1_000"})
+	case k == 2:
+		return g.pick([]string{"true", "false"})
+	case k == 3:
+		return g.pick([]string{"1979-05-27", "1979-05-27T07:32:00Z", "1979-05-27T00:32:00.999999-07:00", "1979-05-27T07:32:00"})
+	case k == 4 && depth < 2:
+		n := g.r.IntN(3)
+		var parts []string
+		for range n {
+			parts = append(parts, strconv.Itoa(g.r.IntN(100)))
+		}
+		if g.chance(0.5) {
+			parts = parts[:0]
+			for range n {
+				parts = append(parts, strconv.Quote(g.pick(genVarNames)))
+			}
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case k == 5 && depth < 2:
+		return "{ a = " + g.tomlValue(depth+1) + " }"
+	}
+	return strconv.Quote(g.pick([]string{"value", "eu-west-1", "10.0.0.1", "yes", "{{ inventory_hostname }}", "a b"}))
 }
 
 // varsDirs writes group_vars/ and host_vars/ beside a source.
