@@ -103,6 +103,14 @@ func (g *genInventory) generate() []string {
 		g.varsDirs(dir)
 		sources = []string{filepath.Join(g.dir, dir)}
 	}
+	if g.chance(0.1) {
+		// A host list, as in -i web01,web02:2222,
+		var list []string
+		for range 1 + g.r.IntN(3) {
+			list = append(list, g.hostPattern(false))
+		}
+		sources = append(sources, strings.Join(list, ",")+",")
+	}
 	return sources
 }
 
@@ -124,6 +132,11 @@ func (g *genInventory) file(rel string) string {
 	if strings.HasSuffix(rel, ".yml") || g.chance(0.45) {
 		if !strings.HasSuffix(rel, ".yml") {
 			rel += g.pick([]string{".yml", ".yaml", ".yml"})
+		}
+		if g.chance(0.04) {
+			// Not YAML at all: Ansible reads it as INI.
+			g.write(rel, g.iniInventory())
+			return filepath.Join(g.dir, rel)
 		}
 		g.write(rel, g.yamlInventory())
 	} else {

@@ -80,6 +80,12 @@ func LoadAll(parser *hclparse.Parser, sources []string, opts Options) (*Inventor
 			continue
 		}
 		st, err := os.Stat(source)
+		if err != nil && strings.Contains(source, ",") {
+			// A host list, as in ansible -i web01,web02,
+			l.m.ansible = true
+			diags = append(diags, hostList(l.m, source)...)
+			continue
+		}
 		if err != nil {
 			summary := "Cannot read inventory"
 			if errors.Is(err, fs.ErrNotExist) {
@@ -122,6 +128,25 @@ func LoadAll(parser *hclparse.Parser, sources []string, opts Options) (*Inventor
 		inv.Secrets = l.ctx.secrets
 	}
 	return inv, diags
+}
+
+// hostList reads a comma-separated list of hosts, as Ansible's host_list
+// plugin does: each an address with an optional port, in ungrouped.
+func hostList(m *model, list string) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	for _, h := range strings.Split(list, ",") {
+		if h = strings.TrimSpace(h); h == "" {
+			continue
+		}
+		host, port, ok := parseAddress(h, false)
+		if !ok {
+			host, port = h, -1
+		}
+		if m.hostByName[host] == nil {
+			diags = append(diags, addHosts(m, m.ungrouped, []string{host}, port, hcl.Range{}, nil)...)
+		}
+	}
+	return diags
 }
 
 type loader struct {
@@ -185,13 +210,47 @@ func (l *loader) file(path string) hcl.Diagnostics {
 	}
 	l.m.ansible = true
 	tf := l.register(path, src)
-	switch formatOf(path, src) {
-	case formatYAML:
-		return parseYAMLInventory(l.m, tf, l.ctx)
-	case formatTOML:
-		return parseTOMLInventory(l.m, tf, l.ctx)
+	// Ansible tries its readers in turn (yaml for YAML and JSON names and
+	// names without an extension, ini for any file, toml for .toml) and
+	// keeps the first that reads the file; the errors shown are those of
+	// the format the file's name or content points to.
+	primary := formatOf(path, src)
+	var tries []format
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case "", ".yml", ".yaml", ".json":
+		tries = []format{formatYAML, formatINI}
+	case ".toml":
+		tries = []format{formatINI, formatTOML}
+	default:
+		tries = []format{formatINI}
 	}
-	return parseINI(l.m, tf)
+	var primaryDiags hcl.Diagnostics
+	for _, f := range tries {
+		restore := l.m.snapshot()
+		groups, hosts := len(l.m.groups), len(l.m.hosts)
+		var diags hcl.Diagnostics
+		switch f {
+		case formatYAML:
+			diags = parseYAMLInventory(l.m, tf, l.ctx)
+		case formatTOML:
+			diags = parseTOMLInventory(l.m, tf, l.ctx)
+		default:
+			tf.sections = nil
+			diags = parseINI(l.m, tf)
+		}
+		if !diags.HasErrors() {
+			if f == formatINI && primary == formatYAML && (len(l.m.groups) > groups || len(l.m.hosts) > hosts) {
+				diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Read as INI",
+					Detail: fmt.Sprintf("%s does not read as a YAML inventory (%s), so it was read as INI, as Ansible does.", path, strings.TrimSuffix(primaryDiags[0].Detail, "."))})
+			}
+			return diags
+		}
+		restore()
+		if f == primary || primaryDiags == nil {
+			primaryDiags = diags
+		}
+	}
+	return primaryDiags
 }
 
 // register keeps a source with the parser, for snippets in diagnostics.
@@ -285,6 +344,15 @@ func (l *loader) varsFile(path string) (level, hcl.Diagnostics) {
 			fmt.Sprintf("This file is encrypted with Ansible Vault and cannot be decrypted: %v.", err))}
 	}
 	lv, diags := parseVarsFile(newTextFile(path, plain), l.ctx)
+	// Positions in the decrypted text mean nothing in the file as it is:
+	// messages point at its header.
+	header := tf.rng(0, tf.lineEnd(0))
+	for k := range lv.rngs {
+		lv.rngs[k] = header
+	}
+	for _, d := range diags {
+		d.Subject = header.Ptr()
+	}
 	for _, v := range lv.vars {
 		_ = cty.Walk(v, func(_ cty.Path, v cty.Value) (bool, error) {
 			if !v.IsNull() && v.Type() == cty.String && len(v.AsString()) >= minFileSecret {

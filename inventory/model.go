@@ -82,6 +82,42 @@ func newModel() *model {
 	return m
 }
 
+// snapshot records the model's state, and returns what puts it back:
+// Ansible tries one reader after another on a file, and a reader that
+// fails must leave nothing behind (Ansible keeps what a failed reader
+// added; switchback does not).
+func (m *model) snapshot() (restore func()) {
+	type groupState struct {
+		hosts, children, parents, inv, memberRefs, childRefs, priority int
+	}
+	nHosts, nGroups, ansible := len(m.hosts), len(m.groups), m.ansible
+	groups := make([]groupState, nGroups)
+	for i, g := range m.groups {
+		groups[i] = groupState{len(g.hosts), len(g.children), len(g.parents), len(g.inv), len(g.memberRefs), len(g.childRefs), g.priority}
+	}
+	hosts := make([]int, nHosts)
+	for i, h := range m.hosts {
+		hosts[i] = len(h.inv)
+	}
+	return func() {
+		for _, h := range m.hosts[nHosts:] {
+			delete(m.hostByName, h.name)
+		}
+		for _, g := range m.groups[nGroups:] {
+			delete(m.groupByName, g.name)
+		}
+		m.hosts, m.groups, m.ansible = m.hosts[:nHosts], m.groups[:nGroups], ansible
+		for i, g := range m.groups {
+			st := groups[i]
+			g.hosts, g.children, g.parents, g.inv = g.hosts[:st.hosts], g.children[:st.children], g.parents[:st.parents], g.inv[:st.inv]
+			g.memberRefs, g.childRefs, g.priority = g.memberRefs[:st.memberRefs], g.childRefs[:st.childRefs], st.priority
+		}
+		for i, h := range m.hosts {
+			h.inv = h.inv[:hosts[i]]
+		}
+	}
+}
+
 // host returns the host called name, declaring it at decl if it is new.
 func (m *model) host(name string, decl hcl.Range) *hostDef {
 	if h := m.hostByName[name]; h != nil {
