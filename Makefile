@@ -26,7 +26,7 @@ BENCHSTAT_VERSION   := v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_HOSTS ?= 10,50,100,200
 BENCH_FORKS ?= 10
 
-.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
+.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench soak-inventory
 
 all: build
 
@@ -46,6 +46,10 @@ prereqs: build
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null; } || \
 	  echo "optional: chromium (apt-get install -y chromium) renders the HTML scan report in tests; they skip without it"
+	@command -v ansible-inventory >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ansible-core >/dev/null 2>&1 || \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ansible-core >/dev/null; }; }; } || \
+	  echo "missing: ansible-core (apt-get install -y ansible-core): the inventory tests compare switchback with Ansible and skip without it (fail under CI=true)"
 
 fleet-up: prereqs
 	$(FLEET) up --name $(FLEET_NAME) -n $(HOSTS)
@@ -97,6 +101,15 @@ test: prereqs
 	$(GO) test -timeout 20m ./...
 	$(GO) test -race -timeout 10m ./runner/...
 	@$(MAKE) --no-print-directory lint
+
+# The differential test of inventories against the real Ansible, long:
+# SOAK_CASES random inventories (make test runs 120) and 20 times as many
+# single INI values, from seed SOAK_SEED. About a minute per 300 cases.
+SOAK_CASES ?= 2000
+SOAK_SEED  ?= 100000
+soak-inventory: prereqs
+	SWITCHBACK_ANSIBLE_CASES=$(SOAK_CASES) SWITCHBACK_ANSIBLE_SEED=$(SOAK_SEED) SWITCHBACK_ANSIBLE_VALUES=$$(( $(SOAK_CASES) * 20 )) \
+	  $(GO) test -count=1 -timeout 0 -run 'Against' -v ./inventory/
 
 lint: go-check
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

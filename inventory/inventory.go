@@ -5,6 +5,7 @@
 package inventory
 
 import (
+	"net"
 	"strconv"
 
 	"github.com/zclconf/go-cty/cty"
@@ -87,7 +88,7 @@ type Group struct {
 
 // Endpoint is the user@address:port form used in plans and messages.
 func (h *Host) Endpoint() string {
-	return h.User + "@" + h.Address + ":" + strconv.Itoa(h.Port)
+	return h.User + "@" + net.JoinHostPort(h.Address, strconv.Itoa(h.Port))
 }
 
 // Host finds a host by name.
