@@ -102,13 +102,16 @@ test: prereqs
 	$(GO) test -race -timeout 10m ./runner/...
 	@$(MAKE) --no-print-directory lint
 
-# The differential test of inventories against the real Ansible, long:
-# SOAK_CASES random inventories (make test runs 120) and 20 times as many
-# single INI values, from seed SOAK_SEED. About a minute per 300 cases.
+# The differential tests of inventories against the real Ansible, long:
+# SOAK_CASES random inventories (make test runs 120), 20 times as many
+# single INI values and a twentieth as many inventories of connection
+# variables checked against ansible's ssh command lines, from seed
+# SOAK_SEED. About a minute per 300 cases on an idle machine.
 SOAK_CASES ?= 2000
 SOAK_SEED  ?= 100000
 soak-inventory: prereqs
 	SWITCHBACK_ANSIBLE_CASES=$(SOAK_CASES) SWITCHBACK_ANSIBLE_SEED=$(SOAK_SEED) SWITCHBACK_ANSIBLE_VALUES=$$(( $(SOAK_CASES) * 20 )) \
+	  SWITCHBACK_ANSIBLE_CONNECTION_CASES=$$(( $(SOAK_CASES) / 20 )) \
 	  $(GO) test -count=1 -timeout 0 -run 'Against' -v ./inventory/
 
 lint: go-check

@@ -166,6 +166,8 @@ func (c *invHostCmd) Run(env *Env) error {
 		value := renderVar(name, h.Vars[name])
 		if h.Sealed(name) {
 			value = "(vault)"
+		} else if strings.Contains(value, "{{") || strings.Contains(value, "{%") {
+			value += "  (Jinja: not evaluated, passed on as text)"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\n", name, value)
 	}
