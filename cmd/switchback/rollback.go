@@ -69,6 +69,9 @@ func (c *rollbackCmd) Run(env *Env) error {
 		if target == nil {
 			return fmt.Errorf("host %s of run %s is not in %s; pass the inventory the run used", h.Host, c.ID, c.sources())
 		}
+		if err := checkSupported([]*inventory.Host{target}); err != nil {
+			return err
+		}
 		todo = append(todo, struct {
 			host *inventory.Host
 			snap *snapshot.Snapshot

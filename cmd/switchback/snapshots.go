@@ -108,6 +108,9 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 			if h == nil {
 				return fmt.Errorf("not in %s", c.sources())
 			}
+			if h.Unsupported != "" {
+				return fmt.Errorf("not supported as the inventory describes it: %s", h.Unsupported)
+			}
 			snap := &snapshot.Snapshot{Provider: s.Provider, RunID: s.RunID, Location: s.Location, Digest: s.Digest, Settings: s.Settings}
 			err := withSnapshotTarget(ctx, dialer, h, snap, func(p snapshot.Provider, t snapshot.Target) error {
 				return p.Delete(ctx, t, snap)
