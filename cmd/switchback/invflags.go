@@ -16,14 +16,20 @@ import (
 // Ansible's -i, --vault-password-file and --vault-id do.
 type inventoryFlags struct {
 	Inventory         []string `short:"i" sep:"none" placeholder:"SOURCE" help:"Inventory: an .hcl file, an Ansible INI, YAML or TOML file, a directory of them, vagrant:[DIR], or host1,host2, (repeat -i to merge several, as Ansible does)."`
-	VaultPasswordFile []string `name:"vault-password-file" sep:"none" placeholder:"FILE" env:"ANSIBLE_VAULT_PASSWORD_FILE" help:"Ansible Vault password, to decrypt !vault values and encrypted group_vars/host_vars files: the file's content, or what it prints when executable (repeatable)."`
+	VaultPasswordFile []string `name:"vault-password-file" sep:"none" placeholder:"FILE" help:"Ansible Vault password, to decrypt !vault values and encrypted group_vars/host_vars files: the file's content, or what it prints when executable (repeatable; default $$ANSIBLE_VAULT_PASSWORD_FILE)."`
 	VaultID           []string `name:"vault-id" sep:"none" placeholder:"[LABEL@]FILE" help:"Ansible Vault password with its vault ID, as ansible --vault-id (repeatable)."`
 }
 
-// vault reads the passwords the flags give; nil when there are none.
-func (f inventoryFlags) vault() (*inventory.Vault, error) {
+// vault reads the passwords the flags give (or, without flags,
+// ANSIBLE_VAULT_PASSWORD_FILE, as Ansible reads it); nil when there are
+// none.
+func (f inventoryFlags) vault(getenv func(string) string) (*inventory.Vault, error) {
 	if len(f.VaultPasswordFile) == 0 && len(f.VaultID) == 0 {
-		return nil, nil
+		if file := getenv("ANSIBLE_VAULT_PASSWORD_FILE"); file != "" {
+			f.VaultPasswordFile = []string{file}
+		} else {
+			return nil, nil
+		}
 	}
 	v := &inventory.Vault{}
 	for _, file := range f.VaultPasswordFile {
@@ -47,11 +53,11 @@ func (f inventoryFlags) vault() (*inventory.Vault, error) {
 }
 
 // read loads the inventory with parser, returning its diagnostics.
-func (f inventoryFlags) read(parser *hclparse.Parser) (*inventory.Inventory, hcl.Diagnostics, error) {
+func (f inventoryFlags) read(parser *hclparse.Parser, getenv func(string) string) (*inventory.Inventory, hcl.Diagnostics, error) {
 	if len(f.Inventory) == 0 {
 		return nil, nil, fmt.Errorf("give the inventory with -i (an .hcl file, an Ansible INI or YAML file, or a directory)")
 	}
-	vault, err := f.vault()
+	vault, err := f.vault(getenv)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -63,7 +69,7 @@ func (f inventoryFlags) read(parser *hclparse.Parser) (*inventory.Inventory, hcl
 // means exit code 1.
 func (f inventoryFlags) load(env *Env) (*inventory.Inventory, error) {
 	parser := hclparse.NewParser()
-	inv, diags, err := f.read(parser)
+	inv, diags, err := f.read(parser, env.Getenv)
 	if err != nil {
 		return nil, err
 	}

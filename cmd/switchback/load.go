@@ -89,7 +89,7 @@ func readAll(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, hcl.Diagnostic
 
 	out := &loaded{playbook: pb, files: parser.Files()}
 	if ta != nil {
-		inv, moreDiags, err := ta.read(parser)
+		inv, moreDiags, err := ta.read(parser, env.Getenv)
 		if err != nil {
 			return nil, nil, err
 		}
