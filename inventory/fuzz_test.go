@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // The fuzz tests feed arbitrary input to each parser and to the resolver
@@ -76,6 +77,31 @@ func FuzzLoadYAML(f *testing.F) {
 		diags := parseYAMLInventory(m, newTextFile("fuzz.yml", src), nil)
 		inv, diags := finish(m, "fuzz.yml", diags)
 		checkLoad(t, "fuzz.yml", inv, diags)
+	})
+}
+
+func FuzzLoadTOML(f *testing.F) {
+	addSeeds(f, "../testdata/inventories/*/*.toml")
+	f.Add([]byte("[all.vars]\nx = 1\n[web]\nchildren = [\"db\"]\n[web.hosts]\n\"w[1:3]:22\" = { a = [1, 2] }\n[db.hosts]\nd1 = {}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m := newModel()
+		diags := parseTOMLInventory(m, newTextFile("fuzz.toml", src), nil)
+		inv, diags := finish(m, "fuzz.toml", diags)
+		checkLoad(t, "fuzz.toml", inv, diags)
+	})
+}
+
+// FuzzPyValue: any text reads without a panic, and an error (an
+// unhashable key) comes with the text given back.
+func FuzzPyValue(f *testing.F) {
+	for _, seed := range []string{"8080", "'a' 'b'", "{1: 2, True: 3}", "[{[1]: 2}]", "1, 2,", "-(5)", "u'\\x41'", "{{ x }}", "set()", "1+2j", "0o17"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := pyValueErr(s)
+		if err != nil && (v.IsNull() || v.Type() != cty.String) {
+			t.Fatalf("%q: %v with the value %#v", s, err, v)
+		}
 	})
 }
 
