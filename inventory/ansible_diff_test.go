@@ -344,15 +344,18 @@ func ambiguousOrder(inv *inventory.Inventory) bool {
 			seen[n] = true
 		}
 		for len(level) > 0 {
+			// Ansible marks a level's new children seen only once the whole
+			// level is walked: two groups adding the same child both count.
 			var next []string
 			adding := 0
 			for _, n := range level {
 				added := false
 				for _, c := range inv.Group(n).Children {
 					if !seen[c] {
-						seen[c] = true
-						next = append(next, c)
 						added = true
+						if !slices.Contains(next, c) {
+							next = append(next, c)
+						}
 					}
 				}
 				if added {
@@ -361,6 +364,9 @@ func ambiguousOrder(inv *inventory.Inventory) bool {
 			}
 			if adding > 1 {
 				return true
+			}
+			for _, c := range next {
+				seen[c] = true
 			}
 			level = next
 		}
