@@ -150,7 +150,11 @@ type connDiags struct {
 }
 
 func (c *connDiags) add(d *hcl.Diagnostic) {
-	key := fmt.Sprintf("%d|%s|%s|%v", d.Severity, d.Summary, d.Detail, d.Subject)
+	c.addOnce(fmt.Sprintf("%d|%s|%s|%v", d.Severity, d.Summary, d.Detail, d.Subject), d)
+}
+
+// addOnce adds d unless a diagnostic of the same key was added.
+func (c *connDiags) addOnce(key string, d *hcl.Diagnostic) {
 	if !c.seen[key] {
 		c.seen[key] = true
 		c.diags = append(c.diags, d)
@@ -187,8 +191,10 @@ func (c *connDiags) ansible(h *Host, origin map[string]hcl.Range) conn {
 		if h.Unsupported == "" {
 			h.Unsupported = where(name) + " " + why
 		}
+		// One warning per variable, however many hosts it applies to.
 		r := origin[name]
-		c.add(warningAt(r, "Host not supported", fmt.Sprintf("%s %s Runs refuse the hosts it applies to (%s first); leave them out with --limit '!%s'.", name, why, h.Name, h.Name)))
+		c.addOnce(fmt.Sprintf("unsupported|%s|%s|%v", name, why, r), warningAt(r, "Host not supported",
+			fmt.Sprintf("%s %s Runs refuse the hosts it applies to (%s first); leave them out with --limit '!%s'.", name, why, h.Name, h.Name)))
 	}
 	// A value that cannot be used makes the host unsupported, as Ansible
 	// would fail to connect to it; the inventory still loads.

@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -255,5 +256,33 @@ func TestLoadReportsEveryFile(t *testing.T) {
 	}
 	if !slices.Equal(files, []string{"a", "b.yml", "all.yml"}) || !strings.Contains(diags.Error(), "Unknown section type") {
 		t.Errorf("diagnostics: %v", diags)
+	}
+}
+
+// A group's connection variable that switchback cannot honour warns once,
+// at the variable, and marks every host it applies to, naming it.
+func TestUnsupportedHostsWarnOnce(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"hosts":             "[web]\nw1\nw2\nw3 ansible_connection=ssh\n[web:vars]\nansible_connection=local\n[db]\nd1 ansible_become=yes ansible_become_user=postgres\n",
+		"group_vars/db.yml": "ansible_host: \"{{ inventory_hostname }}.example.com\"\n",
+	})
+	inv, diags := mustLoad(t, filepath.Join(dir, "hosts"))
+	var summaries []string
+	for _, d := range diags {
+		summaries = append(summaries, fmt.Sprintf("%s:%d %s", filepath.Base(d.Subject.Filename), d.Subject.Start.Line, d.Summary))
+	}
+	slices.Sort(summaries)
+	if want := []string{"db.yml:1 Host not supported", "hosts:6 Host not supported", "hosts:8 Host not supported"}; !slices.Equal(summaries, want) {
+		t.Errorf("diagnostics %q, want %q", summaries, want)
+	}
+	for name, want := range map[string]string{
+		"w1": "ansible_connection (" + filepath.Join(dir, "hosts") + ":6) is local",
+		"w2": "ansible_connection (" + filepath.Join(dir, "hosts") + ":6) is local",
+		"w3": "",
+		"d1": "ansible_host (" + filepath.Join(dir, "group_vars/db.yml") + ":1) is the Jinja template",
+	} {
+		if got := inv.Host(name).Unsupported; !strings.HasPrefix(got, want) || (want == "") != (got == "") {
+			t.Errorf("%s: Unsupported = %q, want %q...", name, got, want)
+		}
 	}
 }
