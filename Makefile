@@ -48,7 +48,7 @@ SHARD_HOSTS ?= 12
 SHARDS      ?= 3
 SHARD_WAVES ?= 1,25%,100%
 
-.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench soak-rollback
+.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench soak-rollback soak-inventory
 
 all: build
 
@@ -73,6 +73,10 @@ prereqs: build
 	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql >/dev/null; }; }; } || \
 	  { echo "missing: PostgreSQL (apt-get install -y postgresql): the tests of the shared state start a server of their own; they skip without it, and fail under CI=true"; \
 	    [ "$${CI:-}" != true ]; }
+	@command -v ansible-inventory >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	  { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ansible-core >/dev/null 2>&1 || \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ansible-core >/dev/null; }; }; } || \
+	  echo "missing: ansible-core (apt-get install -y ansible-core): the inventory tests compare switchback with Ansible and skip without it (fail under CI=true)"
 
 fleet-up: prereqs
 	$(FLEET) up --name $(FLEET_NAME) -n $(HOSTS)
@@ -172,6 +176,18 @@ test: prereqs
 	$(GO) test -timeout 20m ./...
 	$(GO) test -race -timeout 10m ./runner/...
 	@$(MAKE) --no-print-directory lint
+
+# The differential tests of inventories against the real Ansible, long:
+# SOAK_CASES random inventories (make test runs 120), 20 times as many
+# single INI values and a twentieth as many inventories of connection
+# variables checked against ansible's ssh command lines, from seed
+# SOAK_SEED. About a minute per 300 cases on an idle machine.
+SOAK_CASES ?= 2000
+SOAK_SEED  ?= 100000
+soak-inventory: prereqs
+	SWITCHBACK_ANSIBLE_CASES=$(SOAK_CASES) SWITCHBACK_ANSIBLE_SEED=$(SOAK_SEED) SWITCHBACK_ANSIBLE_VALUES=$$(( $(SOAK_CASES) * 20 )) \
+	  SWITCHBACK_ANSIBLE_CONNECTION_CASES=$$(( $(SOAK_CASES) / 20 )) \
+	  $(GO) test -count=1 -timeout 0 -run 'Against' -v ./inventory/
 
 lint: go-check
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

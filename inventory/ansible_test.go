@@ -48,16 +48,18 @@ func ansibleFleet() (order []string, hosts map[string]wantHost, groups map[strin
 	// dbservers' backup=inventory-file alike.
 	all := map[string]cty.Value{"ntp_server": str("default-time.example.com"), "backup": str("group_vars-all")}
 	// group_vars/webservers.json [P] 6 overrides [webservers:vars]
-	// http_port=8080 [P] 3; [I] "When declared in a :vars section, INI
-	// values are interpreted as strings", so proxy is a string.
+	// http_port=8080 [P] 3. [I] says ":vars" values are strings, but
+	// ansible-core reads them as Python literals too (30 is a number below,
+	// proxy.example.com, not a literal, a string): TestAgainstAnsible holds
+	// switchback to what ansible-inventory does, not to what it documents.
 	web := with(all, "http_port", num(8081), "proxy", str("proxy.example.com"),
 		"packages", cty.TupleVal([]cty.Value{str("nginx"), str("sb-app")}))
 	db := with(all, "db", cty.ObjectVal(map[string]cty.Value{"engine": str("postgres"), "port": num(5432)}))
 	// [B] "A child group's variables will have higher precedence
 	// (override) than a parent group's variables": southeast's 30 over
 	// usa's 10.
-	southeast := with(all, "some_server", str("foo.southeast.example.com"), "halon_system_timeout", str("30"),
-		"self_destruct_countdown", str("60"), "escape_pods", str("2"))
+	southeast := with(all, "some_server", str("foo.southeast.example.com"), "halon_system_timeout", num(30),
+		"self_destruct_countdown", num(60), "escape_pods", num(2))
 	// group_vars/raleigh/ is a directory: [B] "Ansible will read all the
 	// files in these directories in lexicographical order", so
 	// db_settings' ntp_server wins over cluster_settings'.
@@ -104,7 +106,7 @@ func ansibleFleet() (order []string, hosts map[string]wantHost, groups map[strin
 		// host_vars/host3.yml [P] 9 over group_vars/raleigh [P] 6.
 		"host3": {user: "ops", port: 22, groups: []string{"raleigh", "southeast", "usa"},
 			vars: with(raleigh, "dns", str("raleigh-dns.example.com"), "ntp_server", str("override.example.com"))},
-		"host4": {user: "ops", port: 22, groups: []string{"northeast", "usa"}, vars: with(all, "halon_system_timeout", str("10"))},
+		"host4": {user: "ops", port: 22, groups: []string{"northeast", "usa"}, vars: with(all, "halon_system_timeout", num(10))},
 	}
 	order = []string{"mail.example.com", "badwolf.example.com", "jumper", "two.example.com", "foo.example.com", "bar.example.com"}
 	groups = map[string][]string{
@@ -153,11 +155,13 @@ func TestAnsibleInventories(t *testing.T) {
 	if len(want) < 30 {
 		t.Fatalf("the fixture has %d hosts, want 30 or more", len(want))
 	}
-	// The directory holds both files; merged, they are the same inventory.
+	// The directory holds both files; Ansible 2.14 skips .ini files in a
+	// directory, so as a directory it is hosts.yml's inventory (with a
+	// warning).
 	for _, file := range []string{"hosts.ini", "hosts.yml", ""} {
 		t.Run("file="+file, func(t *testing.T) {
 			inv, diags := inventory.Load(hclparse.NewParser(), "../testdata/inventories/ansible/"+file)
-			if len(diags) > 0 {
+			if len(diags) > 0 && !(file == "" && len(diags) == 1 && diags[0].Summary == "File skipped") {
 				t.Fatal(diags.Error())
 			}
 			var names []string
@@ -184,7 +188,11 @@ func TestAnsibleInventories(t *testing.T) {
 				if !slices.Equal(h.Groups, w.groups) {
 					t.Errorf("%s: groups %v, want %v", h.Name, h.Groups, w.groups)
 				}
-				checkVars(t, h.Name, h.Vars, w.vars)
+				// Connection variables stay among the variables, as in
+				// Ansible; they are checked as settings above.
+				vars := maps.Clone(h.Vars)
+				maps.DeleteFunc(vars, func(k string, _ cty.Value) bool { return connectionVars[k] })
+				checkVars(t, h.Name, vars, w.vars)
 			}
 
 			gotGroups := map[string][]string{}
@@ -210,6 +218,9 @@ func TestAnsibleInventories(t *testing.T) {
 		})
 	}
 }
+
+var connectionVars = map[string]bool{"ansible_host": true, "ansible_port": true, "ansible_user": true,
+	"ansible_ssh_private_key_file": true, "ansible_become": true, "ansible_become_method": true}
 
 func sameSet(a, b []string) bool {
 	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))

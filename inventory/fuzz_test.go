@@ -4,10 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // The fuzz tests feed arbitrary input to each parser and to the resolver
@@ -72,9 +74,34 @@ func FuzzLoadYAML(f *testing.F) {
 	addSeeds(f, "../testdata/inventories/*/*.yml", "../testdata/diagnostics/inventories/*.yml")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		m := newModel()
-		diags := parseYAMLInventory(m, newTextFile("fuzz.yml", src))
+		diags := parseYAMLInventory(m, newTextFile("fuzz.yml", src), nil)
 		inv, diags := finish(m, "fuzz.yml", diags)
 		checkLoad(t, "fuzz.yml", inv, diags)
+	})
+}
+
+func FuzzLoadTOML(f *testing.F) {
+	addSeeds(f, "../testdata/inventories/*/*.toml")
+	f.Add([]byte("[all.vars]\nx = 1\n[web]\nchildren = [\"db\"]\n[web.hosts]\n\"w[1:3]:22\" = { a = [1, 2] }\n[db.hosts]\nd1 = {}\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m := newModel()
+		diags := parseTOMLInventory(m, newTextFile("fuzz.toml", src), nil)
+		inv, diags := finish(m, "fuzz.toml", diags)
+		checkLoad(t, "fuzz.toml", inv, diags)
+	})
+}
+
+// FuzzPyValue: any text reads without a panic, and an error (an
+// unhashable key) comes with the text given back.
+func FuzzPyValue(f *testing.F) {
+	for _, seed := range []string{"8080", "'a' 'b'", "{1: 2, True: 3}", "[{[1]: 2}]", "1, 2,", "-(5)", "u'\\x41'", "{{ x }}", "set()", "1+2j", "0o17"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := pyValueErr(s)
+		if err != nil && (v.IsNull() || v.Type() != cty.String) {
+			t.Fatalf("%q: %v with the value %#v", s, err, v)
+		}
 	})
 }
 
@@ -119,20 +146,23 @@ func FuzzLimit(f *testing.F) {
 	// @FILE reads a fixed host list rather than the file system.
 	readFile := func(string) ([]byte, error) { return []byte("web01\n!db01\n"), nil }
 	f.Fuzz(func(t *testing.T, pattern string) {
-		terms, err := parsePatterns([]string{pattern}, readFile)
+		terms, err := limitTerms([]string{pattern}, readFile)
 		if err != nil {
 			return
 		}
-		chosen, err := inv.evaluate(terms)
+		e := inv.evaluator()
+		chosen, err := e.evaluate(terms)
 		if err != nil {
 			return
 		}
-		for h := range chosen {
-			if !slices.Contains(inv.Hosts, h) {
-				t.Fatalf("%q chose a host that is not in the inventory", pattern)
+		seen := map[*Host]bool{}
+		for _, h := range chosen {
+			if !slices.Contains(inv.Hosts, h) || seen[h] {
+				t.Fatalf("%q chose a host that is not in the inventory, or twice", pattern)
 			}
+			seen[h] = true
 		}
-		if len(terms) > 0 && terms[0].op == 0 && terms[0].kind == kindAll && len(terms) == 1 && len(chosen) != len(inv.Hosts) {
+		if strings.TrimSpace(pattern) == "all" && len(chosen) != len(inv.Hosts) {
 			t.Fatalf("%q did not choose every host", pattern)
 		}
 	})

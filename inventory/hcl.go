@@ -178,11 +178,11 @@ func decodeHCL(m *model, f *hcl.File, base string) hcl.Diagnostics {
 				continue
 			}
 			for _, n := range names {
-				g.members = append(g.members, ref{name: n, rng: r, strict: true})
+				g.memberRefs = append(g.memberRefs, ref{name: n, rng: r, strict: true})
 			}
 		}
 		for i, child := range gb.Children {
-			g.children = append(g.children, ref{name: child, rng: elementRange(b.Body, "children", i), strict: true})
+			g.childRefs = append(g.childRefs, ref{name: child, rng: elementRange(b.Body, "children", i), strict: true})
 		}
 		l, connDiags := hclLevel(b.Body, conn{port: gb.Port, user: gb.User, identityFile: gb.IdentityFile,
 			become: gb.Become, becomeMethod: gb.BecomeMethod, jump: gb.Jump}, gb.Vars, base)

@@ -33,8 +33,9 @@ func TestHostListRoundTrip(t *testing.T) {
 }
 
 // TestLimitHostList: --limit @FILE with a host list selects exactly the
-// hosts it names, even names that read as patterns or hold spaces; a
-// file without the header is still a file of patterns.
+// hosts it names, even names that read as patterns or hold spaces, and
+// warns of a name the inventory lacks; a file without the header is
+// still a file of patterns.
 func TestLimitHostList(t *testing.T) {
 	inv := loadHCL(t, `
 host "w*"    { address = "10.0.0.1" }
@@ -48,7 +49,7 @@ host "~w"    { address = "10.0.0.5" }
 	if err := os.WriteFile(list, inventory.FormatHostList("failed", []string{"w*", "web 1", "~w"}), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, err := inv.Limit(inv.Hosts, []string{"@" + list})
+	got, _, err := inv.Limit(inv.Hosts, []string{"@" + list})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,14 +59,16 @@ host "~w"    { address = "10.0.0.5" }
 	if err := os.WriteFile(list, inventory.FormatHostList("", []string{"gone"}), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := inv.Limit(inv.Hosts, []string{"@" + list}); err == nil || !strings.Contains(err.Error(), `no host named "gone"`) {
-		t.Errorf("a host list naming a host the inventory lacks: %v", err)
+	// As a pattern that matches nothing: a warning, and no host.
+	got, warnings, err := inv.Limit(inv.Hosts, []string{"@" + list})
+	if err != nil || len(got) != 0 || len(warnings) != 1 || !strings.Contains(warnings[0], `"gone"`) {
+		t.Errorf("a host list naming a host the inventory lacks: %q, warnings %q, %v", hostNames(got), warnings, err)
 	}
 	patterns := filepath.Join(dir, "patterns.txt")
 	if err := os.WriteFile(patterns, []byte("w?\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, err = inv.Limit(inv.Hosts, []string{"@" + patterns})
+	got, _, err = inv.Limit(inv.Hosts, []string{"@" + patterns})
 	if err != nil {
 		t.Fatal(err)
 	}

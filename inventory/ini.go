@@ -2,39 +2,59 @@ package inventory
 
 import (
 	"fmt"
-	"net"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 )
 
-// The INI format, as Ansible's ini inventory plugin documents it: hosts
-// before any section are ungrouped; [g] lists hosts with inline
-// key=value variables (read as Python literals); [g:children] lists
-// child groups; [g:vars] holds one key=value per line (always a string).
+// The INI format, as Ansible's ini inventory plugin reads it: hosts
+// before any section are in ungrouped; [g] lists hosts with inline
+// key=value variables; [g:children] lists child groups, which may be
+// declared later in the file; [g:vars] holds one key=value per line.
+// Every value, inline or in [g:vars], is read as a Python literal.
 
 var (
 	iniSection   = regexp.MustCompile(`^\[([^:\]\s]+)(?::(\w+))?\]\s*(?:#.*)?$`)
 	iniGroupName = regexp.MustCompile(`^([^:\]\s]+)\s*(?:#.*)?$`)
 )
 
+// pendingGroup is a group named before it is declared: by [g:vars]
+// (which must be followed by a declaration) or as a child (which is
+// linked once the child is declared).
+type pendingGroup struct {
+	vars    bool
+	rng     hcl.Range
+	parents []*groupDef
+}
+
 // parseINI adds an INI inventory to m.
 func parseINI(m *model, f *textFile) hcl.Diagnostics {
 	var diags hcl.Diagnostics
-	declared := map[string]bool{}
-	for _, g := range m.groups {
-		declared[g.name] = true
+	pending := map[string]*pendingGroup{}
+	var pendingOrder []string
+	addPending := func(name string, p *pendingGroup) {
+		pending[name] = p
+		pendingOrder = append(pendingOrder, name)
 	}
-	type pendingVars struct {
-		name string
-		rng  hcl.Range
+	// declare links a pending child to the parents that named it, and
+	// those parents' own pending parents in turn.
+	var declare func(name string)
+	declare = func(name string) {
+		p := pending[name]
+		delete(pending, name)
+		for _, parent := range p.parents {
+			if err := m.link(parent, m.groupByName[name]); err != nil {
+				diags = append(diags, errorAt(p.rng, "Group cycle", capitalize(err)))
+			}
+			if pp := pending[parent.name]; pp != nil && !pp.vars {
+				declare(parent.name)
+			}
+		}
 	}
-	var pending []pendingVars
 
-	group, state := m.groupByName["ungrouped"], "hosts"
+	group, state := m.ungrouped, "hosts"
 	for ln := 0; ln < len(f.lines); ln++ {
 		start := f.lines[ln]
 		end := f.lineEnd(start)
@@ -64,13 +84,19 @@ func parseINI(m *model, f *textFile) hcl.Diagnostics {
 				state = "skip"
 				continue
 			}
-			group = m.group(name, lineRng)
-			if state == "vars" {
-				if !declared[name] {
-					pending = append(pending, pendingVars{name, lineRng})
+			if m.groupByName[name] == nil {
+				if state == "vars" && pending[name] == nil {
+					addPending(name, &pendingGroup{vars: true, rng: lineRng})
 				}
-			} else {
-				declared[name] = true
+				m.group(name, lineRng)
+			}
+			group = m.groupByName[name]
+			if p := pending[name]; p != nil && state != "vars" {
+				if p.vars {
+					delete(pending, name)
+				} else {
+					declare(name)
+				}
 			}
 			continue
 		}
@@ -90,7 +116,7 @@ func parseINI(m *model, f *textFile) hcl.Diagnostics {
 			}
 			diags = append(diags, iniHostLine(m, f, group, raw, start)...)
 		case "vars":
-			diags = append(diags, iniVarLine(group, f, line, lead)...)
+			diags = append(diags, iniVarLine(m, group, f, line, lead)...)
 		case "children":
 			cm := iniGroupName.FindStringSubmatch(line)
 			if cm == nil {
@@ -98,13 +124,31 @@ func parseINI(m *model, f *textFile) hcl.Diagnostics {
 					fmt.Sprintf("A [%s:children] section lists one group name per line, without spaces or colons; %q is not one.", group.name, line)))
 				continue
 			}
-			group.children = append(group.children, ref{name: cm[1], rng: f.rng(lead, lead+len(cm[1]))})
+			child, rng := cm[1], f.rng(lead, lead+len(cm[1]))
+			if c := m.groupByName[child]; c != nil {
+				if err := m.link(group, c); err != nil {
+					diags = append(diags, errorAt(rng, "Group cycle", capitalize(err)))
+				}
+			} else if p := pending[child]; p != nil {
+				p.parents = append(p.parents, group)
+			} else {
+				addPending(child, &pendingGroup{rng: rng, parents: []*groupDef{group}})
+			}
 		}
 	}
-	for _, p := range pending {
-		if !declared[p.name] {
+	for _, name := range pendingOrder {
+		p := pending[name]
+		if p == nil {
+			continue
+		}
+		delete(pending, name)
+		if p.vars {
 			diags = append(diags, errorAt(p.rng, "Variables for an undeclared group",
-				fmt.Sprintf("Section [%s:vars] sets variables of group %q, but no [%s] or [%s:children] section declares it.", p.name, p.name, p.name, p.name)))
+				fmt.Sprintf("Section [%s:vars] sets variables of group %q, but no [%s] or [%s:children] section declares it.", name, name, name, name)))
+		} else {
+			parent := p.parents[len(p.parents)-1]
+			diags = append(diags, errorAt(p.rng, "Unknown group in children",
+				fmt.Sprintf("Group %q lists %q as a child, but no [%s] or [%s:children] section declares it. Declare the group or fix the name.", parent.name, name, name, name)))
 		}
 	}
 	return diags
@@ -121,151 +165,126 @@ func iniHostLine(m *model, f *textFile, group *groupDef, raw string, start int) 
 		return nil
 	}
 	first := tokens[0]
-	at := func(s, e int) hcl.Range { return f.rng(start+first.start+s, start+first.start+e) }
-	names, port, d := parseHostPattern(first.text, at)
-	if d != nil {
-		return hcl.Diagnostics{d}
+	at := f.rng(start+first.start, start+first.end)
+	names, port, err := expandHostPattern(first.text)
+	switch {
+	case err != nil:
+		return hcl.Diagnostics{errorAt(at, "Invalid host range", fmt.Sprintf("In %q, %v.", first.text, err))}
+	case strings.HasSuffix(strings.TrimSpace(first.text), ":") && port < 0:
+		return hcl.Diagnostics{errorAt(at, "Invalid host pattern",
+			fmt.Sprintf("%q ends with \":\", which is kept for a port, as in web01:2222.", first.text))}
+	case first.text == "---" || strings.TrimSpace(first.text) == "---":
+		return hcl.Diagnostics{errorAt(at, "Invalid host pattern",
+			"A host named \"---\" is normally a sign that this is a YAML file; name it .yml or .yaml.")}
 	}
 	var diags hcl.Diagnostics
 	var entries []varEntry
 	for _, t := range tokens[1:] {
 		r := f.rng(start+t.start, start+t.end)
 		k, v, ok := strings.Cut(t.text, "=")
-		if !ok || k == "" {
+		if !ok {
 			diags = append(diags, errorAt(r, "Invalid host variable",
 				fmt.Sprintf("Expected key=value after the host name, got %q. Quote values that hold spaces: key=\"a value\".", t.text)))
 			continue
 		}
-		entries = append(entries, varEntry{k, pyValue(v), r})
+		val, err := pyValueErr(v)
+		if err != nil {
+			diags = append(diags, errorAt(r, "Invalid host variable", fmt.Sprintf("%s=%s: %v; Ansible fails the file too.", k, v, err)))
+			continue
+		}
+		entries = append(entries, varEntry{k, val, r})
 	}
-	if port != nil {
-		// As in Ansible, host:port wins over an ansible_port on the same line.
-		entries = append(entries, varEntry{"ansible_port", cty.NumberIntVal(int64(*port)), at(0, first.end-first.start)})
+	if diags.HasErrors() {
+		return diags
 	}
-	l, more := ansibleLevel(entries)
-	diags = append(diags, more...)
+	diags = append(diags, addHosts(m, group, names, port, at, entries)...)
+	return diags
+}
+
+// addHosts adds hosts to group as Ansible's _populate_host_vars does: a
+// new host takes the pattern's port as ansible_port, then every host
+// takes the variables, which land on a group of the same name if there
+// is one.
+func addHosts(m *model, group *groupDef, names []string, port int, at hcl.Range, entries []varEntry) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	l := varsLevel(entries)
 	for _, name := range names {
-		h := m.host(name, at(0, first.end-first.start))
-		h.inv = append(h.inv, l)
-		group.members = append(group.members, ref{name: name, rng: at(0, first.end-first.start)})
+		if name == "" {
+			diags = append(diags, errorAt(at, "Invalid host pattern", "A host name cannot be empty."))
+			continue
+		}
+		h := m.hostByName[name]
+		if h == nil {
+			h = m.host(name, at)
+			if port > 0 {
+				h.inv = append(h.inv, varsLevel([]varEntry{{"ansible_port", cty.NumberIntVal(int64(port)), at}}))
+			}
+		} else if port > 0 {
+			diags = append(diags, warningAt(at, "Port ignored",
+				fmt.Sprintf("Host %q was declared before, so Ansible keeps the port it had then and ignores :%d here; switchback does the same. Set ansible_port to change it.", name, port)))
+		}
+		m.addMember(group, h)
+		if len(entries) > 0 {
+			m.setVars(name, l)
+		}
 	}
 	return diags
 }
 
-// iniVarLine reads a [group:vars] line: the value is everything after the
-// first "=", a string; a # comment after it is dropped, and a quoted
-// value loses its quotes.
-func iniVarLine(g *groupDef, f *textFile, line string, lead int) hcl.Diagnostics {
+// iniVarLine reads a [group:vars] line: the key is what comes before the
+// first "=", the value what comes after, read as a Python literal.
+func iniVarLine(m *model, g *groupDef, f *textFile, line string, lead int) hcl.Diagnostics {
 	r := f.rng(lead, lead+len(line))
 	k, v, ok := strings.Cut(line, "=")
 	k, v = strings.TrimSpace(k), strings.TrimSpace(v)
-	if !ok || k == "" {
+	if !ok {
 		return hcl.Diagnostics{errorAt(r, "Invalid group variable",
 			fmt.Sprintf("A [%s:vars] section holds one key=value per line; %q is not one.", g.name, line))}
 	}
-	if i := commentStart(v); i >= 0 {
-		v = strings.TrimSpace(v[:i])
-	}
-	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') {
-		if s := pyValue(v); s.Type() == cty.String {
-			v = s.AsString()
-		}
+	val, err := pyValueErr(v)
+	if err != nil {
+		return hcl.Diagnostics{errorAt(r, "Invalid group variable", fmt.Sprintf("%s: %v; Ansible fails the file too.", line, err))}
 	}
 	if k == "ansible_group_priority" {
-		n, err := strconv.Atoi(v)
-		if err != nil {
-			return hcl.Diagnostics{errorAt(r, "Invalid ansible_group_priority",
-				fmt.Sprintf("ansible_group_priority orders groups of the same depth and must be a whole number, not %q.", v))}
+		n, d := groupPriority(val, r)
+		if d != nil {
+			return hcl.Diagnostics{d}
 		}
 		g.priority = n
 		return nil
 	}
-	l, diags := ansibleLevel([]varEntry{{k, cty.StringVal(v), r}})
-	g.inv = append(g.inv, l)
-	return diags
+	g.inv = append(g.inv, varsLevel([]varEntry{{k, val, r}}))
+	return nil
 }
 
-// commentStart finds a # that starts a comment: outside quotes and after
-// white space.
-func commentStart(v string) int {
-	var quote byte
-	for i := 0; i < len(v); i++ {
-		switch c := v[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#' && i > 0 && (v[i-1] == ' ' || v[i-1] == '\t'):
-			return i
+// groupPriority reads ansible_group_priority as Python's int() does.
+func groupPriority(v cty.Value, r hcl.Range) (int, *hcl.Diagnostic) {
+	v, _ = v.UnmarkDeep()
+	bad := errorAt(r, "Invalid ansible_group_priority",
+		fmt.Sprintf("ansible_group_priority orders groups of the same depth and must be a whole number, not %s.", describe(v)))
+	switch {
+	case v.IsNull():
+		return 0, bad
+	case v.Type() == cty.Bool:
+		if v.True() {
+			return 1, nil
 		}
-	}
-	return -1
-}
-
-// parseHostPattern splits name[:port] and expands ranges; at turns byte
-// offsets into the pattern into source ranges.
-func parseHostPattern(p string, at func(start, end int) hcl.Range) ([]string, *int, *hcl.Diagnostic) {
-	whole := at(0, len(p))
-	if strings.HasSuffix(p, ":") && net.ParseIP(p) == nil {
-		return nil, nil, errorAt(whole, "Invalid host pattern",
-			fmt.Sprintf("%q ends with \":\", which is kept for a port, as in web01:2222.", p))
-	}
-	name, portText, hasPort := p, "", false
-	if strings.HasPrefix(p, "[") {
-		// [IPv6]:port
-		if end := strings.IndexByte(p, ']'); end > 0 && strings.Contains(p[1:end], ":") && net.ParseIP(p[1:end]) != nil {
-			name = p[1:end]
-			rest := p[end+1:]
-			if rest != "" {
-				if rest[0] != ':' {
-					return nil, nil, errorAt(whole, "Invalid host pattern", fmt.Sprintf("%q has text after the IPv6 address; write [address]:port.", p))
-				}
-				portText, hasPort = rest[1:], true
-			}
+		return 0, nil
+	case v.Type() == cty.Number:
+		bf := v.AsBigFloat()
+		i, _ := bf.Int(nil) // truncates, as int() does
+		if !i.IsInt64() {
+			return 0, bad
 		}
-	}
-	if name == p {
-		if colon := lastColonOutsideBrackets(p); colon >= 0 {
-			if strings.Count(p, ":") > 1 && net.ParseIP(p) != nil {
-				// A bare IPv6 address has no port.
-			} else {
-				name, portText, hasPort = p[:colon], p[colon+1:], true
-			}
+		return int(i.Int64()), nil
+	case v.Type() == cty.String:
+		n, err := pyInt(v.AsString())
+		if err != nil {
+			return 0, bad
 		}
+		return n, nil
 	}
-	var port *int
-	if hasPort {
-		n, err := strconv.Atoi(portText)
-		if err != nil || n < 1 || n > 65535 {
-			return nil, nil, portError(at(len(p)-len(portText)-1, len(p)), fmt.Sprintf("%q after the host name %q", portText, name))
-		}
-		port = &n
-	}
-	names, rerr := expandRanges(name)
-	if rerr != nil {
-		off := strings.Index(p, name)
-		return nil, nil, rangeDiag(at(off+rerr.start, off+rerr.end), rerr)
-	}
-	return names, port, nil
-}
-
-func lastColonOutsideBrackets(p string) int {
-	depth, last := 0, -1
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
-		case '[':
-			depth++
-		case ']':
-			depth = max(depth-1, 0)
-		case ':':
-			if depth == 0 {
-				last = i
-			}
-		}
-	}
-	return last
+	return 0, bad
 }
 
 type token struct {

@@ -5,8 +5,7 @@
 package inventory
 
 import (
-	"errors"
-	"os"
+	"net"
 	"strconv"
 
 	"github.com/zclconf/go-cty/cty"
@@ -20,6 +19,13 @@ type Inventory struct {
 	// Groups starts with the implicit groups "all" and "ungrouped", then
 	// every declared group in the order the files declare them.
 	Groups []*Group
+	// Secrets are the values decrypted from Ansible Vault, which output
+	// should mask.
+	Secrets []string
+
+	// declaredOrder keeps selected hosts in the order declared, as HCL
+	// inventories promise, rather than in Ansible's order.
+	declaredOrder bool
 }
 
 // Host is one machine to run on.
@@ -48,6 +54,17 @@ type Host struct {
 	// DependsOn names hosts that must have converged in the same run
 	// before this one starts.
 	DependsOn []string
+	// Unsupported, when set, says why switchback cannot run on the host
+	// as the inventory describes it (an ansible_connection other than
+	// SSH, a become user other than root, a Jinja template where an
+	// address belongs), naming the variable; runs refuse such a host.
+	Unsupported string
+
+	// own are the variables the host sets itself (inventory-file host
+	// vars, then host_vars/), as ansible-inventory --export shows them;
+	// own and raw (Vars as merged) keep the marks of values decrypted
+	// from Ansible Vault.
+	own, raw map[string]cty.Value
 }
 
 // Group names a set of hosts.
@@ -62,11 +79,16 @@ type Group struct {
 	Children []string
 	// Vars are the group's own variables (inventory file, then group_vars).
 	Vars map[string]cty.Value
+	// Priority is ansible_group_priority (1 unless set): among groups of
+	// the same depth, a higher priority's variables win.
+	Priority int
+
+	raw map[string]cty.Value // Vars with Ansible Vault's marks
 }
 
 // Endpoint is the user@address:port form used in plans and messages.
 func (h *Host) Endpoint() string {
-	return h.User + "@" + h.Address + ":" + strconv.Itoa(h.Port)
+	return h.User + "@" + net.JoinHostPort(h.Address, strconv.Itoa(h.Port))
 }
 
 // Host finds a host by name.
@@ -89,54 +111,20 @@ func (inv *Inventory) Group(name string) *Group {
 	return nil
 }
 
-// Select returns the hosts that patterns (a playbook's hosts) match, in
-// inventory order and without repeats. Patterns are those of Limit.
-func (inv *Inventory) Select(patterns []string) ([]*Host, error) {
-	terms, err := parsePatterns(patterns, os.ReadFile)
-	if err != nil {
-		return nil, err
+// Sealed says whether a variable's value, or part of it, was decrypted
+// from an Ansible Vault !vault value: listings show it as sealed.
+func (h *Host) Sealed(name string) bool {
+	v, ok := h.raw[name]
+	if !ok || !v.ContainsMarked() {
+		return false
 	}
-	chosen, err := inv.evaluate(terms)
-	if err != nil {
-		return nil, err
-	}
-	var hosts []*Host
-	for _, h := range inv.Hosts {
-		if chosen[h] {
-			hosts = append(hosts, h)
+	_, paths := v.UnmarkDeepWithPaths()
+	for _, p := range paths {
+		for m := range p.Marks {
+			if _, ok := m.(vaultMark); ok {
+				return true
+			}
 		}
 	}
-	return hosts, nil
+	return false
 }
-
-// Limit keeps the hosts that also match patterns, as --limit does. A
-// pattern is a host or group name, all (or *), a glob (web*), a regular
-// expression (~web\d+), or @FILE (a host per line, as a failed run
-// writes them); patterns are joined with , or : (union), and prefixed
-// with & (intersection) or ! (exclusion). A pattern that matches no host
-// or group of the inventory is an error.
-func (inv *Inventory) Limit(hosts []*Host, patterns []string) ([]*Host, error) {
-	terms, err := parsePatterns(patterns, os.ReadFile)
-	if err != nil {
-		return nil, &limitError{err}
-	}
-	if len(terms) == 0 {
-		return nil, &limitError{errors.New("no pattern given: name hosts, groups or all")}
-	}
-	allowed, err := inv.evaluate(terms)
-	if err != nil {
-		return nil, &limitError{err}
-	}
-	var kept []*Host
-	for _, h := range hosts {
-		if allowed[h] {
-			kept = append(kept, h)
-		}
-	}
-	return kept, nil
-}
-
-type limitError struct{ err error }
-
-func (e *limitError) Error() string { return "--limit: " + e.err.Error() }
-func (e *limitError) Unwrap() error { return e.err }

@@ -1,6 +1,7 @@
 package inventory_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,9 +69,12 @@ func TestLoadErrorsWithoutAFile(t *testing.T) {
 	}
 }
 
-// The ini plugin's documentation: hosts outside a section are ungrouped;
-// inline values may be quoted and are Python literals; :vars values are
-// strings; host:port sets the port.
+// The ini plugin as ansible-inventory 2.14 reads this file: hosts outside
+// a section are ungrouped, and so is a host only [all] lists (added last,
+// when the file is read); every value, inline or in [g:vars], is a Python
+// literal where it is one ("value # c" is not, so the comment stays);
+// host:port sets ansible_port when the host is declared, and an
+// ansible_port on the same line wins.
 func TestINIDetails(t *testing.T) {
 	inv := loadINI(t, `# a comment
 ; another comment
@@ -99,7 +103,7 @@ flag=True
 [all:vars]
 ansible_become_method=sudo
 `)
-	if got := inv.Group("ungrouped").Hosts; !slices.Equal(got, []string{"plain", "in-all", "explicit"}) {
+	if got := inv.Group("ungrouped").Hosts; !slices.Equal(got, []string{"plain", "explicit", "in-all"}) {
 		t.Errorf("ungrouped = %v", got)
 	}
 	if got := inv.Group("web").Hosts; !slices.Equal(got, []string{"web1", "web2", "web3", "::1", "fe80::1"}) {
@@ -107,20 +111,24 @@ ansible_become_method=sudo
 	}
 	web1, web2, v6 := inv.Host("web1"), inv.Host("web2"), inv.Host("::1")
 	if web1.Address != "192.0.2.1" || web2.Port != 2200 || !web2.Become || web2.BecomeMethod != "sudo" || web2.User != "deploy" ||
-		inv.Host("web3").Port != 2201 || v6.Port != 2222 || inv.Host("fe80::1").Port != 22 {
+		inv.Host("web3").Port != 9999 || v6.Port != 2222 || inv.Host("fe80::1").Port != 22 {
 		t.Errorf("web1 %+v\nweb2 %+v\n::1 %+v", web1, web2, v6)
 	}
 	s := cty.StringVal
 	checkVars(t, "web1", web1.Vars, map[string]cty.Value{
 		"note": s("two words"), "list": cty.TupleVal([]cty.Value{cty.NumberIntVal(1), s("a")}),
-		"quoted": s("a # not a comment"), "spaced": s("value with spaces"), "empty": s(""),
-		"number": s("8080"), "flag": s("True"),
+		"quoted": s("a # not a comment"), "spaced": s("value with spaces # a comment"), "empty": s(""),
+		"number": cty.NumberIntVal(8080), "flag": cty.True,
+		"ansible_host": s("192.0.2.1"), "ansible_become_method": s("sudo"),
 	})
 }
 
 // The yaml plugin reads a string where a mapping is expected as a mapping
-// with that one key, and skips (with a warning) what is not a group. Its
-// values are YAML 1.1, as PyYAML reads them.
+// with that one key, and skips (with a warning) a key whose value is not
+// a mapping. Its values are YAML 1.1, as PyYAML reads them. A child that
+// is not a group definition is skipped, but its parent then names a group
+// that does not exist, which fails the file. (As ansible-inventory 2.14
+// reads both files.)
 func TestYAMLDetails(t *testing.T) {
 	dir := writeFiles(t, map[string]string{"hosts.yml": `
 all:
@@ -139,21 +147,26 @@ all:
         w1:
         w2:2222:
       color: blue
-    broken: [a, b]
-`})
+`, "broken.yml": "all:\n  children:\n    broken: [a, b]\n"})
 	inv, diags := mustLoad(t, filepath.Join(dir, "hosts.yml"))
 	var warnings []string
 	for _, d := range diags {
 		warnings = append(warnings, d.Summary)
 	}
-	if !slices.Equal(warnings, []string{"Unexpected key skipped", "Group skipped"}) {
+	if !slices.Equal(warnings, []string{"Key skipped"}) {
 		t.Errorf("warnings = %q", warnings)
+	}
+	if _, diags := inventory.Load(hclparse.NewParser(), filepath.Join(dir, "broken.yml")); !diags.HasErrors() ||
+		!slices.ContainsFunc(diags, func(d *hcl.Diagnostic) bool {
+			return strings.Contains(d.Detail, `"broken" is neither a known host nor a known group`)
+		}) {
+		t.Errorf("broken.yml: %v", diags)
 	}
 	if names := hostNames(inv.Hosts); !slices.Equal(names, []string{"single-host", "w1", "w2"}) {
 		t.Errorf("hosts = %v", names)
 	}
-	if inv.Host("w2").Port != 2222 || inv.Group("broken") != nil {
-		t.Errorf("w2 = %+v, broken = %v", inv.Host("w2"), inv.Group("broken"))
+	if inv.Host("w2").Port != 2222 {
+		t.Errorf("w2 = %+v", inv.Host("w2"))
 	}
 	n := cty.NumberIntVal
 	base := cty.ObjectVal(map[string]cty.Value{"a": n(1), "b": n(2)})
@@ -166,9 +179,13 @@ all:
 // Files in a directory merge in name order, whatever their format; a
 // later file's value for the same group wins ("Managing inventory
 // variable load order"). group_vars/ of the directory applies to all.
+// As in Ansible 2.14, .ini files are skipped in a directory, and so are
+// files that configure inventory plugins (with a warning each here).
 func TestLoadDirectory(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"01-hosts.ini":         "[web]\nweb01\n\n[all:vars]\nmyvar=1\n",
+		"01-hosts":             "[web]\nweb01\n\n[all:vars]\nmyvar=1\n",
+		"015-skipped.ini":      "[skipped]\nskipped01\n",
+		"016-aws.yml":          "plugin: amazon.aws.aws_ec2\nregions: [eu-west-1]\n",
 		"02-more.yml":          "all:\n  vars:\n    myvar: 2\n  children:\n    db:\n      hosts:\n        db01:\n",
 		"03-hcl/edge.hcl":      "host \"edge01\" {}\ngroup \"edge\" {\n  hosts = [\"edge01\"]\n}\ndefaults {\n  vars = { myvar = 3 }\n}\n",
 		"README.md":            "# not an inventory\n",
@@ -177,9 +194,17 @@ func TestLoadDirectory(t *testing.T) {
 		"group_vars/edge.yml":  "from_group_vars: edge\n",
 		"host_vars/web01.yaml": "from_host_vars: web01\n",
 	})
-	inv, _ := mustLoad(t, dir)
+	inv, diags := mustLoad(t, dir)
 	if names := hostNames(inv.Hosts); !slices.Equal(names, []string{"web01", "db01", "edge01"}) {
 		t.Fatalf("hosts = %v", names)
+	}
+	var warnings []string
+	for _, d := range diags {
+		warnings = append(warnings, d.Summary)
+	}
+	if !slices.Equal(warnings, []string{"File skipped", "Inventory plugin skipped"}) ||
+		!strings.Contains(diags[1].Detail, "amazon.aws.aws_ec2") {
+		t.Errorf("warnings: %v", diags)
 	}
 	for _, h := range inv.Hosts {
 		if v := h.Vars["myvar"]; !v.RawEquals(cty.NumberIntVal(3)) {
@@ -216,7 +241,7 @@ func TestNoVarsDirectoriesBesideHCL(t *testing.T) {
 // Errors in several files are all reported, each pointing into its file.
 func TestLoadReportsEveryFile(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"a.ini":              "[web:var]\n",
+		"a":                  "[web:var]\n",
 		"b.yml":              "all:\n  hosts: [x]\n",
 		"group_vars/all.yml": "- not a mapping\n",
 	})
@@ -229,7 +254,35 @@ func TestLoadReportsEveryFile(t *testing.T) {
 			t.Errorf("%s is not registered with the parser", d.Subject.Filename)
 		}
 	}
-	if !slices.Equal(files, []string{"a.ini", "b.yml", "all.yml"}) || !strings.Contains(diags.Error(), "Unknown section type") {
+	if !slices.Equal(files, []string{"a", "b.yml", "all.yml"}) || !strings.Contains(diags.Error(), "Unknown section type") {
 		t.Errorf("diagnostics: %v", diags)
+	}
+}
+
+// A group's connection variable that switchback cannot honour warns once,
+// at the variable, and marks every host it applies to, naming it.
+func TestUnsupportedHostsWarnOnce(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"hosts":             "[web]\nw1\nw2\nw3 ansible_connection=ssh\n[web:vars]\nansible_connection=local\n[db]\nd1 ansible_become=yes ansible_become_user=postgres\n",
+		"group_vars/db.yml": "ansible_host: \"{{ inventory_hostname }}.example.com\"\n",
+	})
+	inv, diags := mustLoad(t, filepath.Join(dir, "hosts"))
+	var summaries []string
+	for _, d := range diags {
+		summaries = append(summaries, fmt.Sprintf("%s:%d %s", filepath.Base(d.Subject.Filename), d.Subject.Start.Line, d.Summary))
+	}
+	slices.Sort(summaries)
+	if want := []string{"db.yml:1 Host not supported", "hosts:6 Host not supported", "hosts:8 Host not supported"}; !slices.Equal(summaries, want) {
+		t.Errorf("diagnostics %q, want %q", summaries, want)
+	}
+	for name, want := range map[string]string{
+		"w1": "ansible_connection (" + filepath.Join(dir, "hosts") + ":6) is local",
+		"w2": "ansible_connection (" + filepath.Join(dir, "hosts") + ":6) is local",
+		"w3": "",
+		"d1": "ansible_host (" + filepath.Join(dir, "group_vars/db.yml") + ":1) is the Jinja template",
+	} {
+		if got := inv.Host(name).Unsupported; !strings.HasPrefix(got, want) || (want == "") != (got == "") {
+			t.Errorf("%s: Unsupported = %q, want %q...", name, got, want)
+		}
 	}
 }

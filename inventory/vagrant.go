@@ -27,18 +27,19 @@ const VagrantGroup = "vagrant"
 // inventory of one host per Host block, in the vagrant group. Machines
 // log in as the box's user (vagrant), which becomes root with sudo, as
 // Vagrant itself does on them.
-func loadVagrant(l *loader, source string) (*Inventory, hcl.Diagnostics) {
+func loadVagrant(l *loader, source string) hcl.Diagnostics {
 	arg := strings.TrimPrefix(source, VagrantPrefix)
 	name, src, diag := vagrantSSHConfig(arg)
 	if diag != nil {
-		return nil, hcl.Diagnostics{diag}
+		return hcl.Diagnostics{diag}
 	}
+	before := len(l.m.hosts)
 	diags := parseSSHConfig(l.m, l.register(name, src))
-	if len(l.m.hosts) == 0 && !diags.HasErrors() {
+	if len(l.m.hosts) == before && !diags.HasErrors() {
 		diags = append(diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Empty inventory",
 			Detail: fmt.Sprintf("%s names no machine: is the environment up ('vagrant up')?", name)})
 	}
-	return finish(l.m, source, diags)
+	return diags
 }
 
 // vagrantSSHConfig returns the ssh-config text and the name it goes by
@@ -143,6 +144,12 @@ func parseSSHConfig(m *model, f *textFile) hcl.Diagnostics {
 		if !used {
 			continue
 		}
+		if key == "port" {
+			if _, d := settingPort(varEntry{variable, cty.StringVal(value), rng}); d != nil {
+				diags = append(diags, d)
+				continue
+			}
+		}
 		if cur == nil {
 			diags = append(diags, errorAt(rng, "Setting outside a Host block",
 				fmt.Sprintf("%s comes before any \"Host NAME\" line; say which machine it belongs to.", kw)))
@@ -167,15 +174,13 @@ func parseSSHConfig(m *model, f *textFile) hcl.Diagnostics {
 				varEntry{"ansible_become", cty.True, h.rng},
 				varEntry{"ansible_become_method", cty.StringVal(BecomeSudo), h.rng})
 		}
-		l, more := ansibleLevel(entries)
-		diags = append(diags, more...)
 		if m.hostByName[h.name] != nil {
 			diags = append(diags, errorAt(h.rng, "Duplicate machine", fmt.Sprintf("Host %s appears twice.", h.name)))
 			continue
 		}
 		hd := m.host(h.name, h.rng)
-		hd.inv = append(hd.inv, l)
-		group.members = append(group.members, ref{name: h.name, rng: h.rng})
+		hd.inv = append(hd.inv, varsLevel(entries))
+		m.addMember(group, hd)
 	}
 	return diags
 }

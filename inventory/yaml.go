@@ -1,10 +1,9 @@
 package inventory
 
 import (
-	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"math"
-	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -14,7 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// The YAML format, as Ansible's yaml inventory plugin documents it: the
+// The YAML format, as Ansible's yaml inventory plugin reads it: the
 // top-level keys are groups (all, usually); a group has hosts (host
 // patterns with their variables), vars, and children (groups, nested the
 // same way). JSON files are read the same way.
@@ -24,6 +23,11 @@ type yamlConv struct {
 	f      *textFile
 	budget int // nodes left to convert, so that nested aliases cannot explode
 	diags  hcl.Diagnostics
+	// json says the file is JSON, whose plain scalars follow JSON's rules.
+	json bool
+	ctx  *loadCtx
+	// varName is the variable being read, for messages about its value.
+	varName string
 
 	active    map[*yaml.Node]bool // the containers being read, against aliases into themselves
 	recursive bool                // whether that was reported
@@ -34,8 +38,11 @@ const (
 	yamlMaxDepth   = 10000
 )
 
-func newYAMLConv(f *textFile) *yamlConv {
-	return &yamlConv{f: f, budget: yamlNodeBudget, active: map[*yaml.Node]bool{}}
+func newYAMLConv(f *textFile, ctx *loadCtx) *yamlConv {
+	if ctx == nil {
+		ctx = &loadCtx{}
+	}
+	return &yamlConv{f: f, budget: yamlNodeBudget, active: map[*yaml.Node]bool{}, ctx: ctx, json: json.Valid(f.src)}
 }
 
 // enter marks a container as being read. It refuses one that an alias
@@ -126,7 +133,16 @@ func (c *yamlConv) rng(n *yaml.Node) hcl.Range {
 }
 
 func isNull(n *yaml.Node) bool {
-	return n == nil || n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+	if n == nil {
+		return true
+	}
+	if n.Kind != yaml.ScalarNode {
+		return false
+	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		return n.Tag == "!!null"
+	}
+	return n.Style == 0 && yaml11Null.MatchString(n.Value)
 }
 
 func nodeKind(n *yaml.Node) string {
@@ -141,9 +157,13 @@ func nodeKind(n *yaml.Node) string {
 	return "nothing"
 }
 
-// parseYAMLInventory adds a YAML inventory to m.
-func parseYAMLInventory(m *model, f *textFile) hcl.Diagnostics {
-	c := newYAMLConv(f)
+// parseYAMLInventory adds a YAML inventory to m, as Ansible's yaml
+// plugin reads it: the top-level keys are groups; a group's hosts, vars
+// and children are mappings (a string stands for a mapping with that one
+// key); a child is a group read the same way; a key whose value is not a
+// mapping is skipped with a warning, as is a group that is not one.
+func parseYAMLInventory(m *model, f *textFile, ctx *loadCtx) hcl.Diagnostics {
+	c := newYAMLConv(f, ctx)
 	root, ok := c.parse()
 	if !ok {
 		if !c.diags.HasErrors() {
@@ -156,185 +176,276 @@ func parseYAMLInventory(m *model, f *textFile) hcl.Diagnostics {
 		return append(c.diags, errorAt(c.rng(root), "Invalid YAML inventory",
 			fmt.Sprintf("A YAML inventory is a mapping of groups (all: {hosts: ..., vars: ..., children: ...}), not %s.", nodeKind(root))))
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k := root.Content[i]
-		if k.Value == "plugin" {
-			return append(c.diags, errorAt(c.rng(k), "Inventory plugin configuration",
-				"This file configures an Ansible inventory plugin, which switchback cannot run; list the hosts in an INI, YAML or HCL inventory."))
-		}
+	pairs := c.pairs(root)
+	if plugin, ok := pluginName(c, pairs); ok {
+		return append(c.diags, &hcl.Diagnostic{Severity: hcl.DiagWarning, Summary: "Inventory plugin skipped",
+			Detail:  fmt.Sprintf("This file configures the Ansible inventory plugin %s, which switchback cannot run: the hosts and groups it would add are missing. Ansible skips what it cannot run too; list the hosts in an INI, YAML or HCL inventory.", plugin),
+			Subject: c.rng(root).Ptr()})
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		c.group(m, root.Content[i], root.Content[i+1])
+	if len(pairs) == 0 {
+		return append(c.diags, errorAt(c.rng(root), "Empty inventory",
+			"The YAML inventory holds no groups; start it with all: and its hosts, vars and children."))
+	}
+	for _, p := range pairs {
+		c.group(m, p)
 	}
 	return c.diags
 }
 
-// group reads one group definition; it returns nil when the definition is
-// skipped.
-func (c *yamlConv) group(m *model, key, n *yaml.Node) *groupDef {
-	name, ok := c.key(key)
-	if !ok {
+// pluginName says whether a YAML file configures an inventory plugin
+// (a true plugin: key), and which.
+func pluginName(c *yamlConv, pairs []yamlPair) (string, bool) {
+	for _, p := range pairs {
+		if p.key == "plugin" && c.truthy(p.val) {
+			return c.scalarText(p.val), true
+		}
+	}
+	return "", false
+}
+
+// yamlPair is a mapping entry as Python reads it: keys once each, in the
+// order they first appear, with the last value given (merge keys
+// applied).
+type yamlPair struct {
+	key     string
+	keyVal  cty.Value // the key as a value: 1, true and null are not strings
+	keyNode *yaml.Node
+	val     *yaml.Node
+}
+
+// pairs lists a mapping's entries the way PyYAML builds a dict from it:
+// << merges first (a later merged mapping's keys before an earlier's, the
+// earlier's values winning), then the mapping's own entries; a repeated
+// key keeps its first position and takes its last value.
+func (c *yamlConv) pairs(n *yaml.Node) []yamlPair {
+	flat := c.flatten(n, 0)
+	var out []yamlPair
+	index := map[string]int{}
+	for _, kv := range flat {
+		k := deref(kv[0])
+		if k == nil || k.Kind != yaml.ScalarNode {
+			c.diags = append(c.diags, errorAt(c.rng(kv[0]), "Invalid key", "A name here must be a plain string, not "+nodeKind(k)+"."))
+			continue
+		}
+		kval, _ := c.scalarValue(k).UnmarkDeep()
+		name, ok := pyKey(kval)
+		if !ok {
+			name = k.Value
+		}
+		if i, dup := index[pyKeyID(kval)]; dup {
+			// PyYAML builds the value it then drops, errors included.
+			c.value(out[i].val)
+			out[i].val = kv[1]
+			continue
+		}
+		index[pyKeyID(kval)] = len(out)
+		out = append(out, yamlPair{key: name, keyVal: kval, keyNode: k, val: kv[1]})
+	}
+	return out
+}
+
+// flatten applies merge keys, as PyYAML's flatten_mapping does.
+func (c *yamlConv) flatten(n *yaml.Node, depth int) [][2]*yaml.Node {
+	if depth > 64 {
 		return nil
 	}
-	n = deref(n)
+	var merged, own [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := deref(n.Content[i]), deref(n.Content[i+1])
+		if k != nil && k.Kind == yaml.ScalarNode && k.Style&^yaml.TaggedStyle == 0 &&
+			(k.Tag == "!!merge" || k.Value == "<<" && k.Style&yaml.TaggedStyle == 0) {
+			var subs [][][2]*yaml.Node
+			switch {
+			case v != nil && v.Kind == yaml.MappingNode:
+				subs = append(subs, c.flatten(v, depth+1))
+			case v != nil && v.Kind == yaml.SequenceNode:
+				for _, e := range v.Content {
+					if e = deref(e); e != nil && e.Kind == yaml.MappingNode {
+						subs = append(subs, c.flatten(e, depth+1))
+					}
+				}
+			}
+			for i := len(subs) - 1; i >= 0; i-- {
+				merged = append(merged, subs[i]...)
+			}
+			continue
+		}
+		own = append(own, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
+	}
+	return append(merged, own...)
+}
+
+// truthy is Python's truth of a value.
+func (c *yamlConv) truthy(n *yaml.Node) bool {
+	v, _ := c.value(n).UnmarkDeep()
+	switch {
+	case v.IsNull():
+		return false
+	case v.Type() == cty.Bool:
+		return v.True()
+	case v.Type() == cty.String:
+		return v.AsString() != ""
+	case v.Type() == cty.Number:
+		return !v.Equals(cty.Zero).True()
+	case v.Type().IsObjectType() || v.Type().IsTupleType():
+		return v.LengthInt() > 0
+	}
+	return true
+}
+
+func (c *yamlConv) scalarText(n *yaml.Node) string {
+	if n = deref(n); n != nil && n.Kind == yaml.ScalarNode {
+		return strconv.Quote(n.Value)
+	}
+	return nodeKind(n)
+}
+
+// group reads one group definition and returns the group's name, as
+// Ansible's _parse_group does: even a skipped definition gives its name,
+// which the parent then links as a child when a group or a host of that
+// name exists.
+func (c *yamlConv) group(m *model, p yamlPair) string {
+	n := deref(p.val)
 	if !isNull(n) && n.Kind != yaml.MappingNode {
-		c.diags = append(c.diags, warningAt(c.rng(key), "Group skipped",
-			fmt.Sprintf("%q is not a valid group definition: a group is a mapping with hosts, vars and children, not %s. Ansible skips it too.", name, nodeKind(n))))
-		return nil
+		c.diags = append(c.diags, warningAt(c.rng(p.keyNode), "Group skipped",
+			fmt.Sprintf("%q is not a valid group definition: a group is a mapping with hosts, vars and children, not %s. Ansible skips it too.", p.key, nodeKind(n))))
+		return p.key
 	}
-	g := m.group(name, c.rng(key))
+	if p.keyVal.IsNull() || p.keyVal.Type() != cty.String || p.key == "" {
+		c.diags = append(c.diags, errorAt(c.rng(p.keyNode), "Invalid group name",
+			fmt.Sprintf("A group name must be a string; quote %s.", c.scalarText(p.keyNode))))
+		return ""
+	}
+	g := m.group(p.key, c.rng(p.keyNode))
 	if isNull(n) || !c.enter(n) {
-		return g
+		return g.name
 	}
 	defer c.leave(n)
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		sk, sv := n.Content[i], deref(n.Content[i+1])
-		section, ok := c.key(sk)
-		if !ok {
+	sections := c.pairs(n)
+	for _, s := range sections {
+		if s.key != "hosts" && s.key != "vars" && s.key != "children" {
 			continue
 		}
-		if section != "hosts" && section != "vars" && section != "children" {
-			c.diags = append(c.diags, warningAt(c.rng(sk), "Unexpected key skipped",
-				fmt.Sprintf("Group %q has the key %q; only hosts, vars and children are valid, so it is skipped (as Ansible does).", name, section)))
+		if v := deref(s.val); !isNull(v) && v.Kind != yaml.MappingNode && v.Kind != yaml.ScalarNode {
+			c.diags = append(c.diags, errorAt(c.rng(v), "Invalid "+s.key,
+				fmt.Sprintf("The %s of group %q must be a mapping (name: value, one per line), not %s.", s.key, p.key, nodeKind(v))))
+			return g.name
+		}
+	}
+	for _, s := range sections {
+		v := deref(s.val)
+		isSection := s.key == "hosts" || s.key == "vars" || s.key == "children"
+		switch {
+		case isNull(v):
+			continue
+		case v.Kind == yaml.ScalarNode && isSection:
+			// A string stands for a mapping with that one key.
+		case v.Kind != yaml.MappingNode:
+			c.diags = append(c.diags, warningAt(c.rng(s.keyNode), "Key skipped",
+				fmt.Sprintf("Group %q has %s under %q, which is not a mapping, so it is skipped (as Ansible does).", p.key, nodeKind(v), s.key)))
 			continue
 		}
-		entries, ok := c.sectionEntries(name, section, sv)
-		if !ok {
-			continue
+		var entries []yamlPair
+		if v.Kind == yaml.ScalarNode {
+			kv, _ := c.scalarValue(v).UnmarkDeep()
+			name, ok := pyKey(kv)
+			if !ok {
+				name = v.Value
+			}
+			entries = []yamlPair{{key: name, keyVal: kv, keyNode: v}}
+		} else {
+			if !c.enter(v) {
+				continue
+			}
+			entries = c.pairs(v)
+			c.leave(v)
 		}
-		switch section {
+		switch s.key {
 		case "vars":
 			c.groupVars(g, entries)
 		case "children":
 			for _, e := range entries {
-				if child := c.group(m, e[0], e[1]); child != nil {
-					g.children = append(g.children, ref{name: child.name, rng: c.rng(e[0])})
+				name := c.group(m, e)
+				if name == "" {
+					continue
+				}
+				if err := m.addChild(g, name); errors.Is(err, errGroupCycle) {
+					c.diags = append(c.diags, errorAt(c.rng(e.keyNode), "Group cycle", capitalize(err)))
+				} else if err != nil {
+					c.diags = append(c.diags, errorAt(c.rng(e.keyNode), "Invalid child", fmt.Sprintf("Group %q: %v.", g.name, err)))
 				}
 			}
 		case "hosts":
 			for _, e := range entries {
-				c.host(m, g, e[0], e[1])
+				c.host(m, g, e)
 			}
+		default:
+			c.diags = append(c.diags, warningAt(c.rng(s.keyNode), "Unexpected key skipped",
+				fmt.Sprintf("Group %q has the key %q; only hosts, vars and children are valid, so it is skipped (as Ansible does).", p.key, s.key)))
 		}
 	}
-	return g
+	return g.name
 }
 
-// sectionEntries returns the key/value pairs of hosts, vars or children.
-// A string stands for a mapping with that one key, as Ansible reads it.
-func (c *yamlConv) sectionEntries(group, section string, n *yaml.Node) ([][2]*yaml.Node, bool) {
-	switch {
-	case isNull(n):
-		return nil, false
-	case n.Kind == yaml.ScalarNode:
-		return [][2]*yaml.Node{{n, nil}}, true
-	case n.Kind != yaml.MappingNode:
-		c.diags = append(c.diags, errorAt(c.rng(n), "Invalid "+section,
-			fmt.Sprintf("The %s of group %q must be a mapping (name: value, one per line), not %s.", section, group, nodeKind(n))))
-		return nil, false
-	}
-	var out [][2]*yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
-	}
-	return out, true
-}
-
-func (c *yamlConv) groupVars(g *groupDef, pairs [][2]*yaml.Node) {
-	var entries []varEntry
+func (c *yamlConv) groupVars(g *groupDef, pairs []yamlPair) {
 	for _, p := range pairs {
-		k, ok := c.key(p[0])
-		if !ok {
-			continue
-		}
-		v := c.value(p[1])
-		if k == "ansible_group_priority" {
-			if v.IsNull() || v.Type() != cty.Number || !v.AsBigFloat().IsInt() {
-				c.diags = append(c.diags, errorAt(c.rng(deref(p[1])), "Invalid ansible_group_priority",
-					"ansible_group_priority orders groups of the same depth and must be a whole number."))
+		c.varName = p.key
+		v := c.value(p.val)
+		r := c.valueRange(p)
+		if p.key == "ansible_group_priority" {
+			n, d := groupPriority(v, r)
+			if d != nil {
+				c.diags = append(c.diags, d)
 				continue
 			}
-			n, _ := v.AsBigFloat().Int64()
-			g.priority = int(n)
+			g.priority = n
 			continue
 		}
-		entries = append(entries, varEntry{k, v, c.valueRange(p)})
+		g.inv = append(g.inv, varsLevel([]varEntry{{p.key, v, r}}))
 	}
-	l, diags := ansibleLevel(entries)
-	c.diags = append(c.diags, diags...)
-	g.inv = append(g.inv, l)
 }
 
 // valueRange points at a value, or at its key when there is none.
-func (c *yamlConv) valueRange(p [2]*yaml.Node) hcl.Range {
-	if v := deref(p[1]); v != nil && v.Line > 0 {
+func (c *yamlConv) valueRange(p yamlPair) hcl.Range {
+	if v := deref(p.val); v != nil && v.Line > 0 {
 		return c.rng(v)
 	}
-	return c.rng(p[0])
+	return c.rng(p.keyNode)
 }
 
-func (c *yamlConv) host(m *model, g *groupDef, key, n *yaml.Node) {
-	pattern, ok := c.key(key)
-	if !ok {
+func (c *yamlConv) host(m *model, g *groupDef, p yamlPair) {
+	at := c.rng(p.keyNode)
+	if p.keyVal.IsNull() || p.keyVal.Type() != cty.String {
+		c.diags = append(c.diags, errorAt(at, "Invalid host pattern",
+			fmt.Sprintf("Host pattern %s must be a string; enclose numbers in quotation marks.", c.scalarText(p.keyNode))))
 		return
 	}
-	start := c.f.offset(key.Line, key.Column)
-	if key.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-		start++
-	}
-	at := func(s, e int) hcl.Range { return c.f.rng(start+s, start+e) }
-	names, port, d := parseHostPattern(pattern, at)
-	if d != nil {
-		c.diags = append(c.diags, d)
+	names, port, err := expandHostPattern(p.key)
+	if err != nil {
+		c.diags = append(c.diags, errorAt(at, "Invalid host range", fmt.Sprintf("In %q, %v.", p.key, err)))
 		return
 	}
 	var entries []varEntry
-	n = deref(n)
+	n := deref(p.val)
 	switch {
 	case isNull(n):
 	case n.Kind == yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, ok := c.key(n.Content[i])
-			if ok {
-				p := [2]*yaml.Node{n.Content[i], n.Content[i+1]}
-				entries = append(entries, varEntry{k, c.value(p[1]), c.valueRange(p)})
-			}
+		if !c.enter(n) {
+			return
 		}
+		for _, e := range c.pairs(n) {
+			c.varName = e.key
+			entries = append(entries, varEntry{e.key, c.value(e.val), c.valueRange(e)})
+		}
+		c.leave(n)
+	case !c.truthy(n):
+		// Ansible reads any empty value ("", 0, []) as no variables.
 	default:
 		c.diags = append(c.diags, errorAt(c.rng(n), "Invalid host variables",
-			fmt.Sprintf("The variables of host %q must be a mapping (name: value), or nothing, not %s.", pattern, nodeKind(n))))
+			fmt.Sprintf("The variables of host %q must be a mapping (name: value), or nothing, not %s.", p.key, nodeKind(n))))
 		return
 	}
-	if port != nil {
-		// As in Ansible, host:port wins over the host's ansible_port.
-		entries = append(entries, varEntry{"ansible_port", cty.NumberIntVal(int64(*port)), c.rng(key)})
-	}
-	l, diags := ansibleLevel(entries)
-	c.diags = append(c.diags, diags...)
-	for _, name := range names {
-		h := m.host(name, c.rng(key))
-		h.inv = append(h.inv, l)
-		g.members = append(g.members, ref{name: name, rng: c.rng(key)})
-	}
-}
-
-// key reads a mapping key, which must be a scalar.
-func (c *yamlConv) key(n *yaml.Node) (string, bool) {
-	n = deref(n)
-	if n == nil || n.Kind != yaml.ScalarNode {
-		if n != nil {
-			c.diags = append(c.diags, errorAt(c.rng(n), "Invalid key", "A name here must be a plain string, not "+nodeKind(n)+"."))
-		}
-		return "", false
-	}
-	return n.Value, true
-}
-
-// yaml11Bools are the plain words YAML 1.1 (PyYAML, thus Ansible) reads
-// as booleans; YAML 1.2 reads them as strings.
-var yaml11Bools = map[string]bool{
-	"yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
-	"no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false,
+	c.diags = append(c.diags, addHosts(m, g, names, port, at, entries)...)
 }
 
 // value converts a node to a cty value: mappings become objects and
@@ -367,7 +478,7 @@ func (c *yamlConv) value(n *yaml.Node) cty.Value {
 			return c.value(n.Alias)
 		}
 	case yaml.ScalarNode:
-		return scalarValue(n)
+		return c.scalarValue(n)
 	case yaml.SequenceNode:
 		if len(n.Content) == 0 {
 			return cty.EmptyTupleVal
@@ -379,20 +490,8 @@ func (c *yamlConv) value(n *yaml.Node) cty.Value {
 		return cty.TupleVal(elems)
 	case yaml.MappingNode:
 		attrs := map[string]cty.Value{}
-		var explicit [][2]*yaml.Node
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := deref(n.Content[i]), n.Content[i+1]
-			if k != nil && k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
-				c.merge(attrs, deref(v))
-				continue
-			}
-			explicit = append(explicit, [2]*yaml.Node{k, v})
-		}
-		for _, p := range explicit {
-			if p[0] == nil || p[0].Kind != yaml.ScalarNode {
-				continue
-			}
-			attrs[p[0].Value] = c.value(p[1])
+		for _, p := range c.pairs(n) {
+			attrs[p.key] = c.value(p.val)
 		}
 		if len(attrs) == 0 {
 			return cty.EmptyObjectVal
@@ -402,101 +501,26 @@ func (c *yamlConv) value(n *yaml.Node) cty.Value {
 	return cty.NullVal(cty.DynamicPseudoType)
 }
 
-// merge applies a << merge key: its mappings give defaults that the
-// mapping's own keys override.
-func (c *yamlConv) merge(attrs map[string]cty.Value, v *yaml.Node) {
-	var sources []*yaml.Node
-	switch {
-	case v == nil:
-	case v.Kind == yaml.MappingNode:
-		sources = append(sources, v)
-	case v.Kind == yaml.SequenceNode:
-		// Earlier mappings of the list win.
-		for i := len(v.Content) - 1; i >= 0; i-- {
-			sources = append(sources, deref(v.Content[i]))
-		}
-	}
-	for _, s := range sources {
-		if s == nil || s.Kind != yaml.MappingNode {
-			continue
-		}
-		if obj := c.value(s); obj.Type().IsObjectType() {
-			for k, val := range obj.AsValueMap() {
-				attrs[k] = val
-			}
-		}
-	}
-}
-
-func scalarValue(n *yaml.Node) cty.Value {
-	switch n.ShortTag() {
-	case "!!null":
-		return cty.NullVal(cty.DynamicPseudoType)
-	case "!!bool":
-		var b bool
-		if n.Decode(&b) == nil {
-			return cty.BoolVal(b)
-		}
-	case "!!int":
-		var x any
-		if n.Decode(&x) == nil {
-			switch x := x.(type) {
-			case int:
-				return cty.NumberIntVal(int64(x))
-			case int64:
-				return cty.NumberIntVal(x)
-			case uint64:
-				return cty.NumberUIntVal(x)
-			case float64:
-				if !math.IsInf(x, 0) && !math.IsNaN(x) {
-					return cty.NumberFloatVal(x)
-				}
-			}
-		}
-		if i, ok := new(big.Int).SetString(strings.ReplaceAll(n.Value, "_", ""), 0); ok {
-			return cty.NumberVal(new(big.Float).SetInt(i))
-		}
-	case "!!float":
-		var f float64
-		if n.Decode(&f) == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
-			return cty.NumberFloatVal(f)
-		}
-	case "!!str":
-		if b, ok := yaml11Bools[n.Value]; ok && n.Style == 0 {
-			return cty.BoolVal(b)
-		}
-	}
-	return cty.StringVal(n.Value)
-}
-
 // parseVarsFile reads a group_vars/ or host_vars/ file: a mapping of
-// variable names to values.
-func parseVarsFile(f *textFile) (level, hcl.Diagnostics) {
-	if bytes.HasPrefix(f.src, []byte("$ANSIBLE_VAULT;")) {
-		return level{}, hcl.Diagnostics{errorAt(f.rng(0, f.lineEnd(0)), "Encrypted variables file",
-			"This file is encrypted with Ansible Vault, which switchback cannot decrypt; keep its secrets elsewhere or decrypt it.")}
-	}
-	c := newYAMLConv(f)
+// variable names to values. A file encrypted whole with Ansible Vault is
+// decrypted first, with the passwords in opts.
+func parseVarsFile(f *textFile, ctx *loadCtx) (level, hcl.Diagnostics) {
+	c := newYAMLConv(f, ctx)
 	root, ok := c.parse()
 	if !ok {
-		return level{vars: map[string]cty.Value{}}, c.diags
+		return varsLevel(nil), c.diags
 	}
 	if root.Kind != yaml.MappingNode {
 		if isNull(root) {
-			return level{vars: map[string]cty.Value{}}, c.diags
+			return varsLevel(nil), c.diags
 		}
 		return level{}, append(c.diags, errorAt(c.rng(root), "Invalid variables file",
 			fmt.Sprintf("A variables file is a mapping of variable names to values (name: value), not %s.", nodeKind(root))))
 	}
 	var entries []varEntry
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, ok := c.key(root.Content[i])
-		if !ok {
-			continue
-		}
-		p := [2]*yaml.Node{root.Content[i], root.Content[i+1]}
-		entries = append(entries, varEntry{k, c.value(p[1]), c.valueRange(p)})
+	for _, p := range c.pairs(root) {
+		c.varName = p.key
+		entries = append(entries, varEntry{p.key, c.value(p.val), c.valueRange(p)})
 	}
-	l, diags := ansibleLevel(entries)
-	return l, append(c.diags, diags...)
+	return varsLevel(entries), c.diags
 }

@@ -10,12 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/zclconf/go-cty/cty"
-
-	"github.com/switchbackhq/switchback/internal/diag"
-	"github.com/switchbackhq/switchback/inventory"
-	"github.com/switchbackhq/switchback/runner"
 )
 
 // invCmd shows what switchback makes of an inventory, without connecting.
@@ -26,26 +21,14 @@ type invCmd struct {
 }
 
 type invSource struct {
-	Inventory string `short:"i" required:"" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
-}
-
-// load reads the inventory, printing every diagnostic; any error means
-// exit code 1.
-func (s invSource) load(env *Env) (*inventory.Inventory, error) {
-	parser := hclparse.NewParser()
-	inv, diags := inventory.Load(parser, s.Inventory)
-	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
-		return nil, err
-	}
-	if diags.HasErrors() {
-		return nil, exitError{runner.ExitUsage}
-	}
-	return inv, nil
+	inventoryFlags
 }
 
 type invListCmd struct {
 	invSource
-	Limit []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns, as for plan and run."`
+	Limit  []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns, as for plan and run."`
+	Format string   `enum:"text,json" default:"text" help:"text: a table of hosts; json: ansible-inventory --list's shape (groups, their hosts and children, _meta.hostvars), to diff with Ansible's."`
+	Export bool     `help:"With --format json, as ansible-inventory --list --export: each group's own variables, and each host's own rather than merged."`
 }
 
 func (c *invListCmd) Run(env *Env) error {
@@ -53,19 +36,40 @@ func (c *invListCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	hosts := inv.Hosts
-	if len(c.Limit) > 0 {
-		if hosts, err = inv.Limit(hosts, c.Limit); err != nil {
-			return err
+	if c.Format == "json" {
+		if len(c.Limit) > 0 {
+			return fmt.Errorf("--format json lists the whole inventory, as ansible-inventory --list does; leave out --limit")
 		}
+		return inv.WriteAnsibleJSON(env.Stdout, c.Export)
+	}
+	if c.Export {
+		return fmt.Errorf("--export goes with --format json")
+	}
+	hosts, warnings, err := inv.Select([]string{"all"})
+	if err == nil && len(c.Limit) > 0 {
+		var more []string
+		hosts, more, err = inv.Limit(hosts, c.Limit)
+		warnings = append(warnings, more...)
+	}
+	warnPatterns(env, warnings)
+	if err != nil {
+		return err
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "HOST\tADDRESS\tGROUPS")
+	unsupported := 0
 	for _, h := range hosts {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", h.Name, h.Endpoint(), orDash(strings.Join(h.Groups, ", ")))
+		endpoint := h.Endpoint()
+		if h.Unsupported != "" {
+			endpoint, unsupported = "(not supported)", unsupported+1
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", h.Name, endpoint, orDash(strings.Join(h.Groups, ", ")))
 	}
 	tw.Flush()
 	fmt.Fprintf(env.Stdout, "\n%d host(s)\n", len(hosts))
+	if unsupported > 0 {
+		fmt.Fprintf(env.Stdout, "%d host(s) not supported as described: 'switchback inventory host NAME' says why; runs refuse them.\n", unsupported)
+	}
 	return nil
 }
 
@@ -117,8 +121,9 @@ type invHostCmd struct {
 	invSource
 }
 
-// sensitive names variables whose values are not printed.
-var sensitive = regexp.MustCompile(`(?i)password|secret|token|key`)
+// sensitive names variables whose values are not printed: Ansible's
+// ansible_ssh_pass and ansible_become_pass among them.
+var sensitive = regexp.MustCompile(`(?i)pass|secret|token|key`)
 
 func (c *invHostCmd) Run(env *Env) error {
 	inv, err := c.load(env)
@@ -135,6 +140,9 @@ func (c *invHostCmd) Run(env *Env) error {
 	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Host %s\n", h.Name)
+	if h.Unsupported != "" {
+		fmt.Fprintf(w, "  not supported: %s\n", h.Unsupported)
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, row := range [][2]string{
 		{"address", h.Address},
@@ -155,7 +163,13 @@ func (c *invHostCmd) Run(env *Env) error {
 	fmt.Fprintf(w, "\nVariables (%d):\n", len(h.Vars))
 	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, name := range slices.Sorted(maps.Keys(h.Vars)) {
-		fmt.Fprintf(tw, "  %s\t%s\n", name, renderVar(name, h.Vars[name]))
+		value := renderVar(name, h.Vars[name])
+		if h.Sealed(name) {
+			value = "(vault)"
+		} else if strings.Contains(value, "{{") || strings.Contains(value, "{%") {
+			value += "  (Jinja: not evaluated, passed on as text)"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\n", name, value)
 	}
 	tw.Flush()
 	return nil

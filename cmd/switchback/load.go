@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
 
@@ -22,9 +20,9 @@ type playbookArgs struct {
 
 // targetArgs choose the hosts of a plan or run.
 type targetArgs struct {
-	Inventory string   `short:"i" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
-	Limit     []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not)."`
-	Shard     string   `placeholder:"I/N" help:"Only slice I of N of the hosts in scope (sorted by name, near-equal slices), so N jobs cover every host once. Failure thresholds then apply to each slice on its own."`
+	inventoryFlags
+	Limit []string `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns: names, groups, web*, ~regex, @file; a:b (or), a:&b (and), a:!b (not); web[0], web[-1], web[1:3] pick from a group in its order."`
+	Shard string   `placeholder:"I/N" help:"Only slice I of N of the hosts in scope (sorted by name, near-equal slices), so N jobs cover every host once. Failure thresholds then apply to each slice on its own."`
 }
 
 // selectArgs choose part of a playbook for a plan or run.
@@ -47,6 +45,8 @@ type loaded struct {
 	// files are the parsed sources, which diagnostics quote.
 	files  map[string]*hcl.File
 	loader *playbooks.Loader
+	// warnings are about the host patterns: one that matched nothing.
+	warnings []string
 }
 
 // load reads the playbook and inventory, printing every diagnostic of
@@ -64,8 +64,15 @@ func load(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, error) {
 	if diags.HasErrors() {
 		return nil, exitError{runner.ExitUsage}
 	}
-	if err := out.selectHosts(ta); err != nil {
+	err = out.selectHosts(ta)
+	warnPatterns(env, out.warnings)
+	if err != nil {
 		return nil, err
+	}
+	if ta != nil {
+		if err := checkSupported(out.hosts); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -84,11 +91,12 @@ func readAll(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, hcl.Diagnostic
 	diags = append(diags, moreDiags...)
 
 	out := &loaded{playbook: pb, files: parser.Files(), loader: l}
-	if ta != nil && ta.Inventory == "" {
-		return nil, nil, fmt.Errorf("give the inventory with -i (an .hcl file, an Ansible INI or YAML file, or a directory)")
-	}
 	if ta != nil {
-		out.inv, moreDiags = inventory.Load(parser, ta.Inventory)
+		inv, moreDiags, err := ta.read(parser, env.Getenv)
+		if err != nil {
+			return nil, nil, err
+		}
+		out.inv = inv
 		diags = append(diags, moreDiags...)
 	}
 	return out, diags, nil
@@ -100,11 +108,14 @@ func (out *loaded) selectHosts(ta *targetArgs) error {
 		return nil
 	}
 	var err error
-	if out.hosts, err = out.inv.Select(out.playbook.Hosts); err != nil {
+	if out.hosts, out.warnings, err = out.inv.Select(out.playbook.Hosts); err != nil {
 		return err
 	}
 	if len(ta.Limit) > 0 {
-		if out.hosts, err = out.inv.Limit(out.hosts, ta.Limit); err != nil {
+		var warnings []string
+		out.hosts, warnings, err = out.inv.Limit(out.hosts, ta.Limit)
+		out.warnings = append(out.warnings, warnings...)
+		if err != nil {
 			return err
 		}
 	}
@@ -116,18 +127,4 @@ func (out *loaded) selectHosts(ta *targetArgs) error {
 		out.hosts = s.hosts(out.hosts)
 	}
 	return nil
-}
-
-// loadInventory reads an inventory alone, for commands that act on hosts
-// without a playbook; its diagnostics are printed like any other.
-func loadInventory(env *Env, source string) (*inventory.Inventory, error) {
-	parser := hclparse.NewParser()
-	inv, diags := inventory.Load(parser, source)
-	if err := diag.Write(env.Stderr, parser.Files(), diags, env.StderrTerminal); err != nil {
-		return nil, err
-	}
-	if diags.HasErrors() {
-		return nil, exitError{runner.ExitUsage}
-	}
-	return inv, nil
 }

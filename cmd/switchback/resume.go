@@ -316,7 +316,21 @@ func (c *runCmd) rebase(dir string) {
 		}
 	}
 	abs(&c.Playbook)
-	abs(&c.Inventory)
+	for i := range c.Inventory {
+		abs(&c.Inventory[i])
+	}
+	for i := range c.VaultPasswordFile {
+		abs(&c.VaultPasswordFile[i])
+	}
+	for i, id := range c.VaultID {
+		label, file, ok := strings.Cut(id, "@")
+		if !ok {
+			abs(&c.VaultID[i])
+			continue
+		}
+		abs(&file)
+		c.VaultID[i] = label + "@" + file
+	}
 	abs(&c.KnownHosts)
 	abs(&c.JUnit)
 	abs(&c.State)

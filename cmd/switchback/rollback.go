@@ -17,10 +17,10 @@ import (
 type rollbackCmd struct {
 	stateArgs
 	sshArgs
-	ID        string   `arg:"" name:"run" help:"The run whose snapshots to restore (see 'switchback runs list')."`
-	Inventory string   `short:"i" required:"" help:"Inventory that says how to reach the hosts."`
-	Hosts     []string `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
-	Check     bool     `help:"Show, per host, what a restore would change (paths, packages, services) without changing anything."`
+	ID string `arg:"" name:"run" help:"The run whose snapshots to restore (see 'switchback runs list')."`
+	inventoryFlags
+	Hosts []string `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
+	Check bool     `help:"Show, per host, what a restore would change (paths, packages, services) without changing anything."`
 }
 
 // Run restores hosts from the snapshots a past run took before changing
@@ -40,7 +40,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	inv, err := loadInventory(env, c.Inventory)
+	inv, err := c.inventoryFlags.load(env)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,10 @@ func (c *rollbackCmd) Run(env *Env) error {
 		}
 		target := inv.Host(h.Host)
 		if target == nil {
-			return fmt.Errorf("host %s of run %s is not in %s; pass the inventory the run used", h.Host, c.ID, c.Inventory)
+			return fmt.Errorf("host %s of run %s is not in %s; pass the inventory the run used", h.Host, c.ID, c.sources())
+		}
+		if err := checkSupported([]*inventory.Host{target}); err != nil {
+			return err
 		}
 		todo = append(todo, restoreTarget{target, &snapshot.Snapshot{Provider: h.SnapshotProvider, RunID: c.ID, Location: h.Snapshot, Digest: h.SnapshotDigest,
 			Settings: h.SnapshotSettings}})

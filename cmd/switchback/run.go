@@ -206,7 +206,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		CommandTimeout: c.CommandTimeout,
 		LockWait:       c.LockWait,
 		RunID:          runID,
-		Secrets:        l.playbook.SensitiveValues(),
+		Secrets:        append(l.playbook.SensitiveValues(), l.inv.Secrets...),
 		Snapshots:      snapshots,
 	}
 	if group != nil {

@@ -21,7 +21,7 @@ import (
 type scanCmd struct {
 	stateArgs
 	sshArgs
-	Inventory      string        `short:"i" required:"" help:"Inventory: an .hcl file, an Ansible INI or YAML file, or a directory of them."`
+	inventoryFlags
 	Limit          []string      `placeholder:"PATTERN" sep:"," help:"Only hosts matching these patterns, as for plan and run."`
 	Paths          []string      `placeholder:"PATH" sep:"," help:"Where to look for scripts (globs allowed), instead of /etc/init.d, /etc/periodic, /etc/cron*, /usr/local/bin, /usr/local/sbin, /opt/*/bin. Scripts that crontabs and systemd units name are always read."`
 	Forks          int           `default:"10" help:"Hosts scanned at once."`
@@ -50,15 +50,22 @@ func scriptAnalyzer() scan.ScriptAnalyzer {
 // Run scans the inventory's hosts for what would break on Alpine,
 // records the scan and, with --compare, fails on new errors.
 func (c *scanCmd) Run(env *Env) error {
-	inv, err := loadInventory(env, c.Inventory)
+	inv, err := c.inventoryFlags.load(env)
 	if err != nil {
 		return err
 	}
-	hosts := inv.Hosts
-	if len(c.Limit) > 0 {
-		if hosts, err = inv.Limit(hosts, c.Limit); err != nil {
-			return err
-		}
+	hosts, warnings, err := inv.Select([]string{"all"})
+	if err == nil && len(c.Limit) > 0 {
+		var more []string
+		hosts, more, err = inv.Limit(hosts, c.Limit)
+		warnings = append(warnings, more...)
+	}
+	warnPatterns(env, warnings)
+	if err != nil {
+		return err
+	}
+	if err := checkSupported(hosts); err != nil {
+		return err
 	}
 	for _, p := range c.Paths {
 		if !strings.HasPrefix(p, "/") {

@@ -51,7 +51,7 @@ func TestSecretsStayHidden(t *testing.T) {
 	pb := writeFile(t, dir, "secrets.hcl", secretPlaybook)
 	var stdout, stderr bytes.Buffer
 	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: testGetenv(t)}
-	l, err := load(env, playbookArgs{Playbook: pb}, &targetArgs{Inventory: f.Inventory})
+	l, err := load(env, playbookArgs{Playbook: pb}, &targetArgs{inventoryFlags: inventoryFlags{Inventory: []string{f.Inventory}}})
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}

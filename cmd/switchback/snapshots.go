@@ -55,7 +55,7 @@ func (c *snapshotsListCmd) Run(env *Env) error {
 type snapshotsPruneCmd struct {
 	stateArgs
 	sshArgs
-	Inventory string `short:"i" required:"" help:"Inventory that says how to reach the hosts."`
+	inventoryFlags
 	RunID     string `name:"run" placeholder:"RUN" help:"Delete the snapshots of this run."`
 	OlderThan string `placeholder:"AGE" help:"Delete the snapshots of runs older than this, e.g. 7d, 36h."`
 }
@@ -92,7 +92,7 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 		fmt.Fprintln(env.Stdout, "No snapshot matches: nothing deleted.")
 		return nil
 	}
-	inv, err := loadInventory(env, c.Inventory)
+	inv, err := c.inventoryFlags.load(env)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,10 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 		err := func() error {
 			h := inv.Host(s.Host)
 			if h == nil {
-				return fmt.Errorf("not in %s", c.Inventory)
+				return fmt.Errorf("not in %s", c.sources())
+			}
+			if h.Unsupported != "" {
+				return fmt.Errorf("not supported as the inventory describes it: %s", h.Unsupported)
 			}
 			snap := &snapshot.Snapshot{Provider: s.Provider, RunID: s.RunID, Location: s.Location, Digest: s.Digest, Settings: s.Settings}
 			err := withSnapshotTarget(ctx, dialer, h, snap, func(p snapshot.Provider, t snapshot.Target) error {

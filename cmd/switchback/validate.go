@@ -11,14 +11,14 @@ import (
 
 type validateCmd struct {
 	playbookArgs
-	Inventory string `short:"i" help:"Also check this inventory file."`
-	Format    string `enum:"text,json" default:"text" help:"Output: text, or json (an array of diagnostics with file, line and column, for editors and CI)."`
+	inventoryFlags
+	Format string `enum:"text,json" default:"text" help:"Output: text, or json (an array of diagnostics with file, line and column, for editors and CI)."`
 }
 
 func (c *validateCmd) Run(env *Env) error {
 	var ta *targetArgs
-	if c.Inventory != "" {
-		ta = &targetArgs{Inventory: c.Inventory}
+	if len(c.Inventory) > 0 {
+		ta = &targetArgs{inventoryFlags: c.inventoryFlags}
 	}
 	if c.Format == "json" {
 		return c.runJSON(env, ta)
@@ -30,7 +30,7 @@ func (c *validateCmd) Run(env *Env) error {
 	pb := l.playbook
 	fmt.Fprintf(env.Stdout, "%s: playbook %q is valid: %d phase(s), %d step(s)\n", c.Playbook, pb.Name, len(pb.Phases), pb.StepCount())
 	if ta != nil {
-		fmt.Fprintf(env.Stdout, "%s: inventory is valid: the playbook targets %d host(s)\n", c.Inventory, len(l.hosts))
+		fmt.Fprintf(env.Stdout, "%s: inventory is valid: the playbook targets %d host(s)\n", c.sources(), len(l.hosts))
 	}
 	return nil
 }
