@@ -126,7 +126,7 @@ sha256sum files.tar.gz present.txt absent.txt counts.txt linkowners.bin anchors.
 # On disk before the host is changed: the snapshot's own files and
 # directories, not every dirty page of the host (a plain sync waits for
 # those too, seconds on a busy host).
-sync files.tar.gz present.txt absent.txt counts.txt linkowners.bin anchors.txt world.txt installed.txt started.txt MANIFEST . .. /
+sync files.tar.gz present.txt absent.txt counts.txt linkowners.bin anchors.txt world.txt installed.txt started.txt MANIFEST . .. ../..
 trap - EXIT
 sha256sum MANIFEST
 `
