@@ -15,6 +15,10 @@ import (
 type lintShCmd struct {
 	Paths  []string `arg:"" name:"path" help:"Scripts, or directories to search for scripts (a .sh name or a #! line naming a shell)."`
 	Format string   `enum:"text,json,sarif" default:"text" help:"Output: text, json or sarif (SARIF 2.1.0, for GitHub code scanning)."`
+	// warning by default: a warning is a script that runs under ash but
+	// gives another result, which no later step notices; CI should stop
+	// on it as on an error. info is portability only.
+	FailOn string `name:"fail-on" enum:"error,warning,info,never" default:"warning" help:"Exit 1 when a finding reaches this severity: error (aborts or fails under ash), warning (runs but gives another result; the default), info (not POSIX, works in ash) or never."`
 }
 
 func (c *lintShCmd) Run(env *Env) error {
@@ -39,7 +43,7 @@ func (c *lintShCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	if ash.AtLeast(findings, ash.SeverityError) {
+	if c.FailOn != "never" && ash.AtLeast(findings, ash.Severity(c.FailOn)) {
 		return exitError{1}
 	}
 	return nil
