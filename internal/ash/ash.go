@@ -74,6 +74,7 @@ func Analyze(path string, src []byte) []Finding {
 	} else {
 		a.assigned = assignments(file)
 		syntax.Walk(file, a.visit)
+		a.surfaceFindings(fileKeys(file, a.assigned))
 	}
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
