@@ -26,7 +26,7 @@ BENCHSTAT_VERSION   := v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_HOSTS ?= 10,50,100,200
 BENCH_FORKS ?= 10
 
-.PHONY: all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
+.PHONY: ash-measure ash-surface all build test demo fleet-up fleet-down rehearse rehearse-down lint prereqs go-check bench
 
 all: build
 
@@ -114,3 +114,17 @@ bench: prereqs
 	bin/switchback-bench -hosts $(BENCH_HOSTS) -forks $(BENCH_FORKS) -switchback $(BIN) -toxiproxy bin/toxiproxy/server
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./playbooks ./modules ./runner/rollout > bin/micro-bench.txt
 	$(GO) run golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION) bin/micro-bench.txt
+
+# The ash analyzer measured on data it was not built from: recall and
+# precision of lint-sh's exit code on the held-apart corpus
+# (testdata/ash/heldout, labelled by running each script under a fleet
+# host's ash and under bash), and false alarms on scripts written for ash
+# (OpenRC's, the Alpine minirootfs'). Relabels the corpus on a fleet first.
+ash-measure: build
+	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutTruth'
+	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutScore|TestAlpinePrecision' -v | grep -E 'held-apart|whole scripts|fail-on error|written for ash|^(---|ok|FAIL)'
+
+# Regenerates internal/ash/testdata/surface.json: every probe of bash's
+# surface run under a fleet host's ash and under bash (a few minutes).
+ash-surface: build
+	$(GO) test ./internal/ash -count=1 -run 'TestSurface$$' -update -v -timeout 30m
