@@ -148,6 +148,7 @@ func (k *keyer) walk(node syntax.Node) {
 			k.arith(n.X)
 		case *syntax.LetClause:
 			k.add(n.Pos(), "syntax let")
+			k.add(n.Pos(), "builtin let")
 			for _, x := range n.Exprs {
 				k.arith(x)
 			}
@@ -725,6 +726,10 @@ func (k *keyer) options(prefix string, args []string, at func(int) syntax.Pos, p
 		if a == "--" {
 			return
 		}
+		if surface.byKey[prefix+" "+a] != nil && strings.HasPrefix(a, "-") && isNumber(a[1:]) {
+			k.add(at(i), prefix+" "+a) // gzip -9, comm -12, xargs -0
+			continue
+		}
 		isOpt := len(a) > 1 && (a[0] == '-' || plus && a[0] == '+') && !isNumber(a[1:]) && !strings.HasPrefix(a[1:], unknown)
 		if !isOpt {
 			if stopAtOperand {
@@ -926,6 +931,9 @@ func (k *keyer) testArgs(args []string, at func(int) syntax.Pos, bracket bool) {
 			return true
 		}
 		return false
+	}
+	for i, a := range args {
+		args[i] = strings.TrimPrefix(a, `\`) // [ a \< b ]
 	}
 	for i := 0; i < len(args); {
 		s := args[i]

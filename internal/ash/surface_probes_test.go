@@ -99,6 +99,11 @@ var builtinTemplates = map[string]string{
 	"wait":      "sleep 0 &\nwait {opt}\n" + rc,
 }
 
+// withoutOption is a template with its option left out.
+func withoutOption(tmpl string) string {
+	return strings.Replace(strings.Replace(tmpl, "{opt} ", "", 1), "{opt}", "", 1)
+}
+
 // builtinValues are the values given to options that take one.
 var builtinValues = map[string]string{
 	"read -a": "arr", "read -d": "':'", "read -i": "init", "read -n": "2", "read -N": "3",
@@ -130,7 +135,11 @@ func builtinProbes(specs []builtinSpec) []surfaceProbe {
 		if !ok {
 			continue // TestSurfaceCoversManual reports it
 		}
-		ps = append(ps, surfaceProbe{Key: "builtin " + b.Name, Script: strings.Replace(tmpl, "{opt} ", "", 1)})
+		bare := withoutOption(tmpl)
+		if b.Name == "set" {
+			bare = "set -- a 'b c'\necho \"$# $2\"\n" // set alone lists the variables, which scripts do not do
+		}
+		ps = append(ps, surfaceProbe{Key: "builtin " + b.Name, Script: bare})
 		for _, o := range b.Options {
 			if b.Name == "suspend" {
 				continue // suspend -f stops the shell and its timeout with it
@@ -749,6 +758,13 @@ var appletSkip = map[string]bool{
 	"free -c": true, "free --count": true,
 }
 
+// appletValues are the values of options whose metavariable says too
+// little: "x" is a valid date for GNU (a military time zone).
+var appletValues = map[string]string{
+	"date -d": "@0", "date --date": "@0", "touch -d": "'2001-02-03 04:05:06'", "touch --date": "'2001-02-03 04:05:06'",
+	"date -r": "in.txt", "date --reference": "in.txt", "touch -r": "d/f", "touch --reference": "d/f",
+}
+
 // gnuValues are values for the metavariables of GNU --help.
 var gnuValues = map[string]string{
 	"NUM": "2", "N": "2", "[-]NUM": "2", "[+]NUM": "2", "KEYDEF": "1", "SEP": "' '", "FILE": "in.txt",
@@ -812,11 +828,14 @@ func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
 	var ps []surfaceProbe
 	for _, name := range names {
 		tmpl := appletFixture + appletTemplates[name]
-		ps = append(ps, surfaceProbe{Key: "applet " + name, Script: strings.Replace(tmpl, "{opt} ", "", 1) + rc, Group: name})
+		ps = append(ps, surfaceProbe{Key: "applet " + name, Script: withoutOption(tmpl) + rc, Group: name})
 		for _, ov := range gnuOptionsWithValues(name) {
 			o, v := ov[0], ov[1]
 			if appletSkip[name+" "+o] {
 				continue
+			}
+			if ov, ok := appletValues[name+" "+o]; ok {
+				v = ov
 			}
 			opt := o
 			if v != "" {
