@@ -30,8 +30,8 @@ const (
 // The figures measured when the held-apart corpus was last labelled; a
 // change to the analyzer that lowers them fails TestHeldoutScore.
 const (
-	heldoutRecallFloor    = 0.0
-	heldoutPrecisionFloor = 0.0
+	heldoutRecallFloor    = 0.94
+	heldoutPrecisionFloor = 0.80
 )
 
 func readScripts(t testing.TB, dir string) map[string][]byte {

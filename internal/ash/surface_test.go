@@ -311,8 +311,17 @@ func TestSurfaceCoversManual(t *testing.T) {
 // is reported under its own key; the analyzer knows every construct the
 // table has a verdict for.
 func TestSurfaceRecognised(t *testing.T) {
+	// What these probes show depends on what happens at run time (a glob
+	// that matches nothing, a return in a sourced file, a number printf
+	// cannot read) or on the spelling mvdan/sh folds ([[ -a ]] is [[ -e ]]);
+	// they stay in the table as evidence and are not reported.
+	notStatic := map[string]bool{"[[ -a": true, "[[ -h": true, "printf \\c": true, "printf bad-number": true,
+		"syntax glob nomatch": true, "syntax return-in-source": true, "trap subshell": true}
 	missed := 0
 	for _, e := range surface.Entries {
+		if notStatic[e.Key] {
+			continue
+		}
 		keys := scriptKeys([]byte(e.Probe))
 		if !slices.Contains(keys, e.Key) {
 			missed++
