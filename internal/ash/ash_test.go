@@ -140,6 +140,11 @@ func TestParseHelp(t *testing.T) {
 		{grep, []string{"-A3", "x"}, nil},
 		{grep, []string{"-oP", "x"}, []int{0}},
 		{applets["xargs"], []string{"-E", "STOP", "-r"}, nil},
+		// head's help describes -n twice ("-n N", "-n -N") and -c as "[-]N":
+		// both take a value.
+		{applets["head"], []string{"-n1", "f"}, nil},
+		{applets["head"], []string{"-n", "-3", "-c", "-5", "f"}, nil},
+		{applets["head"], []string{"-c5", "-z"}, []int{1}},
 	}
 	for _, c := range cases {
 		if got := c.spec.unknownOptions(c.args); !slices.Equal(got, c.bad) {
