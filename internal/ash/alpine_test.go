@@ -88,6 +88,9 @@ func readTarScripts(t testing.TB, r io.Reader, gz bool, prefix string, out map[s
 		switch {
 		case name == "lib/apk/db/scripts.tar":
 			readTarScripts(t, bytes.NewReader(b), false, prefix+"scripts.tar:", out)
+		case path.Dir(name) == "etc/profile.d" && !strings.HasSuffix(name, ".sh"):
+			// /etc/profile sources only profile.d/*.sh: README and
+			// color_prompt.sh.disabled are never run.
 		case name == "etc/profile" || path.Dir(name) == "etc/profile.d" || isShellScript(name, b) || strings.Contains(prefix, "scripts.tar"):
 			if bytes.IndexByte(b, 0) < 0 && len(b) > 0 {
 				out[prefix+name] = b

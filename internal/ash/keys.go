@@ -11,6 +11,10 @@ import (
 type keyAt struct {
 	Pos syntax.Pos
 	Key string
+	// Unseen: the construct is a command's own (its name, options, format)
+	// and the command's standard output goes nowhere, so output that
+	// differs under ash is never seen.
+	Unseen bool
 }
 
 // keyer names every construct of a script by the key of its probe in the
@@ -18,15 +22,20 @@ type keyAt struct {
 type keyer struct {
 	keys     []keyAt
 	assigned map[string]bool
+	words    map[string]bool // variables that only hold one plain word
+	quiet    map[*syntax.CallExpr]bool
 	funcs    map[string]bool
-	depth    int // functions we are inside
+	depth    int  // functions we are inside
+	unseen   bool // the keys being added are of a command nobody reads
 }
 
-func (k *keyer) add(pos syntax.Pos, key string) { k.keys = append(k.keys, keyAt{pos, key}) }
+func (k *keyer) add(pos syntax.Pos, key string) {
+	k.keys = append(k.keys, keyAt{pos, key, k.unseen})
+}
 
 // fileKeys lists the keys of a parsed script, in tree order.
-func fileKeys(f *syntax.File, assigned map[string]bool) []keyAt {
-	k := &keyer{assigned: assigned, funcs: map[string]bool{}}
+func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool) []keyAt {
+	k := &keyer{assigned: assigned, words: words, quiet: quiet, funcs: map[string]bool{}}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -44,7 +53,7 @@ func scriptKeys(src []byte) []string {
 		return nil
 	}
 	var out []string
-	for _, ka := range fileKeys(f, assignments(f)) {
+	for _, ka := range fileKeys(f, assignments(f), singleWords(f), quietCalls(f)) {
 		out = append(out, ka.Key)
 	}
 	return out
@@ -564,7 +573,7 @@ func (k *keyer) test(x syntax.TestExpr) {
 			k.add(n.Pos(), "[[ (")
 		case *syntax.UnaryTest:
 			k.add(n.OpPos, "[[ "+n.Op.String())
-			k.testOperand(n.X)
+			k.testOperand(n.X, false)
 		case *syntax.BinaryTest:
 			k.add(n.OpPos, "[[ "+n.Op.String())
 			switch n.Op {
@@ -589,9 +598,10 @@ func (k *keyer) test(x syntax.TestExpr) {
 				}
 			}
 			if n.Op != syntax.AndTest && n.Op != syntax.OrTest {
-				k.testOperand(n.X)
+				numeric := n.Op >= syntax.TsEql && n.Op <= syntax.TsGtr
+				k.testOperand(n.X, numeric)
 				if n.Op != syntax.TsReMatch {
-					k.testOperand(n.Y)
+					k.testOperand(n.Y, numeric)
 				}
 			}
 		}
@@ -600,7 +610,10 @@ func (k *keyer) test(x syntax.TestExpr) {
 }
 
 // testOperand names an unquoted expansion in [[ ]], which ash splits.
-func (k *keyer) testOperand(x syntax.TestExpr) {
+// An operand of a numeric operator is a number, and a variable that only
+// ever holds one plain word splits into that word: neither is the
+// probe's value with a blank or an empty one.
+func (k *keyer) testOperand(x syntax.TestExpr, numeric bool) {
 	w, ok := x.(*syntax.Word)
 	if !ok {
 		return
@@ -608,11 +621,15 @@ func (k *keyer) testOperand(x syntax.TestExpr) {
 	for _, p := range w.Parts {
 		switch p := p.(type) {
 		case *syntax.ParamExp:
-			if p.Param != nil && strings.Contains("#?$!", p.Param.Value) && p.Exp == nil && p.Repl == nil && p.Slice == nil {
+			switch {
+			case p.Param != nil && strings.Contains("#?$!", p.Param.Value) && p.Exp == nil && p.Repl == nil && p.Slice == nil:
 				k.add(p.Pos(), "[[ -n $#")
-				continue
+			case oneWord(p, k.words):
+			case numeric:
+				k.add(p.Pos(), "[[ -eq $unquoted")
+			default:
+				k.add(p.Pos(), "[[ $unquoted")
 			}
-			k.add(p.Pos(), "[[ $unquoted")
 		case *syntax.CmdSubst:
 			k.add(p.Pos(), "[[ $(cmd)")
 		}
@@ -672,6 +689,8 @@ func (k *keyer) call(c *syntax.CallExpr) {
 		args[i] = partial(w)
 	}
 	at := func(i int) syntax.Pos { return c.Args[i+1].Pos() }
+	k.unseen = k.quiet[c]
+	defer func() { k.unseen = false }()
 	for i, a := range args {
 		k.devicePath(at(i), a)
 	}
@@ -713,6 +732,13 @@ func (k *keyer) call(c *syntax.CallExpr) {
 	} else if e := surface.byKey["applet "+base]; e != nil {
 		k.add(c.Pos(), "applet "+base)
 		k.options("applet "+base, args, at, false)
+		for _, w := range c.Args[1:] {
+			for _, p := range w.Parts {
+				if ps, ok := p.(*syntax.ProcSubst); ok && ps.Op == syntax.CmdIn && surface.byKey["applet "+base+" <("] != nil {
+					k.add(ps.Pos(), "applet "+base+" <(")
+				}
+			}
+		}
 	}
 }
 

@@ -21,14 +21,35 @@ var surfaceJSON []byte
 
 // surfaceEntry is one probe's record.
 type surfaceEntry struct {
-	Key      string   `json:"key"`
-	Probe    string   `json:"probe"`
-	Ash      *Outcome `json:"ash"`
-	Bash     *Outcome `json:"bash"`
-	Severity Severity `json:"severity"`
-	Note     string   `json:"note,omitempty"`
+	Key   string   `json:"key"`
+	Probe string   `json:"probe"`
+	Ash   *Outcome `json:"ash"`
+	Bash  *Outcome `json:"bash"`
+	// Compared is what the judgement looked at, kept so that a change
+	// of judgement shows without running the probes again.
+	Compared *comparison `json:"compared,omitempty"`
+	Severity Severity    `json:"severity"`
+	Note     string      `json:"note,omitempty"`
 	// TakesValue: the option took the next argument as its value in the probe.
 	TakesValue bool `json:"takes_value,omitempty"`
+}
+
+// comparison is how the two runs of a probe compare: the statuses, the
+// standard output, and what went to standard error.
+type comparison struct {
+	// AshRC and BashRC are the status the probe printed last ("rc=N").
+	AshRC  string `json:"ash_rc,omitempty"`
+	BashRC string `json:"bash_rc,omitempty"`
+	// Stdout is "same", "blanks" (the same once runs of blanks are read
+	// as one, as scripts read columns with awk, read or cut -f), or
+	// "differs".
+	Stdout string `json:"stdout"`
+	// Complains: the shell wrote something to stderr other than the
+	// notices bash gives when a job it started dies of a signal.
+	AshComplains  bool `json:"ash_complains,omitempty"`
+	BashComplains bool `json:"bash_complains,omitempty"`
+	AshNotices    bool `json:"ash_notices,omitempty"`
+	BashNotices   bool `json:"bash_notices,omitempty"`
 }
 
 // surfaceTable is the file format of testdata/surface.json.
@@ -150,7 +171,7 @@ func (a *analyzer) surfaceFindings(keys []keyAt) {
 	}
 	for _, ka := range keys {
 		e := surface.byKey[ka.Key]
-		if e == nil || e.Severity.Rank() < SeverityWarning.Rank() {
+		if e == nil || e.Severity.Rank() < SeverityWarning.Rank() || ka.Unseen && e.Severity == SeverityWarning {
 			continue
 		}
 		at := place{int(ka.Pos.Line()), int(ka.Pos.Col())}

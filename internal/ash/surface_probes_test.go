@@ -21,12 +21,15 @@ import (
 type surfaceProbe struct {
 	Key    string // what the analyzer reports it under: "builtin read -d", "param ${p/#pat/s}", ...
 	Script string
-	// Group is the applet whose probes share a baseline (the applet run
-	// without the option): when the baseline's output already differs
-	// between the hosts (df, ps, id...), only failures count.
+	// Group is the applet a probe of an external command runs; such
+	// probes end with the command's status ("rc=N") and are judged as
+	// the tool's (judgeApplet).
 	Group string
 	// TakesValue: the option is given a value (the next argument).
 	TakesValue bool
+	// Informational: the GNU tool's help says the option only reports
+	// what is being done (--verbose, --changes...).
+	Informational bool
 }
 
 // rc is appended to probes that end with a command whose status matters.
@@ -80,23 +83,44 @@ var builtinTemplates = map[string]string{
 	"getopts":   "set -- -a -b x y\nwhile getopts {opt} ab: o; do echo \"$o ${OPTARG-}\"; done\necho \"rc=$? $OPTIND\"\n",
 	"hash":      "hash {opt} sh >/dev/null\n" + rc,
 	"help":      "help {opt} echo >/dev/null\n" + rc,
-	"kill":      "sleep 3 &\nkill {opt} $! >/dev/null\n" + rc,
+	"kill":      "sleep 3 >/dev/null 2>&1 &\nkill {opt} $! >/dev/null\n" + rc + "sleep 0.5\n", // bash reports a job killed by some signals when it reaps it
 	"let":       "let {opt} x=1+2\necho \"rc=$? $x\"\n",
 	"mapfile":   "printf 'x\\ny\\n' > in\nmapfile {opt} a < in\n" + rc,
 	"readarray": "printf 'x\\ny\\n' > in\nreadarray {opt} a < in\n" + rc,
 	"printf":    "printf {opt} '%s\\n' abc\necho \"rc=$? [${v-}]\"\n",
-	"read":      "read {opt} v w <<'EOF'\na\\b c:d e\nEOF\necho \"rc=$? [$v] [$w]\"\n",
+	"read":      "read {opt} v w <<'EOF'\nab cd:ef gh\nEOF\necho \"rc=$? [$v] [$w]\"\n",
 	"set":       "set {opt}\n" + rc,
 	"shift":     "set -- a b c\nshift {opt} 2\necho \"rc=$? $*\"\n",
 	"shopt":     "shopt {opt} nullglob\n" + rc,
 	"suspend":   "suspend {opt}\n" + rc,
 	"times":     "times {opt} >/dev/null\n" + rc,
 	"trap":      "trap {opt} 'echo trapped' EXIT\n" + rc,
-	"type":      "f() { :; }\ntype {opt} f\n" + rc,
+	"type":      "type {opt} sed | sed 's,/.*/,/,'\n" + rc,
 	"ulimit":    "ulimit {opt} >/dev/null\n" + rc,
 	"umask":     "umask {opt}\n" + rc,
 	"unset":     "v=1\nf() { :; }\nunset {opt} v\necho \"rc=$? [${v-}]\"\n",
 	"wait":      "sleep 0 &\nwait {opt}\n" + rc,
+}
+
+// builtinOptionProbes replace the template for options whose operands
+// are not the template's: names rather than assignments (declare -p,
+// export -f), listings (trap -p, kill -l), a stack to pop (popd).
+var builtinOptionProbes = map[string]string{
+	"declare -p":  "v=Ab1\ndeclare -p v >/dev/null\n" + rc,
+	"declare -f":  "f() { :; }\ndeclare -f f >/dev/null\n" + rc,
+	"declare -F":  "f() { :; }\ndeclare -F f >/dev/null\n" + rc,
+	"typeset -p":  "v=Ab1\ntypeset -p v >/dev/null\n" + rc,
+	"typeset -f":  "f() { :; }\ntypeset -f f >/dev/null\n" + rc,
+	"typeset -F":  "f() { :; }\ntypeset -F f >/dev/null\n" + rc,
+	"export -f":   "f() { :; }\nexport -f f\n" + rc,
+	"readonly -f": "f() { :; }\nreadonly -f f\n" + rc,
+	"trap -p":     "trap 'echo bye' EXIT\ntrap -p EXIT >/dev/null\n" + rc,
+	"kill -l":     "kill -l 15\n" + rc,
+	"kill -L":     "kill -L 15\n" + rc,
+	"popd":        "mkdir -p d\npushd d >/dev/null\npopd >/dev/null\necho \"rc=$? ${PWD##*/}\"\n",
+	"popd -n":     "mkdir -p d\npushd d >/dev/null\npopd -n >/dev/null\necho \"rc=$? ${PWD##*/}\"\n",
+	"shopt -o":    "shopt -o errexit >/dev/null\n" + rc,
+	"hash -t":     "hash sh\nhash -t sh >/dev/null\n" + rc,
 }
 
 // withoutOption is a template with its option left out.
@@ -139,6 +163,9 @@ func builtinProbes(specs []builtinSpec) []surfaceProbe {
 		if b.Name == "set" {
 			bare = "set -- a 'b c'\necho \"$# $2\"\n" // set alone lists the variables, which scripts do not do
 		}
+		if p, ok := builtinOptionProbes[b.Name]; ok {
+			bare = p
+		}
 		ps = append(ps, surfaceProbe{Key: "builtin " + b.Name, Script: bare})
 		for _, o := range b.Options {
 			if b.Name == "suspend" {
@@ -150,11 +177,29 @@ func builtinProbes(specs []builtinSpec) []surfaceProbe {
 					opt += " " + v
 				}
 			}
-			ps = append(ps, surfaceProbe{Key: "builtin " + b.Name + " " + o, Script: strings.Replace(tmpl, "{opt}", opt, 1), TakesValue: b.TakesArg[o]})
+			script := strings.Replace(tmpl, "{opt}", opt, 1)
+			if p, ok := builtinOptionProbes[b.Name+" "+o]; ok {
+				script = p
+			}
+			ps = append(ps, surfaceProbe{Key: "builtin " + b.Name + " " + o, Script: script, TakesValue: b.TakesArg[o]})
+		}
+		if b.Name == "kill" {
+			// kill's options are its signals: the ones POSIX names, by
+			// name and by number (kill -9, kill -KILL).
+			for _, sig := range killSignals {
+				ps = append(ps,
+					surfaceProbe{Key: "builtin kill -" + sig[0], Script: strings.Replace(tmpl, "{opt}", "-"+sig[0], 1)},
+					surfaceProbe{Key: "builtin kill -" + sig[1], Script: strings.Replace(tmpl, "{opt}", "-"+sig[1], 1)})
+			}
 		}
 	}
 	return ps
 }
+
+// killSignals are the signals of POSIX kill that end a job, with their
+// numbers on Linux (STOP and CONT would leave the probe waiting).
+var killSignals = [][2]string{{"HUP", "1"}, {"INT", "2"}, {"QUIT", "3"}, {"ABRT", "6"}, {"KILL", "9"},
+	{"USR1", "10"}, {"USR2", "12"}, {"ALRM", "14"}, {"TERM", "15"}}
 
 func shoptProbes(names []string) []surfaceProbe {
 	var ps []surfaceProbe
@@ -275,15 +320,15 @@ var paramProbes = []surfaceProbe{
 	{Key: "param ${p:o:-l}", Script: "v=abcdef\necho \"${v:1:-2}\"\n"},
 	{Key: "param ${p:expr}", Script: "v=abcdef\ni=1\necho \"${v:i+1:i*2}\"\n"},
 	{Key: "param ${p:$o}", Script: "v=abcdef\no=2\nl=3\necho \"${v:$o:$l}\"\n"},
-	{Key: "param ${@:o}", Script: "set -- a b c d\necho \"${@:2}\"\n"},
-	{Key: "param ${@:o:l}", Script: "set -- a b c d\necho \"${@:2:2}\" \"${*:1:1}\"\n"},
+	{Key: "param ${@:o}", Script: "set -- alpha be charlie d\necho \"${@:2}\"\nfor w in \"${@:3}\"; do echo \"[$w]\"; done\n"},
+	{Key: "param ${@:o:l}", Script: "set -- alpha be charlie d\necho \"${@:2:2}\" \"${*:1:1}\"\n"},
 	{Key: "param ${!prefix*}", Script: "abc=1\nabd=2\necho \"${!ab*}\"\n"},
 	{Key: "param ${!prefix@}", Script: "abc=1\nabd=2\necho \"${!ab@}\"\n"},
 	{Key: "param ${!name[@]}", Script: "a=(x y)\necho \"${!a[@]}\"\n"},
 	{Key: "param ${!name[*]}", Script: "a=(x y)\necho \"${!a[*]}\"\n"},
 	{Key: "param ${!p}", Script: "x=y\ny=found\necho \"${!x}\"\n"},
 	{Key: "param ${#p}", Script: "v=abcd\necho \"${#v}\"\n"},
-	{Key: "param ${#@}", Script: "set -- a b c\necho \"${#@}\" \"${#*}\"\n"},
+	{Key: "param ${#@}", Script: "set -- alpha be charlie\necho \"${#@}\" \"${#*}\"\n"},
 	{Key: "param ${p#w}", Script: "v=a.b.c\necho \"${v#*.}\"\n"},
 	{Key: "param ${p##w}", Script: "v=a.b.c\necho \"${v##*.}\"\n"},
 	{Key: "param ${p%w}", Script: "v=a.b.c\necho \"${v%.*}\"\n"},
@@ -459,6 +504,7 @@ var doubleBracketForms = []surfaceProbe{
 	{Key: "[[ (", Script: "if [[ ( -n a ) ]]; then echo yes; fi\n"},
 	{Key: "[[ == pattern", Script: "if [[ abc == a* ]]; then printf 1; fi\nif [[ abc == a? ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ == \"quoted\"", Script: "if [[ abc == \"a*\" ]]; then echo match; else echo nomatch; fi\n"},
+	{Key: "[[ -eq $unquoted", Script: "x=$(echo 10)\ny=$(echo 9)\nif [[ $x -gt $y ]]; then printf 1; else printf 0; fi\nif [[ $y -eq 9 ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $unquoted", Script: "x='a b'\ny=\nif [[ $x == \"a b\" ]]; then printf 1; else printf 0; fi\nif [[ -z $y ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $(cmd)", Script: "if [[ $(echo a b) == \"a b\" ]]; then echo eq; else echo ne; fi\n"},
 	{Key: "[[ -n $#", Script: "set -- a\nif [[ $# -eq 1 ]]; then echo one; fi\n"},
@@ -782,11 +828,24 @@ var gnuValues = map[string]string{
 
 var gnuHelpLine = regexp.MustCompile(`^\s+(-[A-Za-z0-9])?(?:, )?(--[A-Za-z0-9-]+)?(\[?=\S+|\s[A-Z][A-Z_\[\]+-]*)?`)
 
+// reports is what the help of an option says when the option only
+// reports what the tool does: "explain what is being done", "print a
+// message for each created directory", "output a diagnostic for every
+// file processed", "verbose mode".
+var reports = regexp.MustCompile(`(?i)(verbos|explain what is being done|print a message|diagnos|print (the )?name of each|print commands before)`)
+
+// gnuOpt is one option of a GNU tool's --help.
+type gnuOpt struct {
+	Name, Value string
+	// Informational: its description says it only reports.
+	Informational bool
+}
+
 // gnuOptionsWithValues reads the options of a GNU tool's --help with the
-// value each takes (empty for none).
-func gnuOptionsWithValues(name string) [][2]string {
+// value each takes (empty for none) and what its description says.
+func gnuOptionsWithValues(name string) []gnuOpt {
 	out, _ := exec.Command(name, "--help").CombinedOutput() // a missing tool has no options to offer
-	var opts [][2]string
+	var opts []gnuOpt
 	seen := map[string]bool{}
 	for _, line := range strings.Split(string(out), "\n") {
 		m := gnuHelpLine.FindStringSubmatch(line)
@@ -802,15 +861,47 @@ func gnuOptionsWithValues(name string) [][2]string {
 				value = "x"
 			}
 		}
+		// The description starts after the first run of two blanks.
+		desc := ""
+		if _, d, ok := strings.Cut(line[len(m[0]):], "  "); ok {
+			desc = strings.TrimSpace(d)
+		}
 		for _, o := range []string{m[1], m[2]} {
 			if o == "" || o == "--help" || o == "--version" || seen[o] {
 				continue
 			}
 			seen[o] = true
-			opts = append(opts, [2]string{o, value})
+			opts = append(opts, gnuOpt{Name: o, Value: value, Informational: reports.MatchString(desc)})
 		}
 	}
 	return opts
+}
+
+// readsFiles are the applets whose templates read in.txt (and o.txt, s1,
+// s2) without changing them: each is probed once more with the files
+// given as process substitutions, pipes the applet cannot seek or stat.
+var readsFiles = map[string][]string{
+	"base64": {"in.txt"}, "cat": {"in.txt"}, "cmp": {"in.txt", "o.txt"}, "comm": {"s1", "s2"},
+	"cut": {"in.txt"}, "diff": {"in.txt", "o.txt"}, "grep": {"in.txt"}, "gzip": {"in.txt"},
+	"head": {"in.txt"}, "md5sum": {"in.txt"}, "nl": {"in.txt"}, "od": {"in.txt"},
+	"paste": {"in.txt"}, "sha1sum": {"in.txt"}, "sha256sum": {"in.txt"}, "shuf": {"in.txt"},
+	"sort": {"in.txt"}, "tac": {"in.txt"}, "tail": {"in.txt"}, "uniq": {"in.txt"}, "wc": {"in.txt"},
+}
+
+// withProcessSubstitution gives the files that the applet's line of a
+// template (the one with {opt}) reads as <(cat FILE).
+func withProcessSubstitution(tmpl string, files []string) string {
+	lines := strings.Split(tmpl, "\n")
+	for i, l := range lines {
+		if !strings.Contains(l, "{opt}") {
+			continue
+		}
+		for _, f := range files {
+			l = regexp.MustCompile(`(^|\s)`+regexp.QuoteMeta(f)+`(\s|$)`).ReplaceAllString(l, "${1}<(cat "+f+")${2}")
+		}
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
 }
 
 // appletProbes: each applet of the host alone (the baseline) and with
@@ -829,8 +920,11 @@ func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
 	for _, name := range names {
 		tmpl := appletFixture + appletTemplates[name]
 		ps = append(ps, surfaceProbe{Key: "applet " + name, Script: withoutOption(tmpl) + rc, Group: name})
-		for _, ov := range gnuOptionsWithValues(name) {
-			o, v := ov[0], ov[1]
+		if files, ok := readsFiles[name]; ok {
+			ps = append(ps, surfaceProbe{Key: "applet " + name + " <(", Script: withoutOption(withProcessSubstitution(tmpl, files)) + rc, Group: name})
+		}
+		for _, g := range gnuOptionsWithValues(name) {
+			o, v := g.Name, g.Value
 			if appletSkip[name+" "+o] {
 				continue
 			}
@@ -845,7 +939,7 @@ func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
 					opt += " " + v
 				}
 			}
-			ps = append(ps, surfaceProbe{Key: "applet " + name + " " + o, Script: strings.Replace(tmpl, "{opt}", opt, 1) + rc, Group: name, TakesValue: v != ""})
+			ps = append(ps, surfaceProbe{Key: "applet " + name + " " + o, Script: strings.Replace(tmpl, "{opt}", opt, 1) + rc, Group: name, TakesValue: v != "", Informational: g.Informational})
 		}
 	}
 	return ps
