@@ -35,7 +35,8 @@ type heldoutSet struct {
 
 var heldoutSets = []heldoutSet{
 	{"held-apart corpus", "../../testdata/ash/heldout", "../../testdata/ash/heldout-truth.json", 0.94, 0.80},
-	{"second held-apart corpus", "../../testdata/ash/heldout2", "../../testdata/ash/heldout2-truth.json", 0.72, 0.78},
+	{"second held-apart corpus", "../../testdata/ash/heldout2", "../../testdata/ash/heldout2-truth.json", 0.68, 0.85},
+	{"third held-apart corpus", "../../testdata/ash/heldout3", "../../testdata/ash/heldout3-truth.json", 0.81, 0.92},
 }
 
 func readScripts(t testing.TB, dir string) map[string][]byte {
