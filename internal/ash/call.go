@@ -71,6 +71,7 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 		args[i] = partial(w)
 	}
 	at := func(i int) syntax.Pos { return c.Args[i+1].Pos() }
+	a.runsBash(name, args, c.Pos(), at)
 	switch name {
 	case "mapfile", "readarray":
 		a.add(c.Pos(), "mapfile", name)
@@ -336,12 +337,37 @@ func (a *analyzer) options(name string, args []string, at func(int) syntax.Pos) 
 	}
 }
 
+// runsCommandToo are the commands that run the command line they are
+// given, besides the applets of runsCommand.
+var runsCommandToo = map[string]bool{"exec": true, "command": true, "sudo": true, "doas": true, "time": true}
+
+// runsBash reports running bash itself: directly, or through a command
+// that runs another (exec, sudo, xargs, timeout, env, flock...).
+func (a *analyzer) runsBash(name string, args []string, pos syntax.Pos, at func(int) syntax.Pos) {
+	if name == "bash" {
+		a.add(pos, "runs-bash", "")
+		return
+	}
+	if !runsCommand[name] && !runsCommandToo[name] {
+		return
+	}
+	for i, s := range args {
+		if base(s) == "bash" {
+			a.add(at(i), "runs-bash", "")
+			return
+		}
+	}
+}
+
 // execArgs checks the command that find -exec runs.
 func (a *analyzer) execArgs(cmd []string, at func(int) syntax.Pos) {
 	if len(cmd) == 0 {
 		return
 	}
 	name := base(cmd[0])
+	if name == "bash" {
+		a.add(at(0), "runs-bash", "")
+	}
 	rest := cmd[1:]
 	restAt := func(j int) syntax.Pos { return at(j + 1) }
 	if name == "gzip" && a.checksAges {

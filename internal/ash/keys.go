@@ -23,6 +23,7 @@ type keyer struct {
 	keys     []keyAt
 	assigned map[string]bool
 	words    map[string]bool // variables that only hold one plain word
+	arithVar map[string]bool // variables given values that read as arithmetic
 	quiet    map[*syntax.CallExpr]bool
 	funcs    map[string]bool
 	depth    int  // functions we are inside
@@ -35,7 +36,7 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 
 // fileKeys lists the keys of a parsed script, in tree order.
 func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool) []keyAt {
-	k := &keyer{assigned: assigned, words: words, quiet: quiet, funcs: map[string]bool{}}
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -624,6 +625,8 @@ func (k *keyer) testOperand(x syntax.TestExpr, numeric bool) {
 			switch {
 			case p.Param != nil && strings.Contains("#?$!", p.Param.Value) && p.Exp == nil && p.Repl == nil && p.Slice == nil:
 				k.add(p.Pos(), "[[ -n $#")
+			case numeric && p.Param != nil && k.arithVar[p.Param.Value]:
+				k.add(p.Pos(), "[[ -eq $expr")
 			case oneWord(p, k.words):
 			case numeric:
 				k.add(p.Pos(), "[[ -eq $unquoted")
@@ -730,7 +733,11 @@ func (k *keyer) call(c *syntax.CallExpr) {
 		k.add(c.Pos(), "builtin "+name)
 		k.options("builtin "+name, args, at, name == "set")
 	} else if e := surface.byKey["applet "+base]; e != nil {
-		k.add(c.Pos(), "applet "+base)
+		// The bare key is the applet run without options; with options,
+		// their probes (the same command with each) say what happens.
+		if !hasOptions(args) {
+			k.add(c.Pos(), "applet "+base)
+		}
 		k.options("applet "+base, args, at, false)
 		for _, w := range c.Args[1:] {
 			for _, p := range w.Parts {
@@ -740,6 +747,19 @@ func (k *keyer) call(c *syntax.CallExpr) {
 			}
 		}
 	}
+}
+
+// hasOptions: an argument before "--" starts with a dash.
+func hasOptions(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if len(a) > 1 && a[0] == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 // options names each option of a command line by the keys of the table:

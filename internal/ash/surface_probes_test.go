@@ -504,6 +504,9 @@ var doubleBracketForms = []surfaceProbe{
 	{Key: "[[ (", Script: "if [[ ( -n a ) ]]; then echo yes; fi\n"},
 	{Key: "[[ == pattern", Script: "if [[ abc == a* ]]; then printf 1; fi\nif [[ abc == a? ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ == \"quoted\"", Script: "if [[ abc == \"a*\" ]]; then echo match; else echo nomatch; fi\n"},
+	// bash evaluates the operands of -eq... in [[ ]] as arithmetic: a
+	// value built like $n+1 is its sum there.
+	{Key: "[[ -eq $expr", Script: "n=1\nn=$n+1\nif [[ $n -eq 2 ]]; then echo two; else echo other; fi\n"},
 	{Key: "[[ -eq $unquoted", Script: "x=$(echo 10)\ny=$(echo 9)\nif [[ $x -gt $y ]]; then printf 1; else printf 0; fi\nif [[ $y -eq 9 ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $unquoted", Script: "x='a b'\ny=\nif [[ $x == \"a b\" ]]; then printf 1; else printf 0; fi\nif [[ -z $y ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $(cmd)", Script: "if [[ $(echo a b) == \"a b\" ]]; then echo eq; else echo ne; fi\n"},
@@ -724,8 +727,17 @@ var trapProbes = []surfaceProbe{
 const appletFixture = "printf 'b 2\\na 10\\nc 1\\na 10\\n' > in.txt\nmkdir d\nprintf 'x\\n' > d/f\nln -s in.txt l\n" +
 	"touch -h -d '2001-02-03 04:05:06' in.txt d/f d l\n"
 
+// maskNumbers hides the values that differ from one host or moment to
+// the next (sizes, counts, times) and keeps the format around them: a
+// probe of free, du or stat compares units, columns and words.
+const maskNumbers = "sed 's/[0-9][0-9.,]*/N/g'"
+
 // appletTemplates run one applet as scripts do; {opt} is replaced by an
-// option of the GNU tool or by nothing for the baseline.
+// option of the GNU tool or by nothing for the baseline. The numbers
+// that applets reporting on the host print (free, du, stat, uname) are
+// masked, with pipefail so that the status stays the applet's; df, ps, id
+// and mktemp print rows or names that only the host decides, under a
+// header that is a label for people, and are judged by their status.
 var appletTemplates = map[string]string{
 	"base64":    "base64 {opt} in.txt\n",
 	"basename":  "basename {opt} /a/b.txt .txt\n",
@@ -740,11 +752,11 @@ var appletTemplates = map[string]string{
 	"df":        "df {opt} . >/dev/null\n",
 	"diff":      "printf 'b 2\\nz\\n' > o.txt\ntouch -d '2001-02-03 04:05:06' o.txt\ndiff {opt} in.txt o.txt\n",
 	"dirname":   "dirname {opt} /a/b/c\n",
-	"du":        "du {opt} d >/dev/null\n",
+	"du":        "set -o pipefail\ndu {opt} d | " + maskNumbers + "\n",
 	"env":       "env {opt} printf '%s\\n' ok\n",
 	"expand":    "printf 'a\\tb\\n' | expand {opt}\n",
 	"fold":      "echo abcdefghij | fold {opt}\n",
-	"free":      "free {opt} >/dev/null\n",
+	"free":      "set -o pipefail\nfree {opt} | " + maskNumbers + "\n",
 	"grep":      "grep {opt} a in.txt\n",
 	"gzip":      "gzip {opt} -c in.txt | gzip -dc\n",
 	"head":      "head {opt} in.txt\n",
@@ -759,7 +771,7 @@ var appletTemplates = map[string]string{
 	"nice":      "nice {opt} true\n",
 	"nl":        "nl {opt} in.txt\n",
 	"nohup":     "nohup {opt} true\n",
-	"nproc":     "nproc {opt} >/dev/null\n",
+	"nproc":     "set -o pipefail\nnproc {opt} | " + maskNumbers + "\n",
 	"od":        "od {opt} in.txt\n",
 	"paste":     "paste {opt} in.txt in.txt\n",
 	"ps":        "ps {opt} >/dev/null\n",
@@ -771,11 +783,11 @@ var appletTemplates = map[string]string{
 	"seq":       "seq {opt} 1 3\n",
 	"sha1sum":   "sha1sum {opt} in.txt\n",
 	"sha256sum": "sha256sum {opt} in.txt\n",
-	"shuf":      "shuf {opt} in.txt | sort\n",
+	"shuf":      "shuf {opt} in.txt | wc -l\n", // which lines, and their order, are random
 	"sleep":     "sleep {opt} 0\n",
 	"sort":      "sort {opt} in.txt\n",
 	"split":     "split {opt} in.txt part\nls\n",
-	"stat":      "stat {opt} in.txt >/dev/null\n",
+	"stat":      "set -o pipefail\nstat {opt} in.txt | " + maskNumbers + "\n",
 	"tac":       "tac {opt} in.txt\n",
 	"tail":      "tail {opt} in.txt\n",
 	"tar":       "tar {opt} -cf a.tar in.txt\ntar -tf a.tar\n",
@@ -784,10 +796,10 @@ var appletTemplates = map[string]string{
 	"touch":     "touch {opt} in.txt\nls\n",
 	"tr":        "echo 'abc 123' | tr {opt} 'a-c' 'x-z'\n",
 	"truncate":  "truncate {opt} in.txt\nwc -c < in.txt\n",
-	"uname":     "uname {opt} >/dev/null\n",
+	"uname":     "set -o pipefail\nuname {opt} | sed \"s/$(uname -n)/HOST/g\" | " + maskNumbers + "\n",
 	"uniq":      "uniq {opt} in.txt\n",
 	"wc":        "wc {opt} in.txt\n",
-	"which":     "which {opt} sh >/dev/null\n",
+	"which":     "set -o pipefail\nwhich {opt} sh | sed 's,.*/,,'\n",
 	"xargs":     "printf 'a b\\nc\\n' | xargs {opt} echo\n",
 	"flock":     "flock {opt} lockf true\n",
 }

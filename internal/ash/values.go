@@ -125,6 +125,10 @@ func checksAges(f *syntax.File) bool {
 				return true
 			}
 			name := base(n.Args[0].Lit())
+			if name == "find" && compresses(n) {
+				// The find that compresses tests the files before.
+				return true
+			}
 			for _, w := range n.Args[1:] {
 				a := w.Lit()
 				switch {
@@ -164,6 +168,38 @@ func quietCalls(f *syntax.File) map[*syntax.CallExpr]bool {
 		return true
 	})
 	return m
+}
+
+// compresses says whether a find command runs gzip on what it finds.
+func compresses(c *syntax.CallExpr) bool {
+	for i, w := range c.Args {
+		if l := w.Lit(); (l == "-exec" || l == "-execdir") && i+1 < len(c.Args) && base(c.Args[i+1].Lit()) == "gzip" {
+			return true
+		}
+	}
+	return false
+}
+
+// arithWords are the variables given a value that reads as arithmetic:
+// an expansion joined to an operator and more ($n+1, $a-$b). bash
+// evaluates such a value as an expression where [[ ]] compares numbers;
+// ash does not.
+func arithWords(f *syntax.File) map[string]bool {
+	m := map[string]bool{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if as, ok := n.(*syntax.Assign); ok && as.Name != nil && as.Value != nil && arithLike(as.Value) {
+			m[as.Name.Value] = true
+		}
+		return true
+	})
+	return m
+}
+
+// arithLike: the word expands something and has an arithmetic operator
+// in its literal text, with no blank: $count+1, $a*$b.
+func arithLike(w *syntax.Word) bool {
+	s := partial(w)
+	return strings.Contains(s, unknown) && strings.ContainsAny(strings.ReplaceAll(s, unknown, ""), "+-*/%") && !strings.ContainsAny(s, " \t")
 }
 
 // discardsStdout says whether a command's redirections send its standard
