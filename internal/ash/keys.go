@@ -309,7 +309,7 @@ func (k *keyer) redirect(r *syntax.Redirect) {
 			}
 		}
 		k.add(r.OpPos, "redir <<")
-	case syntax.ClbOut:
+	case syntax.RdrClob:
 		k.add(r.OpPos, "redir >|")
 	default:
 		k.add(r.OpPos, "redir "+op)

@@ -222,9 +222,7 @@ func manualParamForms(t testing.TB) []string {
 func manualArithOperators(t testing.TB) []string {
 	var ops []string
 	for _, term := range termsOf(section(manualPage(t), "ARITHMETIC EVALUATION")) {
-		for _, op := range strings.Fields(term) {
-			ops = append(ops, op)
-		}
+		ops = append(ops, strings.Fields(term)...)
 	}
 	return ops
 }

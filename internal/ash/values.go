@@ -215,7 +215,7 @@ func discardsStdout(redirs []*syntax.Redirect) bool {
 			word = r.Word.Lit()
 		}
 		switch r.Op {
-		case syntax.RdrOut, syntax.AppOut, syntax.ClbOut, syntax.RdrAll, syntax.AppAll:
+		case syntax.RdrOut, syntax.AppOut, syntax.RdrClob, syntax.RdrAll, syntax.AppAll:
 			discarded = word == "/dev/null"
 		case syntax.DplOut:
 			discarded = word == "/dev/null" || word == "-"
