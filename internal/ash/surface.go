@@ -101,7 +101,7 @@ var surfaceRules = []rule{
 	{"shell-syntax", "this shell syntax behaves differently in BusyBox ash", "rewrite with POSIX constructs", ""},
 	{"printf-format", "this printf or echo form prints something else in BusyBox ash", "use `printf` with POSIX conversions (%s %d %x %o %c %b) and escapes", ""},
 	{"trap-signal", "this signal specification behaves differently in BusyBox ash", "use POSIX signal names without SIG (INT, TERM, HUP, EXIT)", ""},
-	{"applet-option", "the BusyBox applet on Alpine treats this option differently from the GNU tool", "use an option the BusyBox applet lists in `busybox APPLET --help` with the same effect, or `apk add` the GNU package", ""},
+	{"applet-option", "the BusyBox applet on Alpine treats this differently from the GNU tool", "use an option the BusyBox applet lists in `busybox APPLET --help` with the same effect, or `apk add` the GNU package", ""},
 }
 
 // surfaceRule is the rule of a surface key, by its first word.
@@ -147,11 +147,18 @@ func (e *surfaceEntry) consequence() string {
 		line = strings.TrimPrefix(line, "sh: ")
 		msg = "ash says \"" + line + "\""
 	}
+	c := e.Compared
 	switch {
 	case a.Exit != b.Exit && a.Exit == 137:
 		msg = "ash never finished"
 	case a.Exit != b.Exit:
 		msg = strings.TrimPrefix(msg+fmt.Sprintf(", exits %d (bash %d)", a.Exit, b.Exit), ", ")
+	case c != nil && c.AshRC != c.BashRC && msg == "":
+		msg = fmt.Sprintf("the command's status is %s (bash %s)", c.AshRC, c.BashRC)
+	case c != nil && c.Stdout == "same" && c.BashNotices && !c.AshNotices:
+		msg = "bash reports the killed job on stderr, ash does not"
+	case c != nil && c.Stdout == "same" && c.AshNotices && !c.BashNotices:
+		msg = "ash reports the killed job on stderr, bash does not"
 	case msg == "":
 		msg = "ash prints something else"
 	}
@@ -178,8 +185,10 @@ func (a *analyzer) surfaceFindings(keys []keyAt) {
 		if i, ok := byPlace[at]; ok {
 			f := &a.findings[i]
 			if f.Severity.Rank() < e.Severity.Rank() {
+				// The probe shows more than the rule said (a form "ash has"
+				// that gives another result): say what it showed first.
 				f.Severity = e.Severity
-				f.Message += " (" + ka.Key + ": " + e.consequence() + ")"
+				f.Message = "`" + displayKey(ka.Key) + "`: " + e.consequence() + "; " + f.Message
 			}
 			continue
 		}
@@ -187,7 +196,7 @@ func (a *analyzer) surfaceFindings(keys []keyAt) {
 		r := surfaceRuleByID[id]
 		a.findings = append(a.findings, Finding{
 			Path: a.path, Line: at.line, Col: at.col, Rule: id, Severity: e.Severity,
-			Message:    "`" + strings.TrimPrefix(strings.TrimPrefix(ka.Key, "applet "), "builtin ") + "`: " + e.consequence() + "; " + r.Message,
+			Message:    "`" + displayKey(ka.Key) + "`: " + e.consequence() + "; " + r.Message,
 			Suggestion: r.Suggestion,
 		})
 		byPlace[at] = len(a.findings) - 1
@@ -195,3 +204,19 @@ func (a *analyzer) surfaceFindings(keys []keyAt) {
 }
 
 var surfaceRuleByID = indexRules(surfaceRules)
+
+// displayKey is a key as a script writes it: "sed -z", "${@:o}", "kill -9".
+func displayKey(key string) string {
+	for _, p := range []string{"applet ", "builtin ", "param ", "syntax ", "redir ", "arith ", "quote ", "var ", "assign "} {
+		if k, ok := strings.CutPrefix(key, p); ok {
+			switch p {
+			case "var ":
+				return "$" + k
+			case "assign ":
+				return k + "="
+			}
+			return k
+		}
+	}
+	return key
+}
