@@ -2,8 +2,9 @@ package ash
 
 // The held-apart measurements. testdata/ash/heldout and heldout2 hold
 // scripts written after public init scripts, cron jobs, deploy scripts and
-// the like (each directory's PROVENANCE.md says how they were chosen): no
-// rule, probe or table of this package is derived from them. Their ground
+// the like (each directory's PROVENANCE.md says how they were chosen, and
+// which of them were looked at after being scored: only heldout3 never
+// was before the last change to the analyzer). Their ground
 // truth comes from running each under a fleet host's ash and under bash
 // (TestHeldoutTruth); the analyzer is only scored against it
 // (TestHeldoutScore), by the exit code that `lint-sh` gives with its
