@@ -1,6 +1,6 @@
 package ash
 
-// The held-apart measurements. testdata/ash/heldout and heldout2 hold
+// The held-apart measurements. testdata/ash/heldout, heldout2 and heldout3 hold
 // scripts written after public init scripts, cron jobs, deploy scripts and
 // the like (each directory's PROVENANCE.md says how they were chosen, and
 // which of them were looked at after being scored: only heldout3 never
