@@ -467,18 +467,16 @@ func readCorpus(t testing.TB) map[string][]byte {
 	return corpus
 }
 
-// TestDeriveTruth runs the corpus under both shells and checks (or, with
-// -update, rewrites) which scripts break under ash.
-func TestDeriveTruth(t *testing.T) {
-	corpus := readCorpus(t)
-	f := fleet.Start(t, 1)
+// labelScripts runs scripts under the host's ash and the controller's
+// bash and says which of them behave differently, sorted by name.
+func labelScripts(t *testing.T, f *fleet.Fleet, corpus map[string][]byte) []truthEntry {
+	t.Helper()
 	scripts := map[string]string{}
 	for name, src := range corpus {
 		scripts[name] = string(src)
 	}
-	results := runBoth(t, f, scripts)
 	var truth []truthEntry
-	for name, p := range results {
+	for name, p := range runBoth(t, f, scripts) {
 		e := truthEntry{Script: name, Breaks: differs(p), Ash: p.Ash, Bash: p.Bash, AshAsSh: p.AshAsSh}
 		if p.AshAsSh != nil {
 			body := differs(pair{Ash: *p.AshAsSh, Bash: p.Bash})
@@ -487,6 +485,13 @@ func TestDeriveTruth(t *testing.T) {
 		truth = append(truth, e)
 	}
 	slices.SortFunc(truth, func(a, b truthEntry) int { return strings.Compare(a.Script, b.Script) })
+	return truth
+}
+
+// TestDeriveTruth runs the corpus under both shells and checks (or, with
+// -update, rewrites) which scripts break under ash.
+func TestDeriveTruth(t *testing.T) {
+	truth := labelScripts(t, fleet.Start(t, 1), readCorpus(t))
 	if *update {
 		writeJSON(t, truthFile, truth)
 		return

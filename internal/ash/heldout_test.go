@@ -66,22 +66,7 @@ func readScripts(t testing.TB, dir string) map[string][]byte {
 func TestHeldoutTruth(t *testing.T) {
 	f := fleet.Start(t, 1)
 	for _, set := range heldoutSets {
-		corpus := readScripts(t, set.dir)
-		scripts := map[string]string{}
-		for name, src := range corpus {
-			scripts[name] = string(src)
-		}
-		results := runBoth(t, f, scripts)
-		var truth []truthEntry
-		for name, p := range results {
-			e := truthEntry{Script: name, Breaks: differs(p), Ash: p.Ash, Bash: p.Bash, AshAsSh: p.AshAsSh}
-			if p.AshAsSh != nil {
-				body := differs(pair{Ash: *p.AshAsSh, Bash: p.Bash})
-				e.BodyBreaks = &body
-			}
-			truth = append(truth, e)
-		}
-		slices.SortFunc(truth, func(a, b truthEntry) int { return strings.Compare(a.Script, b.Script) })
+		truth := labelScripts(t, f, readScripts(t, set.dir))
 		if *update {
 			writeJSON(t, set.truth, truth)
 			continue
