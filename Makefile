@@ -48,7 +48,7 @@ SHARD_HOSTS ?= 12
 SHARDS      ?= 3
 SHARD_WAVES ?= 1,25%,100%
 
-.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench soak-rollback soak-inventory
+.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench soak-rollback soak-inventory ash-measure ash-surface soak-ash-surface
 
 all: build
 
@@ -216,3 +216,23 @@ bench: prereqs
 	bin/switchback-bench -hosts $(BENCH_HOSTS) -forks $(BENCH_FORKS) -switchback $(BIN) -toxiproxy bin/toxiproxy/server
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./playbooks ./modules ./runner/rollout > bin/micro-bench.txt
 	$(GO) run golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION) bin/micro-bench.txt
+
+# The ash analyzer measured on data it was not built from: recall and
+# precision of lint-sh's exit code on the three held-apart corpora
+# (testdata/ash/heldout*, labelled by running each script under a fleet
+# host's ash and under bash), and precision on scripts written for ash
+# (OpenRC's, the Alpine minirootfs'). Relabels the corpora on a fleet first.
+ash-measure: build
+	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutTruth|TestAlpineShownToBreak'
+	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutScore|TestAlpinePrecision' -v | grep -E 'held-apart corpus,|written for ash|^(---|ok|FAIL)'
+
+# Regenerates internal/ash/testdata/surface.json: every probe of bash's
+# surface run under a fleet host's ash and under bash (about a minute).
+ash-surface: build
+	$(GO) test ./internal/ash -count=1 -run 'TestSurface$$' -update -v -timeout 30m
+
+# Every probe of the surface table run again and checked against its
+# verdict (make test runs every 8th, and TestSurfaceTable re-judges the
+# whole table from what it recorded).
+soak-ash-surface: build
+	SWITCHBACK_ASH_SURFACE=all $(GO) test ./internal/ash -count=1 -run 'TestSurface$$' -v -timeout 30m

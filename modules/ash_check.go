@@ -20,8 +20,9 @@ import (
 )
 
 // AshCheck reads shell scripts from the host and fails the step when the
-// analyzer finds constructs that break (or, with a lower fail_on, behave
-// differently) under BusyBox ash. It never changes the host.
+// analyzer finds constructs that break or behave differently under
+// BusyBox ash (warning, the default fail_on; "error" tolerates scripts
+// that run but differ). It never changes the host.
 type AshCheck struct {
 	Paths  []string
 	FailOn string // "error", "warning", "info" or "never"
@@ -45,7 +46,9 @@ func decodeAshCheck(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostic
 	if diags.HasErrors() {
 		return nil, diags
 	}
-	m := &AshCheck{Paths: cfg.Paths, FailOn: string(ash.SeverityError)}
+	// The default is lint-sh's: a warning is a script that runs under ash
+	// and silently gives another result, which nothing later notices.
+	m := &AshCheck{Paths: cfg.Paths, FailOn: string(ash.SeverityWarning)}
 	if cfg.FailOn != nil {
 		m.FailOn = *cfg.FailOn
 	}

@@ -8,7 +8,8 @@ import (
 )
 
 // TestAshCheckDecode: wrong values are refused before a host is touched,
-// with the line of the attribute at fault; fail_on defaults to "error".
+// with the line of the attribute at fault; fail_on defaults to "warning",
+// as lint-sh's --fail-on does.
 func TestAshCheckDecode(t *testing.T) {
 	tests := []struct {
 		body, summary string
@@ -30,7 +31,7 @@ func TestAshCheckDecode(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if c := m.(*AshCheck); c.FailOn != "error" || len(c.Paths) != 2 {
+	if c := m.(*AshCheck); c.FailOn != "warning" || len(c.Paths) != 2 {
 		t.Errorf("decoded %+v", c)
 	}
 }

@@ -18,7 +18,8 @@ phase "scripts" {
     paths = ["/opt/clean", "/usr/local/bin/tool"]
   }
   ash_check "warnings tolerated" {
-    paths = ["/opt/warn"]
+    paths   = ["/opt/warn"]
+    fail_on = "error"
   }
   ash_check "all scripts" {
     paths = ["/opt"]
@@ -27,9 +28,10 @@ phase "scripts" {
 `
 
 // TestAshCheckStep: scripts seeded on a real host are read back in one
-// round trip and analyzed; clean ones and warnings under fail_on pass
-// with no change, a bash script fails the step with its finding, and
-// the host is left as it was.
+// round trip and analyzed; clean ones, and warnings under fail_on =
+// "error", pass with no change; with the default fail_on (warning) a bash
+// script and a brace range fail the step with their findings, and the
+// host is left as it was.
 func TestAshCheckStep(t *testing.T) {
 	f := fleet.Start(t, 1)
 	h := f.Hosts[0]
@@ -68,16 +70,17 @@ func TestAshCheckStep(t *testing.T) {
 		t.Fatalf("exit %d, want %d (the host fails on the bash script)", code, runner.ExitFailed)
 	}
 	wantInOutput(t, out,
-		"ash_check: 3 finding(s) at or above error:",
+		"ash_check: 4 finding(s) at or above warning:",
 		"/opt/legacy/deploy:1:1 bash-shebang error",
 		"/opt/legacy/deploy:2:1 bash-array error: arrays `name=(...)` are bash-only",
 		"/opt/legacy/deploy:3:11 array-index error",
+		"/opt/warn/list.sh:2:10 brace-range warning",
 	)
 	if ok, changed := recap(t, out); ok != 2 || changed != 0 {
 		t.Errorf("ok=%d changed=%d, want the two passing checks ok and nothing changed", ok, changed)
 	}
 	// Lesser findings do not fail the step and are not listed.
-	for _, unwanted := range []string{"brace-range", "/opt/clean", "helper.sh", "source"} {
+	for _, unwanted := range []string{"/opt/clean", "helper.sh", "source"} {
 		if strings.Contains(out, unwanted) {
 			t.Errorf("output mentions %q, which is under fail_on", unwanted)
 		}

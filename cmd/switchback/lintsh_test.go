@@ -112,3 +112,48 @@ func TestLintShSARIF(t *testing.T) {
 		}
 	}
 }
+
+// TestLintShFailOn: the exit code follows --fail-on, and the default
+// stops on a warning (a script that runs under ash with another result).
+func TestLintShFailOn(t *testing.T) {
+	dir := t.TempDir()
+	scripts := map[string]string{
+		"error.sh":   "#!/bin/sh\nhosts=(a b)\n",                 // bash-array: error
+		"warning.sh": "#!/bin/sh\nfor i in {1..3}; do :; done\n", // brace-range: warning
+		"info.sh":    "#!/bin/sh\nf() { local x; }\n",            // local: info
+		"clean.sh":   "#!/bin/sh\necho ok\n",
+	}
+	for name, src := range scripts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		failOn string // "" is the default
+		want   map[string]int
+	}{
+		{"", map[string]int{"error.sh": 1, "warning.sh": 1, "info.sh": 0, "clean.sh": 0}},
+		{"error", map[string]int{"error.sh": 1, "warning.sh": 0, "info.sh": 0, "clean.sh": 0}},
+		{"warning", map[string]int{"error.sh": 1, "warning.sh": 1, "info.sh": 0, "clean.sh": 0}},
+		{"info", map[string]int{"error.sh": 1, "warning.sh": 1, "info.sh": 1, "clean.sh": 0}},
+		{"never", map[string]int{"error.sh": 0, "warning.sh": 0, "info.sh": 0, "clean.sh": 0}},
+	}
+	for _, tt := range tests {
+		for name, want := range tt.want {
+			args := []string{"lint-sh"}
+			if tt.failOn != "" {
+				args = append(args, "--fail-on", tt.failOn)
+			}
+			args = append(args, filepath.Join(dir, name))
+			var stdout, stderr bytes.Buffer
+			if code := Main(args, Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv}); code != want {
+				t.Errorf("lint-sh --fail-on %q %s: exit %d, want %d\n%s%s", tt.failOn, name, code, want, stdout.String(), stderr.String())
+			}
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"lint-sh", "--fail-on", "fatal", filepath.Join(dir, "clean.sh")}, Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv})
+	if code == 0 || !bytes.Contains(stderr.Bytes(), []byte("--fail-on")) {
+		t.Errorf("--fail-on fatal: exit %d, stderr %q; want a usage error naming --fail-on", code, stderr.String())
+	}
+}

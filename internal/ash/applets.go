@@ -76,7 +76,8 @@ func parseApplets(text string) map[string]*appletSpec {
 var (
 	// [-nrE], [-i[SFX]], [-m N], [-A|B|C N] in a usage line.
 	usageGroup = regexp.MustCompile(`\[-([A-Za-z0-9]+)(\[[A-Z]+\])?((?:\|[A-Za-z0-9])*)( [A-Z][A-Z_]*)?`)
-	upperArg   = regexp.MustCompile(`^[A-Z][A-Z0-9_]*`)
+	// An option's value in a description line: N, FILE, -N[bkm], [-]N[bkm].
+	upperArg = regexp.MustCompile(`^(\[-\]|-)?[A-Z][A-Z0-9_]*`)
 )
 
 func parseHelp(lines []string) *appletSpec {
@@ -155,13 +156,22 @@ func (s *appletSpec) addOption(o string, takesArg bool) {
 	if base, _, ok := strings.Cut(o, "="); ok {
 		o, kind = base, argAttached
 	}
+	// An option described twice ("-n N", then "-n -N") keeps the value
+	// it takes in either description.
+	keep := func(m map[string]argKind, k string) {
+		if old, ok := m[k]; !ok || kind != argNone || old == argNone {
+			m[k] = kind
+		}
+	}
 	switch {
 	case strings.HasPrefix(o, "--") && len(o) > 2:
-		s.long[o[2:]] = kind
+		keep(s.long, o[2:])
 	case len(o) == 2 && o[0] == '-':
-		s.short[o[1]] = kind
+		if old, ok := s.short[o[1]]; !ok || kind != argNone || old == argNone {
+			s.short[o[1]] = kind
+		}
 	case len(o) > 2 && o[0] == '-':
-		s.words[o] = kind
+		keep(s.words, o)
 	}
 }
 

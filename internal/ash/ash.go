@@ -73,7 +73,11 @@ func Analyze(path string, src []byte) []Finding {
 		a.parseError(err)
 	} else {
 		a.assigned = assignments(file)
+		a.words = singleWords(file)
+		a.checksAges = checksAges(file)
+		a.quiet = quietCalls(file)
 		syntax.Walk(file, a.visit)
+		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet))
 	}
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
@@ -127,6 +131,11 @@ type analyzer struct {
 	path     string
 	findings []Finding
 	assigned map[string]bool // variables the script sets (assignments, for, read, getopts)
+	words    map[string]bool // variables that only ever hold one plain word
+	// checksAges: the script looks at files' modification times.
+	checksAges bool
+	// quiet are the commands whose standard output goes nowhere.
+	quiet map[*syntax.CallExpr]bool
 }
 
 // assignments collects the names the script gives values to.

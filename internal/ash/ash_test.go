@@ -56,7 +56,13 @@ func TestAnalyze(t *testing.T) {
 		{"local is info", "f() { local x=1; }\n", []string{"1:7 local info"}},
 		{"double bracket quoted", "[[ -n \"$x\" ]]\n", []string{"1:1 double-bracket info"}},
 		{"double bracket unquoted", "[[ -n $x ]]\n", []string{"1:1 double-bracket info", "1:7 bracket-split error"}},
+		// Operands of numeric operators are numbers: splitting leaves them be.
 		{"double bracket numeric", "[[ $# -eq 0 ]] && [[ $n -gt 1 ]]\n", []string{"1:1 double-bracket info", "1:19 double-bracket info"}},
+		// A variable that only ever holds one plain word splits into itself.
+		{"double bracket single word", "f=a.tar.gz\nfor t in v1 v2; do [[ $t =~ ^v ]]; done\n[[ $f == *.gz ]]\n",
+			[]string{"2:20 double-bracket info", "2:26 regex-match info", "3:1 double-bracket info"}},
+		{"double bracket read value", "read f\n[[ $f == *.gz ]]\n", []string{"2:1 double-bracket info", "2:4 bracket-split error"}},
+		{"double bracket reassigned", "f=a\nf=\"a b\"\n[[ -n $f ]]\n", []string{"3:1 double-bracket info", "3:7 bracket-split error"}},
 		{"herestring", "read a <<< \"$x\"\n", []string{"1:8 herestring error"}},
 		{"sed -z", "sed -z 's/a/b/' f\n", []string{"1:5 gnu-option error"}},
 		{"sed -i -E ok", "sed -i -E -e 's/a/b/' -e p f\n", nil},
@@ -69,22 +75,45 @@ func TestAnalyze(t *testing.T) {
 		{"date relative with var", "date -d \"$n days ago\"\n", []string{"1:9 date-relative error"}},
 		{"find printf", "find . -type f -printf '%s\\n'\n", []string{"1:16 find-printf error"}},
 		{"find ok", "find /var/log -name '*.log' -mtime +7 -exec rm -f {} +\n", nil},
-		{"find gzip", "find /var/log -name '*.log' -mtime +7 -exec gzip {} \\;\n", []string{"1:45 gzip-mtime warning"}},
-		{"gzip to stdout", "gzip -c f > f.gz; gzip -dc f.gz; gzip f\n", []string{"1:34 gzip-mtime warning"}},
+		// The find that compresses tests the ages before; only a later
+		// test sees the time gzip gave the .gz files.
+		{"find gzip", "find /var/log -name '*.log' -mtime +7 -exec gzip {} \\;\n", nil},
+		{"find gzip then age", "find . -name '*.log' -mtime +7 -exec gzip {} \\;\nfind . -name '*.gz' -mtime +30 -delete\n", []string{"1:38 gzip-mtime warning"}},
+		{"runs bash", "bash -c 'echo hi'; exec /bin/bash -lc \"$cmd\"\nfind . -exec bash -c 'gzip {}' \\;\nxargs -r bash x.sh\n",
+			[]string{"1:1 runs-bash error", "1:25 runs-bash error", "2:14 runs-bash error", "3:10 runs-bash error"}},
+		{"sh is not bash", "sh -c 'echo hi'; env sh x.sh\n", nil},
+		// bash reads the operands of -eq in [[ ]] as arithmetic; ash does not.
+		{"arithmetic operand", "c=0\nc=$c+1\n[[ $c -eq 1 ]]\n", []string{"3:1 double-bracket info", "3:4 test-operator error"}},
+		// The .gz file's time matters only to a script that looks at ages.
+		{"gzip to stdout", "gzip -c f > f.gz; gzip -dc f.gz; gzip f; ls -t\n", []string{"1:34 gzip-mtime warning"}},
+		{"gzip no age check", "gzip -9 f; ls *.gz | sort\n", nil},
+		// Output that goes nowhere: only the status counts.
+		{"type -t seen", "t=$(type -t ls)\n", []string{"1:10 type-t warning"}},
+		{"type -t unseen", "type -t ls >/dev/null && echo yes\n", nil},
+		{"type unseen", "type getpid >&/dev/null || getpid() { :; }\n", nil},
+		{"diff of process substitutions", "diff <(sort a) <(sort b) | wc -l\n", []string{"1:1 applet-option warning", "1:6 process-substitution warning", "1:16 process-substitution warning"}},
+		{"diff unseen", "diff a b >/dev/null || echo changed\n", nil},
+		{"kill -9 of a job", "sleep 9 & kill -9 $!; rm -f pid\n", []string{"1:16 builtin-option warning"}},
+		{"positional slice", "hosts=\"${@:2}\"\n", []string{"1:8 substring warning"}},
+		{"columns and messages", "ls -l f | cut -c1-10; mkdir -pv d | sort\n", nil},
+		{"head -n1", "sort -V f | head -n1\n", nil},
+		// stat alone prints another layout; with -c the script chose one.
+		{"stat alone", "stat f\n", []string{"1:1 applet-option warning"}},
+		{"stat with a format", "stat -c %s f\n", nil},
 		{"timeout", "timeout 5 sh -c true\n", []string{"1:1 timeout-status error"}},
 		{"xargs command options are not xargs'", "xargs -r -n 1 grep -P x\n", nil},
 		{"absolute path applet", "/bin/sed -z p f\n", []string{"1:10 gnu-option error"}},
 		{"parse error", "if true; then\n", []string{"1:10 parse-error error"}},
-		{"mapfile", "mapfile -t lines < f\n", []string{"1:1 mapfile error"}},
+		{"mapfile", "mapfile -t lines < f\n", []string{"1:1 mapfile error", "1:9 builtin-option error"}},
 		{"echo -e is info", "echo -e 'a\\tb'\n", []string{"1:6 echo-option info"}},
-		{"declare -A", "declare -A m\n", []string{"1:1 declare-assoc error"}},
+		{"declare -A", "declare -A m\n", []string{"1:1 declare-assoc error", "1:9 builtin-option error"}},
 		{"arith", "echo $((2**3)) $[1+2]\n(( i++ ))\n", []string{"1:10 arith-power info", "1:16 old-arith warning", "2:1 arith-command error", "2:5 arith-increment info"}},
 		{"pipefail", "set -euo pipefail\n", []string{"1:5 pipefail info"}},
 		{"set -o bash-only", "set -o emacs; set -eP\n", []string{"1:5 set-option error", "1:19 set-option error"}},
 		{"read -e", "read -r -e line\n", []string{"1:9 read-option error"}},
-		{"bash builtin", "pushd /tmp; compgen -c\n", []string{"1:1 bash-builtin error", "1:13 bash-builtin error"}},
+		{"bash builtin", "pushd /tmp; compgen -c\n", []string{"1:1 bash-builtin error", "1:13 bash-builtin error", "1:21 builtin-option error"}},
 		{"bash variable", "echo $UID $HOSTNAME\n", []string{"1:6 bash-variable warning"}},
-		{"variable set by the script", "GROUPS=admin; echo $GROUPS\n", nil},
+		{"variable bash ignores assigning", "GROUPS=admin; echo $GROUPS\n", []string{"1:1 shell-variable warning"}},
 		{"cron", "echo hi\n", nil},
 	}
 	for _, tt := range tests {
@@ -140,6 +169,11 @@ func TestParseHelp(t *testing.T) {
 		{grep, []string{"-A3", "x"}, nil},
 		{grep, []string{"-oP", "x"}, []int{0}},
 		{applets["xargs"], []string{"-E", "STOP", "-r"}, nil},
+		// head's help describes -n twice ("-n N", "-n -N") and -c as "[-]N":
+		// both take a value.
+		{applets["head"], []string{"-n1", "f"}, nil},
+		{applets["head"], []string{"-n", "-3", "-c", "-5", "f"}, nil},
+		{applets["head"], []string{"-c5", "-z"}, []int{1}},
 	}
 	for _, c := range cases {
 		if got := c.spec.unknownOptions(c.args); !slices.Equal(got, c.bad) {

@@ -71,6 +71,7 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 		args[i] = partial(w)
 	}
 	at := func(i int) syntax.Pos { return c.Args[i+1].Pos() }
+	a.runsBash(name, args, c.Pos(), at)
 	switch name {
 	case "mapfile", "readarray":
 		a.add(c.Pos(), "mapfile", name)
@@ -96,8 +97,10 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 	case "set":
 		a.set(args, at)
 	case "type":
+		// The rule's probe shows -t; the other options have their own
+		// probes in the surface table.
 		for i, s := range args {
-			if s == "-t" || s == "-p" || s == "-P" || s == "-a" {
+			if s == "-t" {
 				a.add(at(i), "type-t", "type "+s)
 			}
 		}
@@ -334,15 +337,40 @@ func (a *analyzer) options(name string, args []string, at func(int) syntax.Pos) 
 	}
 }
 
+// runsCommandToo are the commands that run the command line they are
+// given, besides the applets of runsCommand.
+var runsCommandToo = map[string]bool{"exec": true, "command": true, "sudo": true, "doas": true, "time": true}
+
+// runsBash reports running bash itself: directly, or through a command
+// that runs another (exec, sudo, xargs, timeout, env, flock...).
+func (a *analyzer) runsBash(name string, args []string, pos syntax.Pos, at func(int) syntax.Pos) {
+	if name == "bash" {
+		a.add(pos, "runs-bash", "")
+		return
+	}
+	if !runsCommand[name] && !runsCommandToo[name] {
+		return
+	}
+	for i, s := range args {
+		if base(s) == "bash" {
+			a.add(at(i), "runs-bash", "")
+			return
+		}
+	}
+}
+
 // execArgs checks the command that find -exec runs.
 func (a *analyzer) execArgs(cmd []string, at func(int) syntax.Pos) {
 	if len(cmd) == 0 {
 		return
 	}
 	name := base(cmd[0])
+	if name == "bash" {
+		a.add(at(0), "runs-bash", "")
+	}
 	rest := cmd[1:]
 	restAt := func(j int) syntax.Pos { return at(j + 1) }
-	if name == "gzip" {
+	if name == "gzip" && a.checksAges {
 		if !slices.ContainsFunc(rest, func(s string) bool { return strings.HasPrefix(s, "-") && strings.ContainsAny(s, "cdt") }) {
 			a.add(at(0), "gzip-mtime", "")
 		}
@@ -351,7 +379,8 @@ func (a *analyzer) execArgs(cmd []string, at func(int) syntax.Pos) {
 }
 
 // gzip reports compressing files in place (not to stdout, not testing or
-// decompressing): the .gz file's time then differs from GNU gzip's.
+// decompressing) in a script that looks at file ages: the .gz file's time
+// then differs from GNU gzip's.
 func (a *analyzer) gzip(c *syntax.CallExpr, args []string, at func(int) syntax.Pos) {
 	a.options("gzip", args, at)
 	files := false
@@ -367,7 +396,7 @@ func (a *analyzer) gzip(c *syntax.CallExpr, args []string, at func(int) syntax.P
 			files = true
 		}
 	}
-	if files {
+	if files && a.checksAges {
 		a.add(c.Pos(), "gzip-mtime", "")
 	}
 }

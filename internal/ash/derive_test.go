@@ -338,6 +338,23 @@ func gnuOptions(name string) []string {
 	return opts
 }
 
+var findPrimary = regexp.MustCompile(`(?:^|\s)(-[a-z][a-z0-9_-]+)`)
+
+// gnuFindPrimaries are the operators, tests and actions `find --help`
+// lists (-not, -or, -newermt, -printf...).
+func gnuFindPrimaries() []string {
+	out, _ := exec.Command("find", "--help").CombinedOutput() // no GNU find, nothing to try
+	seen := map[string]bool{}
+	var ps []string
+	for _, m := range findPrimary.FindAllStringSubmatch(string(out), -1) {
+		if p := m[1]; !seen[p] && p != "-help" && p != "-version" {
+			seen[p] = true
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
 // acceptedOptions tries every GNU option the help of an applet does not
 // list on the host's BusyBox, in an empty directory with nothing on stdin;
 // the bogus option after it makes the applet stop before doing anything.
@@ -367,6 +384,17 @@ func acceptedOptions(t *testing.T, f *fleet.Fleet, listed map[string]*appletSpec
 				name, o, flag, flag, name, o)
 		}
 		script.WriteString("fi\n")
+	}
+	// find's primaries are not options: each one GNU find lists and the
+	// applet's help does not is tried between a test and a bogus primary,
+	// and BusyBox names the first one it does not know.
+	if spec := listed["find"]; spec != nil {
+		for _, p := range gnuFindPrimaries() {
+			if _, ok := spec.words[p]; ok {
+				continue
+			}
+			fmt.Fprintf(&script, "timeout 2 busybox find . -maxdepth 0 -name x %s -zzbogus 2>&1 | grep -q -e 'unrecognized: %s$' || echo 'find %s'\n", p, p, p)
+		}
 	}
 	script.WriteString("cd / && rm -rf \"$d\"\n")
 	// The script is too long for a command line: it goes through a file.
@@ -439,18 +467,16 @@ func readCorpus(t testing.TB) map[string][]byte {
 	return corpus
 }
 
-// TestDeriveTruth runs the corpus under both shells and checks (or, with
-// -update, rewrites) which scripts break under ash.
-func TestDeriveTruth(t *testing.T) {
-	corpus := readCorpus(t)
-	f := fleet.Start(t, 1)
+// labelScripts runs scripts under the host's ash and the controller's
+// bash and says which of them behave differently, sorted by name.
+func labelScripts(t *testing.T, f *fleet.Fleet, corpus map[string][]byte) []truthEntry {
+	t.Helper()
 	scripts := map[string]string{}
 	for name, src := range corpus {
 		scripts[name] = string(src)
 	}
-	results := runBoth(t, f, scripts)
 	var truth []truthEntry
-	for name, p := range results {
+	for name, p := range runBoth(t, f, scripts) {
 		e := truthEntry{Script: name, Breaks: differs(p), Ash: p.Ash, Bash: p.Bash, AshAsSh: p.AshAsSh}
 		if p.AshAsSh != nil {
 			body := differs(pair{Ash: *p.AshAsSh, Bash: p.Bash})
@@ -459,6 +485,13 @@ func TestDeriveTruth(t *testing.T) {
 		truth = append(truth, e)
 	}
 	slices.SortFunc(truth, func(a, b truthEntry) int { return strings.Compare(a.Script, b.Script) })
+	return truth
+}
+
+// TestDeriveTruth runs the corpus under both shells and checks (or, with
+// -update, rewrites) which scripts break under ash.
+func TestDeriveTruth(t *testing.T) {
+	truth := labelScripts(t, fleet.Start(t, 1), readCorpus(t))
 	if *update {
 		writeJSON(t, truthFile, truth)
 		return

@@ -23,6 +23,9 @@ func Rules() []RuleInfo {
 	for _, r := range rules {
 		out = append(out, RuleInfo{ID: r.ID, Severity: severityOf(r.ID), Message: r.Message, Suggestion: r.Suggestion})
 	}
+	for _, r := range surfaceRules {
+		out = append(out, RuleInfo{ID: r.ID, Severity: SeverityWarning, Message: r.Message, Suggestion: r.Suggestion})
+	}
 	return append(out, RuleInfo{ID: RuleParseError, Severity: SeverityError,
 		Message: "the script does not parse", Suggestion: "fix the syntax error first"})
 }

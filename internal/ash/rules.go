@@ -151,6 +151,8 @@ var rules = []rule{
 		"pushd . >/dev/null\necho \"rc=$?\"\n"},
 	{"bash-shebang", "the script asks for bash, which Alpine does not install", "fix the constructs reported here and use `#!/bin/sh`, or `apk add bash` on the host",
 		"printf '#!/bin/bash\\necho ran\\n' > ./s\nchmod +x ./s\n./s\necho \"rc=$?\"\n"},
+	{"runs-bash", "this runs bash, which Alpine does not install", "run it with `sh` once the code it runs passes lint-sh, or `apk add bash` on the host",
+		"bash -c 'echo ran'\necho \"rc=$?\"\n"},
 	{"gnu-option", "this option is not supported by the BusyBox applet on Alpine", "use an option the BusyBox applet lists in `busybox APPLET --help`, or `apk add coreutils` (findutils, grep, sed...) for the GNU tool",
 		"sed -z p </dev/null\necho \"rc=$?\"\n"},
 	{"date-relative", "BusyBox date -d only reads absolute times (@seconds, YYYY-MM-DD hh:mm); words like 'yesterday' fail", "compute seconds: `date -d @$(( $(date +%s) - 86400 ))`",

@@ -2,6 +2,7 @@ package ash
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -105,10 +106,20 @@ func (a *analyzer) visit(n syntax.Node) bool {
 		}
 		return false
 	case *syntax.CallExpr:
+		before := len(a.findings)
 		a.call(n)
+		if a.quiet[n] {
+			// What the command prints differently is never seen.
+			a.findings = append(a.findings[:before], slices.DeleteFunc(a.findings[before:], func(f Finding) bool {
+				return outputRules[f.Rule] && f.Severity == SeverityWarning
+			})...)
+		}
 	}
 	return true
 }
+
+// outputRules are the rules about what a command prints.
+var outputRules = map[string]bool{"type-t": true, "echo-escape": true, "echo-option": true, "printf-q": true, "printf-time": true}
 
 func (a *analyzer) paramExp(p *syntax.ParamExp) {
 	switch {
@@ -202,7 +213,11 @@ func (a *analyzer) testExpr(x syntax.TestExpr) {
 			}
 			if stringTest(n.Op) {
 				a.unquotedOperand(n.X)
-				a.unquotedOperand(n.Y)
+				if n.Op != syntax.TsReMatch {
+					// [[ $v =~ $re ]]: an unquoted regex is the idiom, and
+					// its probe ([[ =~ $re) behaves the same in ash.
+					a.unquotedOperand(n.Y)
+				}
 			}
 		case *syntax.UnaryTest:
 			switch n.Op {
@@ -237,7 +252,7 @@ func (a *analyzer) unquotedOperand(x syntax.TestExpr) {
 	for _, p := range w.Parts {
 		switch p := p.(type) {
 		case *syntax.ParamExp:
-			if p.Param != nil && strings.Contains("#?$!", p.Param.Value) && p.Exp == nil && p.Repl == nil && p.Slice == nil {
+			if oneWord(p, a.words) {
 				continue
 			}
 			a.add(p.Pos(), "bracket-split", "")

@@ -1,0 +1,136 @@
+package ash
+
+// The judgement of a probe, on outcomes written by hand: each case is a
+// rule of docs/ash.md ("Severity means consequence").
+
+import (
+	"strings"
+	"testing"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+func TestJudgeShell(t *testing.T) {
+	const notice = "/tmp/p0001: line 3: 4242 Killed                  sleep 3\n"
+	cases := []struct {
+		name      string
+		ash, bash Outcome
+		want      Severity
+	}{
+		{"same", Outcome{Stdout: "a\nrc=0\n"}, Outcome{Stdout: "a\nrc=0\n"}, SeverityInfo},
+		{"other output", Outcome{Stdout: "b c d\n"}, Outcome{Stdout: "pha be\n"}, SeverityWarning},
+		{"other printed status", Outcome{Stdout: "rc=127\n"}, Outcome{Stdout: "rc=0\n"}, SeverityError},
+		{"ash complains", Outcome{Stdout: "rc=0\n", Stderr: "sh: bad substitution\n"}, Outcome{Stdout: "rc=0\n"}, SeverityError},
+		{"ash aborts", Outcome{Exit: 2}, Outcome{Stdout: "x\n"}, SeverityError},
+		{"ash hangs", Outcome{Exit: 137}, Outcome{}, SeverityError},
+		{"bash rejects the probe", Outcome{Stdout: "aliased\nrc=0\n"}, Outcome{Stdout: "rc=127\n", Stderr: "ll: command not found\n"}, SeverityInfo},
+		{"bash hangs", Outcome{}, Outcome{Exit: 137}, SeverityInfo},
+		{"job notice only from bash", Outcome{Stdout: "rc=0\n"}, Outcome{Stdout: "rc=0\n", Stderr: notice}, SeverityWarning},
+		{"job notices from both", Outcome{Stdout: "rc=0\n", Stderr: "Killed\n"}, Outcome{Stdout: "rc=0\n", Stderr: notice}, SeverityInfo},
+		{"descriptor numbers", Outcome{Stdout: "x  /dev/fd/64\n"}, Outcome{Stdout: "x  /dev/fd/63\n"}, SeverityInfo},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got, _ := judgeShell(compare(c.ash, c.bash), c.ash.Exit, c.bash.Exit); got != c.want {
+				t.Errorf("judgeShell = %s, want %s (%+v)", got, c.want, compare(c.ash, c.bash))
+			}
+		})
+	}
+}
+
+func TestJudgeApplet(t *testing.T) {
+	cases := []struct {
+		name      string
+		probe     surfaceProbe
+		ash, bash Outcome
+		want      Severity
+	}{
+		{"GNU fails too", surfaceProbe{Group: "sort"}, Outcome{Stdout: "rc=2\n", Stderr: "bad\n"}, Outcome{Stdout: "rc=2\n", Stderr: "bad\n"}, SeverityInfo},
+		{"BusyBox lacks the option", surfaceProbe{Group: "sed"}, Outcome{Stdout: "rc=1\n", Stderr: "sed: unrecognized option: z\n"}, Outcome{Stdout: "x\nrc=0\n"}, SeverityError},
+		{"diff's 1 is a result", surfaceProbe{Group: "diff"}, Outcome{Stdout: "-a\n+b\nrc=1\n"}, Outcome{Stdout: "< a\n> b\nrc=1\n"}, SeverityWarning},
+		{"grep's 1 is a result, 2 a failure", surfaceProbe{Group: "grep"}, Outcome{Stdout: "rc=2\n", Stderr: "grep: unrecognized option\n"}, Outcome{Stdout: "rc=1\n"}, SeverityError},
+		{"other result status", surfaceProbe{Group: "cmp"}, Outcome{Stdout: "rc=0\n"}, Outcome{Stdout: "rc=1\n"}, SeverityError},
+		{"columns", surfaceProbe{Group: "ls"}, Outcome{Stdout: "-rw-r--r--    1 root     root  2 f\nrc=0\n"}, Outcome{Stdout: "-rw-r--r-- 1 root root 2 f\nrc=0\n"}, SeverityInfo},
+		{"columns of a layout tool", surfaceProbe{Group: "expand"}, Outcome{Stdout: "a   b\nrc=0\n"}, Outcome{Stdout: "a       b\nrc=0\n"}, SeverityWarning},
+		{"messages", surfaceProbe{Group: "mkdir", Informational: true}, Outcome{Stdout: "created directory: 'n'\nrc=0\n"}, Outcome{Stdout: "mkdir: created directory 'n'\nrc=0\n"}, SeverityInfo},
+		{"messages of a failing option", surfaceProbe{Group: "mkdir", Informational: true}, Outcome{Stdout: "rc=1\n", Stderr: "unrecognized\n"}, Outcome{Stdout: "rc=0\n"}, SeverityError},
+		{"status after unterminated output", surfaceProbe{Group: "du"}, Outcome{Stdout: "N\td\x00rc=0\n"}, Outcome{Stdout: "N\td\x00rc=0\n"}, SeverityInfo},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got, _ := judgeApplet(c.probe, compare(c.ash, c.bash), c.ash.Exit, c.bash.Exit); got != c.want {
+				t.Errorf("judgeApplet = %s, want %s (%+v)", got, c.want, compare(c.ash, c.bash))
+			}
+		})
+	}
+}
+
+func TestLastRC(t *testing.T) {
+	for out, want := range map[string]string{
+		"rc=0 [x]\n":                 "0",
+		"a\nrc=12\n":                 "12",
+		"N\td\x00rc=0\n":             "0",
+		"rc=0 [echo \"rc=$? [$B]\"]": "0",
+		"-vrc=0 []\n":                "0",
+		"no status\n":                "",
+	} {
+		if got := lastRC(out); got != want {
+			t.Errorf("lastRC(%q) = %q, want %q", out, got, want)
+		}
+	}
+}
+
+func parse(t *testing.T, src string) *syntax.File {
+	t.Helper()
+	f, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(src), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestSingleWords(t *testing.T) {
+	f := parse(t, `a=x.tar.gz; b="two words"; c=; d=$(cmd); e=1; e=2; g=1; read g
+for h in v1 v2; do :; done; for i in "a b"; do :; done; n=0; n=$((n + 1)); local l; p='*.log'`)
+	words := singleWords(f)
+	for name, want := range map[string]bool{"a": true, "b": false, "c": false, "d": false, "e": true,
+		"g": false, "h": true, "i": false, "n": true, "l": false, "p": false, "unset": false} {
+		if words[name] != want {
+			t.Errorf("%s: single word %v, want %v", name, words[name], want)
+		}
+	}
+}
+
+func TestQuietCalls(t *testing.T) {
+	for src, want := range map[string]bool{
+		"type f >/dev/null":         true,
+		"type f >&/dev/null":        true,
+		"type f &>/dev/null":        true,
+		"type f 2>&1 >/dev/null":    true,
+		"type f >&-":                true,
+		"type f 2>/dev/null":        false,
+		"type f >/dev/null >out":    false,
+		"type f | grep -q function": false,
+		"type f":                    false,
+	} {
+		quiet := quietCalls(parse(t, src))
+		if (len(quiet) > 0) != want {
+			t.Errorf("%q: output discarded %v, want %v", src, len(quiet) > 0, want)
+		}
+	}
+}
+
+func TestChecksAges(t *testing.T) {
+	for src, want := range map[string]bool{
+		"gzip f; find . -name '*.gz' -mtime +7":       true,
+		"gzip f; ls -t | head -n 1":                   true,
+		"gzip f; [[ a -nt b ]]":                       true,
+		"gzip f; ls *.gz | sort":                      false,
+		"find . -mtime +7 -exec gzip {} \\;":          false,
+		"find . -mtime +7 -exec gzip {} \\; ; stat x": true,
+	} {
+		if got := checksAges(parse(t, src)); got != want {
+			t.Errorf("%q: checks ages %v, want %v", src, got, want)
+		}
+	}
+}

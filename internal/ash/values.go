@@ -1,0 +1,225 @@
+package ash
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// What the analyzer knows of a script beyond its constructs: which
+// variables can only hold one plain word, whether the script looks at
+// file ages, and which commands' output nobody reads. A difference a
+// probe shows only for other values, or only in output that goes
+// nowhere, does not change what such a script does.
+
+// singleWords are the variables whose every value in the script is one
+// non-empty word without blanks or glob characters: literal
+// assignments, a for loop over such words, arithmetic. Splitting and
+// globbing an unquoted expansion of one of them changes nothing, so the
+// probe's value with a space or an empty one is not theirs.
+func singleWords(f *syntax.File) map[string]bool {
+	good, bad := map[string]bool{}, map[string]bool{}
+	mark := func(name string, ok bool) {
+		if ok {
+			good[name] = true
+		} else {
+			bad[name] = true
+		}
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Assign:
+			if n.Name == nil {
+				return true
+			}
+			switch {
+			case n.Array != nil || n.Index != nil || n.Append || n.Value == nil:
+				mark(n.Name.Value, false)
+			case len(n.Value.Parts) == 1 && isArithm(n.Value.Parts[0]):
+				mark(n.Name.Value, true) // n=$((n + 1)): a number
+			default:
+				s, ok := literal(n.Value)
+				mark(n.Name.Value, ok && plainWord(s))
+			}
+		case *syntax.WordIter:
+			for _, w := range n.Items {
+				s, ok := literal(w)
+				mark(n.Name.Value, ok && plainWord(s))
+			}
+			if len(n.Items) == 0 {
+				mark(n.Name.Value, false) // for x; do: the positional parameters
+			}
+		case *syntax.CallExpr:
+			if len(n.Args) > 1 {
+				switch n.Args[0].Lit() {
+				case "read", "getopts", "mapfile", "readarray", "printf", "export", "readonly", "local", "declare", "typeset", "unset":
+					for _, w := range n.Args[1:] {
+						if name := w.Lit(); name != "" && !strings.HasPrefix(name, "-") {
+							name, _, _ = strings.Cut(name, "=")
+							mark(name, false)
+						}
+					}
+				}
+			}
+		case *syntax.ParamExp:
+			if n.Exp != nil && (n.Exp.Op == syntax.AssignUnset || n.Exp.Op == syntax.AssignUnsetOrNull) && n.Param != nil {
+				mark(n.Param.Value, false)
+			}
+		case *syntax.BinaryArithm:
+			// x = 1, x += 2: a number.
+			if w, ok := n.X.(*syntax.Word); ok && arithAssign[n.Op] {
+				if name := w.Lit(); name != "" {
+					mark(name, true)
+				}
+			}
+		}
+		return true
+	})
+	for name := range bad {
+		delete(good, name)
+	}
+	return good
+}
+
+var arithAssign = map[syntax.BinAritOperator]bool{syntax.Assgn: true, syntax.AddAssgn: true, syntax.SubAssgn: true,
+	syntax.MulAssgn: true, syntax.QuoAssgn: true, syntax.RemAssgn: true, syntax.AndAssgn: true, syntax.OrAssgn: true,
+	syntax.XorAssgn: true, syntax.ShlAssgn: true, syntax.ShrAssgn: true}
+
+// plainWord: non-empty, no blanks, no glob characters.
+func plainWord(s string) bool {
+	return s != "" && !strings.ContainsAny(s, " \t\n*?[")
+}
+
+func isArithm(p syntax.WordPart) bool { _, ok := p.(*syntax.ArithmExp); return ok }
+
+// oneWord says whether an unquoted parameter expansion is known to be
+// one plain word: a length, a special parameter that holds a number, or
+// a single-word variable read as it is.
+func oneWord(p *syntax.ParamExp, words map[string]bool) bool {
+	switch {
+	case p.Param == nil || p.Excl || p.Index != nil || p.Slice != nil || p.Repl != nil:
+		return false
+	case p.Length:
+		return true
+	case p.Exp != nil:
+		return false
+	}
+	name := p.Param.Value
+	return len(name) == 1 && strings.Contains("#?$!", name) || words[name]
+}
+
+// agePrimaries are the find tests that read a file's times.
+var agePrimaries = map[string]bool{"-mtime": true, "-mmin": true, "-atime": true, "-amin": true,
+	"-ctime": true, "-cmin": true, "-newer": true, "-anewer": true, "-cnewer": true, "-used": true,
+	"-newermt": true}
+
+// checksAges says whether a script looks at files' modification times:
+// find's time tests, ls sorted by time, test -nt/-ot, stat, date -r.
+// Only then does the time BusyBox gzip gives its output matter.
+func checksAges(f *syntax.File) bool {
+	found := false
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.CallExpr:
+			if len(n.Args) == 0 {
+				return true
+			}
+			name := base(n.Args[0].Lit())
+			if name == "find" && compresses(n) {
+				// The find that compresses tests the files before.
+				return true
+			}
+			for _, w := range n.Args[1:] {
+				a := w.Lit()
+				switch {
+				case (name == "find" || name == "xargs") && agePrimaries[a]:
+					found = true
+				case name == "ls" && strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && strings.Contains(a, "t"):
+					found = true
+				case (name == "test" || name == "[") && (a == "-nt" || a == "-ot"):
+					found = true
+				case name == "date" && (a == "-r" || a == "--reference"):
+					found = true
+				}
+			}
+			if name == "stat" {
+				found = true
+			}
+		case *syntax.BinaryTest:
+			if n.Op == syntax.TsNewer || n.Op == syntax.TsOlder {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// quietCalls are the simple commands of a script whose standard output
+// goes nowhere: what they print differently under ash is never seen.
+func quietCalls(f *syntax.File) map[*syntax.CallExpr]bool {
+	m := map[*syntax.CallExpr]bool{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if st, ok := n.(*syntax.Stmt); ok {
+			if c, ok := st.Cmd.(*syntax.CallExpr); ok && discardsStdout(st.Redirs) {
+				m[c] = true
+			}
+		}
+		return true
+	})
+	return m
+}
+
+// compresses says whether a find command runs gzip on what it finds.
+func compresses(c *syntax.CallExpr) bool {
+	for i, w := range c.Args {
+		if l := w.Lit(); (l == "-exec" || l == "-execdir") && i+1 < len(c.Args) && base(c.Args[i+1].Lit()) == "gzip" {
+			return true
+		}
+	}
+	return false
+}
+
+// arithWords are the variables given a value that reads as arithmetic:
+// an expansion joined to an operator and more ($n+1, $a-$b). bash
+// evaluates such a value as an expression where [[ ]] compares numbers;
+// ash does not.
+func arithWords(f *syntax.File) map[string]bool {
+	m := map[string]bool{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if as, ok := n.(*syntax.Assign); ok && as.Name != nil && as.Value != nil && arithLike(as.Value) {
+			m[as.Name.Value] = true
+		}
+		return true
+	})
+	return m
+}
+
+// arithLike: the word expands something and has an arithmetic operator
+// in its literal text, with no blank: $count+1, $a*$b.
+func arithLike(w *syntax.Word) bool {
+	s := partial(w)
+	return strings.Contains(s, unknown) && strings.ContainsAny(strings.ReplaceAll(s, unknown, ""), "+-*/%") && !strings.ContainsAny(s, " \t")
+}
+
+// discardsStdout says whether a command's redirections send its standard
+// output nowhere: >/dev/null, &>/dev/null, >&/dev/null, >&-.
+func discardsStdout(redirs []*syntax.Redirect) bool {
+	discarded := false
+	for _, r := range redirs {
+		if r.N != nil && r.N.Value != "1" {
+			continue
+		}
+		word := ""
+		if r.Word != nil {
+			word = r.Word.Lit()
+		}
+		switch r.Op {
+		case syntax.RdrOut, syntax.AppOut, syntax.RdrClob, syntax.RdrAll, syntax.AppAll:
+			discarded = word == "/dev/null"
+		case syntax.DplOut:
+			discarded = word == "/dev/null" || word == "-"
+		}
+	}
+	return discarded
+}

@@ -1,0 +1,3 @@
+#!/bin/bash
+{ echo out; echo err >&2; } &> run.log
+wc -l < run.log

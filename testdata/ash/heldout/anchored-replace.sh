@@ -1,0 +1,3 @@
+#!/bin/bash
+url=http://example.org/path
+echo "${url/#http:/https:}"

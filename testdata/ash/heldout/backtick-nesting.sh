@@ -1,0 +1,3 @@
+#!/bin/sh
+n=`echo \`echo 3\``
+echo "n=$n"

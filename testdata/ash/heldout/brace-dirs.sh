@@ -1,0 +1,3 @@
+#!/bin/bash
+mkdir -p app/{logs,tmp,cache}
+ls app | tr '\n' ' '; echo

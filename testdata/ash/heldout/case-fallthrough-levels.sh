@@ -1,0 +1,6 @@
+#!/bin/bash
+level=debug
+case $level in
+  debug) echo "debug on" ;&
+  info) echo "info on" ;;
+esac

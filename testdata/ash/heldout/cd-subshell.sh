@@ -1,0 +1,4 @@
+#!/bin/sh
+mkdir -p build
+(cd build && touch artifact)
+ls build

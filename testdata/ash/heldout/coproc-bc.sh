@@ -1,0 +1,5 @@
+#!/bin/bash
+coproc CAT { cat; }
+echo hello >&"${CAT[1]}"
+read -r reply <&"${CAT[0]}"
+echo "got $reply"

@@ -1,0 +1,5 @@
+#!/bin/bash
+declare -i total=0
+total+=5
+total+=7
+echo "total=$total"

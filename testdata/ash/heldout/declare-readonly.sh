@@ -1,0 +1,3 @@
+#!/bin/bash
+declare -r CONFIG=/etc/app.conf
+echo "config at $CONFIG"

@@ -1,0 +1,4 @@
+#!/bin/sh
+: "${PORT:=8080}"
+: "${HOST:=0.0.0.0}"
+echo "$HOST:$PORT"

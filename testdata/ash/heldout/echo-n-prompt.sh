@@ -1,0 +1,3 @@
+#!/bin/sh
+echo -n "Starting daemon: "
+echo "done."

@@ -1,0 +1,2 @@
+#!/bin/sh
+env -i FOO=bar sh -c 'echo "FOO=$FOO"'

@@ -1,0 +1,5 @@
+#!/bin/bash
+exec {log}>./out.log
+echo "to log" >&$log
+exec {log}>&-
+cat out.log

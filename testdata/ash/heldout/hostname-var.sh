@@ -1,0 +1,2 @@
+#!/bin/bash
+echo "report from ${HOSTNAME:-unknown}" | sed 's/from .*/from host/'

@@ -1,0 +1,6 @@
+#!/bin/sh
+greet() {
+  local name="$1"
+  echo "hello $name"
+}
+greet world

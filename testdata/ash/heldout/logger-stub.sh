@@ -1,0 +1,4 @@
+#!/bin/sh
+log() { printf '%s: %s\n' "backup" "$*"; }
+log "started"
+log "finished"

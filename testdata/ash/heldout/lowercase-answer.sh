@@ -1,0 +1,3 @@
+#!/bin/bash
+answer="YES"
+if [[ "${answer,,}" == "yes" ]]; then echo "confirmed"; fi

@@ -1,0 +1,2 @@
+#!/bin/bash
+mkdir -pv data/cache | sed 's/.*created directory.*/created/' | sort -u

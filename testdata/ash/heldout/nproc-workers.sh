@@ -1,0 +1,3 @@
+#!/bin/sh
+workers=$(nproc)
+[ "$workers" -ge 1 ] && echo "workers ok"

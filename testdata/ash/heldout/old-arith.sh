@@ -1,0 +1,3 @@
+#!/bin/bash
+a=3
+echo "double: $[a*2]"

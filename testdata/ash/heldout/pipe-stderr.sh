@@ -1,0 +1,2 @@
+#!/bin/bash
+{ echo "warn" >&2; } |& grep -c warn

@@ -1,0 +1,3 @@
+#!/bin/bash
+set -o pipefail
+if ! false | true; then echo "pipeline failed"; fi

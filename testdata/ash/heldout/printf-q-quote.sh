@@ -1,0 +1,3 @@
+#!/bin/bash
+arg="it's here"
+printf 'ssh host %q\n' "$arg"

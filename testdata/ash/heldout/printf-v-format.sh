@@ -1,0 +1,3 @@
+#!/bin/bash
+printf -v padded '%05d' 42
+echo "id=$padded"

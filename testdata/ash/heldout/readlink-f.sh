@@ -1,0 +1,4 @@
+#!/bin/sh
+mkdir -p real
+ln -sf real link
+basename "$(readlink -f link)"

@@ -1,0 +1,3 @@
+#!/bin/bash
+mkdir -p x/y
+realpath --relative-to=x x/y

@@ -1,0 +1,5 @@
+#!/bin/bash
+start=$SECONDS
+: work
+elapsed=$(( SECONDS - start ))
+echo "took ${elapsed}s"

@@ -1,0 +1,4 @@
+#!/bin/sh
+set -e
+check() { return 0; }
+check && echo "checked"

@@ -1,0 +1,3 @@
+#!/bin/sh
+set -u
+echo "mode=${MODE:-default}"

@@ -1,0 +1,3 @@
+#!/bin/bash
+touch owned
+stat -c '%U %a' owned

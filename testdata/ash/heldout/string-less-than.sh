@@ -1,0 +1,2 @@
+#!/bin/bash
+if [[ "apple" < "banana" ]]; then echo sorted; fi

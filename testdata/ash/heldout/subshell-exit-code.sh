@@ -1,0 +1,3 @@
+#!/bin/sh
+( exit 3 )
+echo "sub exited $?"

@@ -1,0 +1,3 @@
+#!/bin/bash
+f=photo.jpeg
+echo "${f/%jpeg/jpg}"

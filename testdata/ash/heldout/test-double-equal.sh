@@ -1,0 +1,3 @@
+#!/bin/bash
+env=prod
+if [ "$env" == "prod" ]; then echo "careful"; fi

@@ -1,0 +1,3 @@
+#!/bin/bash
+CONFIG=x
+if [[ -v CONFIG ]]; then echo "config set"; else echo "config unset"; fi

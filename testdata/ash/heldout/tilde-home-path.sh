@@ -1,0 +1,3 @@
+#!/bin/sh
+HOME=/home/deploy
+echo ~/app | sed 's,/home/deploy,HOME,'

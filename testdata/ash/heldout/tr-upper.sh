@@ -1,0 +1,2 @@
+#!/bin/sh
+echo staging | tr '[:lower:]' '[:upper:]'

@@ -1,0 +1,4 @@
+#!/bin/bash
+trap 'echo "failed at line $LINENO"' ERR
+false
+echo "continued"

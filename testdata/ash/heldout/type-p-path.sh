@@ -1,0 +1,3 @@
+#!/bin/bash
+path=$(type -p sed)
+[ -n "$path" ] && echo "sed found"

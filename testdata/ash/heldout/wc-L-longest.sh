@@ -1,0 +1,2 @@
+#!/bin/bash
+printf 'ab\nabcd\n' | wc -L

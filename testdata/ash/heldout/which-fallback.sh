@@ -1,0 +1,2 @@
+#!/bin/sh
+which sed >/dev/null && echo "sed found"

@@ -1,0 +1,20 @@
+#!/bin/bash
+mkdir -p bin
+cat > bin/docker <<'STUB'
+#!/bin/sh
+case "$1 $2" in
+"ps -a"|"ps -q"|"ps -aq") echo c1; echo c2;;
+"images "*) case "$*" in *-q*) echo img1;; *) printf "REPOSITORY TAG IMAGE ID\n<none> <none> img1\napp latest img2\n";; esac;;
+"volume ls") echo vol1;;
+*) echo "docker $*";;
+esac
+STUB
+chmod +x bin/docker
+PATH="$PWD/bin:$PATH"
+docker image prune
+docker rmi $(docker images -a -q)
+docker stop $(docker ps -a -q)
+docker rm $(docker ps -a -q)
+docker system prune -f
+docker system prune -a
+docker volume prune -f
