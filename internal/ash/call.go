@@ -126,7 +126,13 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 	case "gzip":
 		a.gzip(c, args, at)
 	case "timeout":
-		a.add(c.Pos(), "timeout-status", "")
+		// The status differs only when time runs out, and then the
+		// command failed in both shells: it matters to a script that
+		// reads the status itself, or tells GNU timeout's 124 from
+		// other failures.
+		if a.statusCompared || a.statusRead[c] {
+			a.add(c.Pos(), "timeout-status", "")
+		}
 		a.options(name, args, at)
 	default:
 		if bashOnly.builtins[name] {
@@ -370,7 +376,7 @@ func (a *analyzer) execArgs(cmd []string, at func(int) syntax.Pos) {
 	}
 	rest := cmd[1:]
 	restAt := func(j int) syntax.Pos { return at(j + 1) }
-	if name == "gzip" && a.checksAges {
+	if name == "gzip" && a.ages.seenAfter(at(0)) {
 		if !slices.ContainsFunc(rest, func(s string) bool { return strings.HasPrefix(s, "-") && strings.ContainsAny(s, "cdt") }) {
 			a.add(at(0), "gzip-mtime", "")
 		}
@@ -396,7 +402,7 @@ func (a *analyzer) gzip(c *syntax.CallExpr, args []string, at func(int) syntax.P
 			files = true
 		}
 	}
-	if files && a.checksAges {
+	if files && a.ages.seenAfter(c.Pos()) {
 		a.add(c.Pos(), "gzip-mtime", "")
 	}
 }
