@@ -28,7 +28,7 @@ type keyer struct {
 	funcs    map[string]bool
 	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
 	depth    int                       // functions we are inside
-	unseen   bool // the keys being added are of a command nobody reads
+	unseen   bool                      // the keys being added are of a command nobody reads
 }
 
 func (k *keyer) add(pos syntax.Pos, key string) {
