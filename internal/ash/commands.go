@@ -103,24 +103,32 @@ func mustLoadCommands(src string) *commandTable {
 // binDirs are the directories whose commands the table knows.
 var binDirs = map[string]bool{"/bin": true, "/sbin": true, "/usr/bin": true, "/usr/sbin": true}
 
-// origin says where the command comes from on Debian.
-func (m missingCommand) origin() string {
-	return "Debian's package " + m.Debian
-}
-
-// installHint says how to get a missing command on Alpine.
-func (m missingCommand) installHint(name string) string {
+// install says how a host gets a missing command, for the message.
+func (m missingCommand) install(name string) string {
 	switch m.Alpine {
 	case "-":
 		s := "Alpine has no package for Debian's " + m.Debian
 		if m.Note != "" {
 			s += ": " + m.Note
 		}
-		return s + "; do without it"
+		return s
 	case "":
-		return "`apk add cmd:" + name + "` installs the Alpine package that provides it; install it in the playbook and say so to lint-sh (--with-packages cmd:" + name + ") or ash_check (packages)"
+		return "`apk add cmd:" + name + "` installs the package that provides it (Debian's " + m.Debian + ")"
 	}
-	return "`apk add " + m.Alpine + "`; install it in the playbook and say so to lint-sh (--with-packages " + m.Alpine + ") or ash_check (packages)"
+	return "`apk add " + m.Alpine + "` installs it (Debian's " + m.Debian + ")"
+}
+
+// suggestion says what to do with a missing command.
+func (m missingCommand) suggestion(name string) string {
+	pkg := m.Alpine
+	switch pkg {
+	case "-":
+		return "do without it: use what Alpine has instead"
+	case "":
+		pkg = "cmd:" + name
+	}
+	return "install " + pkg + " in the playbook's apk step before the script runs, and say so to lint-sh (--with-packages " + pkg +
+		") or ash_check (packages = [\"" + pkg + "\"]); or do without it"
 }
 
 // providedBy says whether installing one of pkgs gives the host the

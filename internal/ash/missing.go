@@ -443,8 +443,8 @@ func (a *analyzer) invocationFinding(inv invocation, s *commandScope) {
 		}
 	}
 	if m, ok := commands.missing[b]; ok {
-		a.addCommand(inv.pos, "missing-command", "`"+name+"` is not on a base Alpine ("+m.origin()+" provides it): it is \"not found\" and does not run",
-			m.installHint(b))
+		a.addCommand(inv.pos, "missing-command", "`"+name+"` is not on a base Alpine: it is \"not found\" and does not run; "+m.install(b),
+			m.suggestion(b))
 	}
 }
 
@@ -467,7 +467,7 @@ func (a *analyzer) checkFinding(inv invocation, s *commandScope) {
 		}
 	}
 	if m, ok := commands.missing[b]; ok {
-		a.addCommand(inv.pos, "missing-command-check", "`"+b+"` is not on a base Alpine ("+m.origin()+" provides it): the check finds nothing and the script takes its other branch",
-			m.installHint(b))
+		a.addCommand(inv.pos, "missing-command-check", "`"+b+"` is not on a base Alpine: the check finds nothing and the script takes its other branch; "+m.install(b),
+			m.suggestion(b))
 	}
 }
