@@ -90,6 +90,7 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 		a.assigned = assignments(file)
 		a.words = singleWords(file)
 		a.ages = ageChecks(file)
+		a.values = literalValues(file)
 		a.detects = detections(file)
 		a.statusCompared = comparesStatus(file, "124")
 		a.statusRead = statusReadNext(file)
@@ -151,6 +152,8 @@ type analyzer struct {
 	findings []Finding
 	assigned map[string]bool // variables the script sets (assignments, for, read, getopts)
 	words    map[string]bool // variables that only ever hold one plain word
+	// values are the variables that only ever hold one literal value.
+	values map[string]string
 	// ages says where the script looks at files' modification times.
 	ages ageSeer
 	// detects are expansions that only test whether a variable is set.

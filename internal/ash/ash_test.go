@@ -110,6 +110,10 @@ func TestAnalyze(t *testing.T) {
 		{"bash variable used", "if [ -n \"$BASH_VERSION\" ]; then echo \"$BASH_VERSION\"; fi\n", []string{"1:39 bash-variable warning"}},
 		// read -n 1 reads one key: one word.
 		{"read one key", "read -r -n 1\nif [[ $REPLY =~ ^[Yy]$ ]]; then echo y; fi\n", []string{"2:4 double-bracket info", "2:14 regex-match info"}},
+		// date -d of a variable: judged by its value when the script gives it one.
+		{"date -d of a literal variable", "when='last month'\ndate -d \"$when\" +%m\n", []string{"2:9 date-relative error"}},
+		{"date -d of an absolute variable", "when='2024-01-31 10:00'\ndate -d \"$when\" +%s\n", nil},
+		{"date -d of a run-time value", "when=$(cat stamp)\ndate -d \"$when\" +%s\n", nil},
 		// Commands a base Alpine lacks.
 		{"missing command", "envsubst < t > out\n", []string{"1:1 missing-command error"}},
 		{"missing command through sudo and a variable", "CURL=curl\nsudo $CURL -s x\n", []string{"2:1 missing-command error", "2:6 missing-command error"}},

@@ -120,7 +120,7 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 			}
 		}
 	case "date":
-		a.date(args, at)
+		a.date(args, at, c.Args[1:])
 	case "find":
 		a.find(args, at)
 	case "gzip":
@@ -246,7 +246,7 @@ func (a *analyzer) set(args []string, at func(int) syntax.Pos) {
 // in digits with - . : / and T or a space.
 var absoluteTime = regexp.MustCompile(`^(@-?[0-9]+|[0-9][0-9 .:/T+-]*(UTC|Z)?)$`)
 
-func (a *analyzer) date(args []string, at func(int) syntax.Pos) {
+func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.Word) {
 	for i := 0; i < len(args); i++ {
 		s := args[i]
 		var value string
@@ -269,9 +269,19 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos) {
 			}
 			continue
 		}
-		// The literal parts decide: "$n days ago" is relative, "@$t" is not.
+		// A variable with one literal value is that value; otherwise
+		// the literal parts decide: "$n days ago" is relative, "@$t" is
+		// not, and a value known only at run time is not judged.
 		if value == unknown {
-			continue
+			p := soleParam(words[i])
+			if p == nil || p.Param == nil || p.Exp != nil || p.Slice != nil || p.Repl != nil || p.Index != nil {
+				continue
+			}
+			v, ok := a.values[p.Param.Value]
+			if !ok {
+				continue
+			}
+			value = v
 		}
 		if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {
 			a.add(at(i), "date-relative", "date -d '"+strings.ReplaceAll(value, "\x00", "$…")+"'")
