@@ -133,6 +133,7 @@ func TestChecksAges(t *testing.T) {
 		// The age check comes first: it picks the files to compress.
 		"find . -mtime +1 | while read f; do gzip \"$f\"; done": false,
 		"find . -mtime +30 -delete; gzip f":                     false,
+		"cd logs; ls -t | tail -n +8 | xargs rm -f; gzip f":     false,
 		// A later find that cannot see .gz files.
 		"gzip f; find . -name '*.log' -mtime +7":  false,
 		"gzip f; find . -name '*.log*' -mtime +7": true,
