@@ -48,7 +48,7 @@ SHARD_HOSTS ?= 12
 SHARDS      ?= 3
 SHARD_WAVES ?= 1,25%,100%
 
-.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench soak-rollback soak-inventory ash-measure ash-surface soak-ash-surface
+.PHONY: all build test demo shard-demo fleet-up fleet-down rehearse rehearse-down rehearse-prereqs box rehearse-test lint prereqs go-check bench soak-rollback soak-inventory ash-measure ash-commands ash-surface soak-ash-surface
 
 all: build
 
@@ -218,13 +218,20 @@ bench: prereqs
 	$(GO) run golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION) bin/micro-bench.txt
 
 # The ash analyzer measured on data it was not built from: recall and
-# precision of lint-sh's exit code on the three held-apart corpora
+# precision of lint-sh's exit code on the four held-apart corpora
 # (testdata/ash/heldout*, labelled by running each script under a fleet
-# host's ash and under bash), and precision on scripts written for ash
-# (OpenRC's, the Alpine minirootfs'). Relabels the corpora on a fleet first.
+# host's ash and under bash), on the development corpus, and precision on
+# scripts written for ash (OpenRC's, the Alpine minirootfs'). Relabels the
+# corpora on a fleet first.
 ash-measure: build
 	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutTruth|TestAlpineShownToBreak'
-	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutScore|TestAlpinePrecision' -v | grep -E 'held-apart corpus,|written for ash|^(---|ok|FAIL)'
+	$(GO) test ./internal/ash -count=1 -run 'TestHeldoutScore|TestAlpinePrecision|TestCorpusScore' -v | grep -E 'held-apart corpus,|written for ash|corpus: |constructs only|^(---|ok|FAIL)'
+
+# Regenerates internal/ash/testdata/commands.tsv: the commands of the
+# Alpine minirootfs and OpenRC, and those of this machine's Debian
+# packages that Alpine lacks (with runner/scan's Alpine package names).
+ash-commands:
+	$(GO) test ./internal/ash -count=1 -run 'TestCommandTable$$' -update
 
 # Regenerates internal/ash/testdata/surface.json: every probe of bash's
 # surface run under a fleet host's ash and under bash (about a minute).

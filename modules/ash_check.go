@@ -26,13 +26,17 @@ import (
 type AshCheck struct {
 	Paths  []string
 	FailOn string // "error", "warning", "info" or "never"
+	// Packages the playbook installs before the scripts run (Alpine
+	// names or cmd:NAME): their commands are not missing.
+	Packages []string
 }
 
 var _ Module = (*AshCheck)(nil)
 
 type ashCheckConfig struct {
-	Paths  []string `hcl:"paths"`
-	FailOn *string  `hcl:"fail_on,optional"`
+	Paths    []string `hcl:"paths"`
+	FailOn   *string  `hcl:"fail_on,optional"`
+	Packages []string `hcl:"packages,optional"`
 }
 
 // AshCheckType registers the ash_check step.
@@ -48,7 +52,7 @@ func decodeAshCheck(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostic
 	}
 	// The default is lint-sh's: a warning is a script that runs under ash
 	// and silently gives another result, which nothing later notices.
-	m := &AshCheck{Paths: cfg.Paths, FailOn: string(ash.SeverityWarning)}
+	m := &AshCheck{Paths: cfg.Paths, FailOn: string(ash.SeverityWarning), Packages: cfg.Packages}
 	if cfg.FailOn != nil {
 		m.FailOn = *cfg.FailOn
 	}
@@ -199,7 +203,7 @@ func (m *AshCheck) analyze(files []hostFile) []ash.Finding {
 	for _, f := range files {
 		switch {
 		case m.named(f.path), ash.IsScript(f.path, f.src):
-			out = append(out, ash.Analyze(f.path, f.src)...)
+			out = append(out, ash.AnalyzeWith(f.path, f.src, ash.Options{Packages: m.Packages})...)
 		default:
 			out = append(out, ash.PathFindings(f.path)...)
 		}

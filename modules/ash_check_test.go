@@ -49,3 +49,27 @@ func TestAshCheckFailOn(t *testing.T) {
 		t.Errorf("error message %q", err.Error())
 	}
 }
+
+// TestAshCheckPackages: packages = [...] are installed before the scripts
+// run, so their commands are not missing.
+func TestAshCheckPackages(t *testing.T) {
+	m, diags := decodeStep(t, "ash_check", "paths = [\"/opt\"]\npackages = [\"curl\", \"cmd:envsubst\"]")
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	c := m.(*AshCheck)
+	files := []hostFile{{path: "/opt/render.sh", src: []byte("#!/bin/sh\nenvsubst < t > out\ncurl -s http://localhost/\nrsync -a a b\n")}}
+	var missing []string
+	for _, f := range c.analyze(files) {
+		if f.Rule == "missing-command" {
+			missing = append(missing, f.Message)
+		}
+	}
+	if len(missing) != 1 || !strings.Contains(missing[0], "rsync") {
+		t.Errorf("with packages %v, missing commands %q; want rsync alone", c.Packages, missing)
+	}
+	c.Packages = nil
+	if n := len(c.analyze(files)); n < 3 {
+		t.Errorf("without packages, %d findings; want the three missing commands", n)
+	}
+}

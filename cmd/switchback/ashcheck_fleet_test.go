@@ -115,4 +115,36 @@ phase "scripts" {
 		t.Fatalf("exit %d, want %d", code, runner.ExitFailed)
 	}
 	wantInOutput(t, out, "missing: /opt/nosuch")
+
+	// A command the host lacks fails the step and names its package;
+	// packages = [...] says the playbook installs it first.
+	if err := os.MkdirAll(h.Path("/opt/render"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(h.Path("/opt/render/render.sh"), []byte("#!/bin/sh\ncurl -fsS http://localhost/health\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pb = writeFile(t, t.TempDir(), "packages.hcl", `
+playbook { name = "ash-packages" }
+phase "scripts" {
+  ash_check "bare" { paths = ["/opt/render"] }
+}
+`)
+	code, out = runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitFailed {
+		t.Fatalf("exit %d, want %d (curl is not on the host)", code, runner.ExitFailed)
+	}
+	wantInOutput(t, out, "/opt/render/render.sh:2:1 missing-command error", "apk add curl")
+	pb = writeFile(t, t.TempDir(), "packages.hcl", `
+playbook { name = "ash-packages" }
+phase "scripts" {
+  ash_check "with curl" {
+    paths    = ["/opt/render"]
+    packages = ["curl"]
+  }
+}
+`)
+	if code, out = runCLI(t, runArgs(f, pb)...); code != 0 {
+		t.Fatalf("exit %d, want 0 with packages = [\"curl\"]:\n%s", code, out)
+	}
 }

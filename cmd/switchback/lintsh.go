@@ -21,12 +21,15 @@ type lintShCmd struct {
 	// gives another result, which no later step notices; CI should stop
 	// on it as on an error. info is portability only.
 	FailOn string `name:"fail-on" enum:"error,warning,info,never" default:"warning" help:"Exit 1 when a finding reaches this severity: error (aborts or fails under ash), warning (runs but gives another result; the default), info (not POSIX, works in ash) or never."`
+	// The hosts get more than a base Alpine when the playbook installs
+	// packages before the scripts run: their commands are not missing.
+	WithPackages []string `name:"with-packages" sep:"," placeholder:"PKG,..." help:"Alpine packages (or cmd:NAME, as apk takes them) that will be installed on the hosts before the scripts run: their commands are not reported as missing."`
 }
 
 func (c *lintShCmd) Run(env *Env) error {
 	var findings []ash.Finding
 	for _, p := range c.Paths {
-		fs, err := lintPath(p, env.Stderr, c.Verbose)
+		fs, err := lintPath(p, env.Stderr, c.Verbose, ash.Options{Packages: c.WithPackages})
 		if err != nil {
 			fmt.Fprintf(env.Stderr, "switchback: lint-sh: %v\n", err)
 			return exitError{runner.ExitUsage}
@@ -56,7 +59,7 @@ func (c *lintShCmd) Run(env *Env) error {
 // files that are not scripts only get the findings of their location
 // (/etc/cron.d and friends). A directory scan says on log what it took:
 // how many files, and with verbose each file and why.
-func lintPath(root string, log io.Writer, verbose bool) ([]ash.Finding, error) {
+func lintPath(root string, log io.Writer, verbose bool, opt ash.Options) ([]ash.Finding, error) {
 	info, err := os.Stat(root)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", root, errors.Unwrap(err))
@@ -66,7 +69,7 @@ func lintPath(root string, log io.Writer, verbose bool) ([]ash.Finding, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ash.Analyze(root, src), nil
+		return ash.AnalyzeWith(root, src, opt), nil
 	}
 	// WalkDir goes in lexical order, so the report is stable.
 	var findings []ash.Finding
@@ -85,7 +88,7 @@ func lintPath(root string, log io.Writer, verbose bool) ([]ash.Finding, error) {
 		why, ok := ash.WhyScript(path, src)
 		if ok {
 			scripts++
-			findings = append(findings, ash.Analyze(path, src)...)
+			findings = append(findings, ash.AnalyzeWith(path, src, opt)...)
 		} else {
 			others++
 			findings = append(findings, ash.PathFindings(path)...)

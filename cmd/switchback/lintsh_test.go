@@ -157,3 +157,28 @@ func TestLintShFailOn(t *testing.T) {
 		t.Errorf("--fail-on fatal: exit %d, stderr %q; want a usage error naming --fail-on", code, stderr.String())
 	}
 }
+
+// TestLintShWithPackages: a command a base Alpine lacks is an error that
+// names the package, unless --with-packages says the hosts will have it.
+func TestLintShWithPackages(t *testing.T) {
+	dir := t.TempDir()
+	script := filepath.Join(dir, "render.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nenvsubst < app.conf.tpl > app.conf\ncurl -fsS http://localhost/health\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := Main(append([]string{"lint-sh"}, args...), Env{Stdout: &stdout, Stderr: &stderr, Getenv: os.Getenv})
+		return code, stdout.String() + stderr.String()
+	}
+	code, out := run(script)
+	if code != 1 || !bytes.Contains([]byte(out), []byte("apk add cmd:envsubst")) || !bytes.Contains([]byte(out), []byte("apk add curl")) {
+		t.Errorf("lint-sh: exit %d, want 1 with the packages to add:\n%s", code, out)
+	}
+	if code, out := run("--with-packages", "curl", script); code != 1 || bytes.Contains([]byte(out), []byte("apk add curl")) {
+		t.Errorf("lint-sh --with-packages curl: exit %d, want 1 for envsubst alone:\n%s", code, out)
+	}
+	if code, out := run("--with-packages", "cmd:envsubst,curl", script); code != 0 {
+		t.Errorf("lint-sh --with-packages cmd:envsubst,curl: exit %d, want 0:\n%s", code, out)
+	}
+}

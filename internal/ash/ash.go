@@ -60,10 +60,25 @@ type Finding struct {
 // RuleParseError is the rule of a script that cannot be parsed at all.
 const RuleParseError = "parse-error"
 
+// Options tell the analyzer about the host beyond a base Alpine.
+type Options struct {
+	// Packages will be installed on the host before the script runs:
+	// Alpine package names, or cmd:NAME as apk takes them. Their
+	// commands are not reported as missing.
+	Packages []string
+}
+
 // Analyze reports the constructs of the script src (read from path) that
-// break or behave differently under BusyBox ash, sorted by line and column.
-// A script that cannot be parsed yields one error finding.
+// break or behave differently under BusyBox ash on a base Alpine, sorted
+// by line and column. A script that cannot be parsed yields one error
+// finding.
 func Analyze(path string, src []byte) []Finding {
+	return AnalyzeWith(path, src, Options{})
+}
+
+// AnalyzeWith is Analyze for a host that will have more than a base
+// Alpine (opt.Packages).
+func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 	a := &analyzer{path: path}
 	a.findings = append(a.findings, PathFindings(path)...)
 	a.shebang(src)
@@ -74,9 +89,14 @@ func Analyze(path string, src []byte) []Finding {
 	} else {
 		a.assigned = assignments(file)
 		a.words = singleWords(file)
-		a.checksAges = checksAges(file)
+		a.ages = ageChecks(file)
+		a.values = literalValues(file)
+		a.detects = detections(file)
+		a.statusCompared = comparesStatus(file, "124")
+		a.statusRead = statusReadNext(file)
 		a.quiet = quietCalls(file)
 		syntax.Walk(file, a.visit)
+		a.commandFindings(file, opt.Packages)
 		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet))
 	}
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
@@ -132,8 +152,17 @@ type analyzer struct {
 	findings []Finding
 	assigned map[string]bool // variables the script sets (assignments, for, read, getopts)
 	words    map[string]bool // variables that only ever hold one plain word
-	// checksAges: the script looks at files' modification times.
-	checksAges bool
+	// values are the variables that only ever hold one literal value.
+	values map[string]string
+	// ages says where the script looks at files' modification times.
+	ages ageSeer
+	// detects are expansions that only test whether a variable is set.
+	detects map[*syntax.ParamExp]bool
+	// statusCompared: the script compares a status with 124, GNU
+	// timeout's when time runs out.
+	statusCompared bool
+	// statusRead are the commands whose status the next command reads.
+	statusRead map[*syntax.CallExpr]bool
 	// quiet are the commands whose standard output goes nowhere.
 	quiet map[*syntax.CallExpr]bool
 }

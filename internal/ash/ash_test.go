@@ -100,7 +100,29 @@ func TestAnalyze(t *testing.T) {
 		// stat alone prints another layout; with -c the script chose one.
 		{"stat alone", "stat f\n", []string{"1:1 applet-option warning"}},
 		{"stat with a format", "stat -c %s f\n", nil},
-		{"timeout", "timeout 5 sh -c true\n", []string{"1:1 timeout-status error"}},
+		// timeout's status differs only when time runs out: it matters
+		// where the script reads it.
+		{"timeout, status read", "timeout 5 sh -c true\necho \"rc=$?\"\n", []string{"1:1 timeout-status error"}},
+		{"timeout, 124 compared", "timeout 5 sh -c true || rc=1\n[ \"$rc\" -eq 124 ] && echo late\n", []string{"1:1 timeout-status error"}},
+		{"timeout, status unread", "if timeout -s KILL 5 sh -c true; then echo ok; fi\n", nil},
+		// Testing a bash-only variable for being set detects the shell.
+		{"bash variable detected", "if [ -n \"$BASH_VERSION\" ]; then echo bash; fi\n[[ -z \"${BASH_SOURCE+x}\" ]] && echo sh\n", []string{"2:1 double-bracket info"}},
+		{"bash variable used", "if [ -n \"$BASH_VERSION\" ]; then echo \"$BASH_VERSION\"; fi\n", []string{"1:39 bash-variable warning"}},
+		// read -n 1 reads one key: one word.
+		{"read one key", "read -r -n 1\nif [[ $REPLY =~ ^[Yy]$ ]]; then echo y; fi\n", []string{"2:4 double-bracket info", "2:14 regex-match info"}},
+		// date -d of a variable: judged by its value when the script gives it one.
+		{"date -d of a literal variable", "when='last month'\ndate -d \"$when\" +%m\n", []string{"2:9 date-relative error"}},
+		{"date -d of an absolute variable", "when='2024-01-31 10:00'\ndate -d \"$when\" +%s\n", nil},
+		{"date -d of a run-time value", "when=$(cat stamp)\ndate -d \"$when\" +%s\n", nil},
+		// Commands a base Alpine lacks.
+		{"missing command", "envsubst < t > out\n", []string{"1:1 missing-command error"}},
+		{"missing command through sudo and a variable", "CURL=curl\nsudo $CURL -s x\n", []string{"2:1 missing-command error", "2:6 missing-command error"}},
+		{"missing command in find -exec and xargs", "find . -exec envsubst {} \\;\nxargs -n 1 -I{} git clone {}\n", []string{"1:14 missing-command error", "2:17 missing-command error"}},
+		{"checked command", "if command -v openssl >/dev/null; then openssl version; fi\n", []string{"1:15 missing-command-check warning"}},
+		{"checked path", "[ -x /usr/bin/tput ] && tput cols\n", []string{"1:6 missing-command-check warning"}},
+		{"wrong directory", "B=/bin/basename\n$B /a/b\n", []string{"2:1 command-path error"}},
+		{"the script's own command", "openssl() { echo stub; }\nopenssl x\nprintf '#!/bin/sh\\n' > bin/kubectl\nkubectl apply\n", nil},
+		{"installed by the script", "apk add --no-cache openssl rsync\nopenssl version; rsync -a a b\n", nil},
 		{"xargs command options are not xargs'", "xargs -r -n 1 grep -P x\n", nil},
 		{"absolute path applet", "/bin/sed -z p f\n", []string{"1:10 gnu-option error"}},
 		{"parse error", "if true; then\n", []string{"1:10 parse-error error"}},
@@ -178,6 +200,34 @@ func TestParseHelp(t *testing.T) {
 	for _, c := range cases {
 		if got := c.spec.unknownOptions(c.args); !slices.Equal(got, c.bad) {
 			t.Errorf("unknownOptions(%q) = %v, want %v", c.args, got, c.bad)
+		}
+	}
+}
+
+// TestAnalyzeWithPackages: a command whose package the playbook installs
+// is there when the script runs.
+func TestAnalyzeWithPackages(t *testing.T) {
+	src := []byte("envsubst < t > out\ncurl -s x\n")
+	count := func(opt Options) int {
+		n := 0
+		for _, f := range AnalyzeWith("x.sh", src, opt) {
+			if f.Rule == "missing-command" {
+				n++
+			}
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		pkgs []string
+		want int
+	}{
+		{nil, 2},
+		{[]string{"curl"}, 1},
+		{[]string{"cmd:envsubst", "curl"}, 0},
+		{[]string{"gettext-base"}, 1}, // the Debian name counts
+	} {
+		if got := count(Options{Packages: tt.pkgs}); got != tt.want {
+			t.Errorf("packages %v: %d missing commands, want %d", tt.pkgs, got, tt.want)
 		}
 	}
 }

@@ -120,13 +120,19 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 			}
 		}
 	case "date":
-		a.date(args, at)
+		a.date(args, at, c.Args[1:])
 	case "find":
 		a.find(args, at)
 	case "gzip":
 		a.gzip(c, args, at)
 	case "timeout":
-		a.add(c.Pos(), "timeout-status", "")
+		// The status differs only when time runs out, and then the
+		// command failed in both shells: it matters to a script that
+		// reads the status itself, or tells GNU timeout's 124 from
+		// other failures.
+		if a.statusCompared || a.statusRead[c] {
+			a.add(c.Pos(), "timeout-status", "")
+		}
 		a.options(name, args, at)
 	default:
 		if bashOnly.builtins[name] {
@@ -240,7 +246,7 @@ func (a *analyzer) set(args []string, at func(int) syntax.Pos) {
 // in digits with - . : / and T or a space.
 var absoluteTime = regexp.MustCompile(`^(@-?[0-9]+|[0-9][0-9 .:/T+-]*(UTC|Z)?)$`)
 
-func (a *analyzer) date(args []string, at func(int) syntax.Pos) {
+func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.Word) {
 	for i := 0; i < len(args); i++ {
 		s := args[i]
 		var value string
@@ -263,9 +269,19 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos) {
 			}
 			continue
 		}
-		// The literal parts decide: "$n days ago" is relative, "@$t" is not.
+		// A variable with one literal value is that value; otherwise
+		// the literal parts decide: "$n days ago" is relative, "@$t" is
+		// not, and a value known only at run time is not judged.
 		if value == unknown {
-			continue
+			p := soleParam(words[i])
+			if p == nil || p.Param == nil || p.Exp != nil || p.Slice != nil || p.Repl != nil || p.Index != nil {
+				continue
+			}
+			v, ok := a.values[p.Param.Value]
+			if !ok {
+				continue
+			}
+			value = v
 		}
 		if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {
 			a.add(at(i), "date-relative", "date -d '"+strings.ReplaceAll(value, "\x00", "$…")+"'")
@@ -370,7 +386,7 @@ func (a *analyzer) execArgs(cmd []string, at func(int) syntax.Pos) {
 	}
 	rest := cmd[1:]
 	restAt := func(j int) syntax.Pos { return at(j + 1) }
-	if name == "gzip" && a.checksAges {
+	if name == "gzip" && a.ages.seenAfter(at(0)) {
 		if !slices.ContainsFunc(rest, func(s string) bool { return strings.HasPrefix(s, "-") && strings.ContainsAny(s, "cdt") }) {
 			a.add(at(0), "gzip-mtime", "")
 		}
@@ -396,7 +412,7 @@ func (a *analyzer) gzip(c *syntax.CallExpr, args []string, at func(int) syntax.P
 			files = true
 		}
 	}
-	if files && a.checksAges {
+	if files && a.ages.seenAfter(c.Pos()) {
 		a.add(c.Pos(), "gzip-mtime", "")
 	}
 }

@@ -91,10 +91,12 @@ func parse(t *testing.T, src string) *syntax.File {
 
 func TestSingleWords(t *testing.T) {
 	f := parse(t, `a=x.tar.gz; b="two words"; c=; d=$(cmd); e=1; e=2; g=1; read g
-for h in v1 v2; do :; done; for i in "a b"; do :; done; n=0; n=$((n + 1)); local l; p='*.log'`)
+for h in v1 v2; do :; done; for i in "a b"; do :; done; n=0; n=$((n + 1)); local l; p='*.log'
+read -r -n 1 key; read -n1; read -n 2 two`)
 	words := singleWords(f)
 	for name, want := range map[string]bool{"a": true, "b": false, "c": false, "d": false, "e": true,
-		"g": false, "h": true, "i": false, "n": true, "l": false, "p": false, "unset": false} {
+		"g": false, "h": true, "i": false, "n": true, "l": false, "p": false, "unset": false,
+		"key": true, "REPLY": true, "two": false} {
 		if words[name] != want {
 			t.Errorf("%s: single word %v, want %v", name, words[name], want)
 		}
@@ -128,9 +130,29 @@ func TestChecksAges(t *testing.T) {
 		"gzip f; ls *.gz | sort":                      false,
 		"find . -mtime +7 -exec gzip {} \\;":          false,
 		"find . -mtime +7 -exec gzip {} \\; ; stat x": true,
+		// The age check comes first: it picks the files to compress.
+		"find . -mtime +1 | while read f; do gzip \"$f\"; done": false,
+		"find . -mtime +30 -delete; gzip f":                     false,
+		"cd logs; ls -t | tail -n +8 | xargs rm -f; gzip f":     false,
+		// A later find that cannot see .gz files.
+		"gzip f; find . -name '*.log' -mtime +7":  false,
+		"gzip f; find . -name '*.log*' -mtime +7": true,
+		// Round a loop, the check sees what the last round compressed.
+		"for d in a b; do find $d -mtime +7 -delete; gzip $d/x; done": true,
 	} {
-		if got := checksAges(parse(t, src)); got != want {
-			t.Errorf("%q: checks ages %v, want %v", src, got, want)
+		f := parse(t, src)
+		var gz syntax.Pos
+		syntax.Walk(f, func(n syntax.Node) bool {
+			if c, ok := n.(*syntax.CallExpr); ok && strings.HasSuffix(c.Args[0].Lit(), "gzip") && !gz.IsValid() {
+				gz = c.Pos()
+			}
+			if c, ok := n.(*syntax.CallExpr); ok && c.Args[0].Lit() == "find" && compresses(c) && !gz.IsValid() {
+				gz = c.Pos()
+			}
+			return true
+		})
+		if got := ageChecks(f).seenAfter(gz); got != want {
+			t.Errorf("%q: ages seen after the gzip %v, want %v", src, got, want)
 		}
 	}
 }

@@ -26,8 +26,9 @@ type keyer struct {
 	arithVar map[string]bool // variables given values that read as arithmetic
 	quiet    map[*syntax.CallExpr]bool
 	funcs    map[string]bool
-	depth    int  // functions we are inside
-	unseen   bool // the keys being added are of a command nobody reads
+	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
+	depth    int                       // functions we are inside
+	unseen   bool                      // the keys being added are of a command nobody reads
 }
 
 func (k *keyer) add(pos syntax.Pos, key string) {
@@ -36,7 +37,7 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 
 // fileKeys lists the keys of a parsed script, in tree order.
 func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}}
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f)}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -359,7 +360,7 @@ func (k *keyer) param(p *syntax.ParamExp) {
 		name = p.Param.Value
 	}
 	positional := name == "@" || name == "*"
-	if name != "" && !k.assigned[name] {
+	if name != "" && !k.assigned[name] && !k.detects[p] {
 		k.add(p.Pos(), "var "+name)
 	}
 	switch {

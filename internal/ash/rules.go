@@ -161,6 +161,12 @@ var rules = []rule{
 		"timeout 1 sleep 3\necho \"rc=$?\"\n"},
 	{"gzip-mtime", "BusyBox gzip gives the compressed file the current time; GNU gzip keeps the original's modification time, so age checks (`find -mtime`) on the .gz files differ", "compress after the age check, or restore the time: `touch -r file file.tmp-ref` before and `touch -r file.tmp-ref file.gz` after",
 		"echo x > ./f\ntouch -d '2000-01-01 00:00:00' ./f\ngzip ./f\nfind . -name f.gz -mtime +1 | wc -l\n"},
+	{"missing-command", "this command is not on a base Alpine: \"not found\", and the command does not run", "`apk add` its package on the host (in the playbook: an apk step, and tell lint-sh with --with-packages or ash_check with packages), or do without it",
+		"stdbuf -o0 true\necho \"rc=$?\"\n"},
+	{"command-path", "Alpine keeps this command in another directory: the path is \"not found\"", "call it by name (PATH finds it), or use the path Alpine has",
+		"/bin/basename /a/b\necho \"rc=$?\"\n"},
+	{"missing-command-check", "this checks for a command a base Alpine does not have: the check fails there, and the script takes its other branch", "install the package on the host (see missing-command), or make sure the other branch is what Alpine should do",
+		"if command -v stdbuf >/dev/null; then echo found; else echo missing; fi\n"},
 	{"find-printf", "BusyBox find has no -printf", "use `-exec stat -c FORMAT {} +` or `-print` and post-process",
 		"find . -maxdepth 0 -printf '%p\\n'\necho \"rc=$?\"\n"},
 	// No probe: a file's location cannot be shown by running a script.

@@ -50,6 +50,15 @@ func singleWords(f *syntax.File) map[string]bool {
 				mark(n.Name.Value, false) // for x; do: the positional parameters
 			}
 		case *syntax.CallExpr:
+			if len(n.Args) > 0 && n.Args[0].Lit() == "read" {
+				if names, ok := readsOneChar(n.Args[1:]); ok {
+					// read -n 1: one character, a key pressed.
+					for _, name := range names {
+						mark(name, true)
+					}
+					return true
+				}
+			}
 			if len(n.Args) > 1 {
 				switch n.Args[0].Lit() {
 				case "read", "getopts", "mapfile", "readarray", "printf", "export", "readonly", "local", "declare", "typeset", "unset":
@@ -113,22 +122,53 @@ var agePrimaries = map[string]bool{"-mtime": true, "-mmin": true, "-atime": true
 	"-ctime": true, "-cmin": true, "-newer": true, "-anewer": true, "-cnewer": true, "-used": true,
 	"-newermt": true}
 
-// checksAges says whether a script looks at files' modification times:
-// find's time tests, ls sorted by time, test -nt/-ot, stat, date -r.
-// Only then does the time BusyBox gzip gives its output matter.
-func checksAges(f *syntax.File) bool {
-	found := false
+// ageSeer says whether a script looks at files' modification times after
+// a point: find's time tests, ls sorted by time, test -nt/-ot, stat,
+// date -r. Only then does the time BusyBox gzip gives its output matter.
+type ageSeer struct {
+	checks []uint    // offsets of the commands that look at ages
+	loops  [][2]uint // the extent of every loop: a check in a loop sees what the loop's next round compresses
+}
+
+// seenAfter says whether an age check can see a file compressed at pos:
+// one that runs after it, by the order of the script or by going round a
+// loop that holds both.
+func (s ageSeer) seenAfter(pos syntax.Pos) bool {
+	at := pos.Offset()
+	for _, c := range s.checks {
+		if c > at {
+			return true
+		}
+		for _, l := range s.loops {
+			if l[0] <= at && at < l[1] && l[0] <= c && c < l[1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ageChecks finds where a script looks at files' modification times. A
+// find that compresses what it finds (-exec gzip) tests the files before
+// they are compressed, and a find whose -name patterns cannot match a .gz
+// file never sees one.
+func ageChecks(f *syntax.File) ageSeer {
+	var s ageSeer
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
+		case *syntax.WhileClause:
+			s.loops = append(s.loops, [2]uint{n.Pos().Offset(), n.End().Offset()})
+		case *syntax.ForClause:
+			s.loops = append(s.loops, [2]uint{n.Pos().Offset(), n.End().Offset()})
 		case *syntax.CallExpr:
 			if len(n.Args) == 0 {
 				return true
 			}
 			name := base(n.Args[0].Lit())
-			if name == "find" && compresses(n) {
-				// The find that compresses tests the files before.
+			if name == "find" && (compresses(n) || !seesGzipped(n)) {
 				return true
 			}
+			found := name == "stat"
 			for _, w := range n.Args[1:] {
 				a := w.Lit()
 				switch {
@@ -142,17 +182,33 @@ func checksAges(f *syntax.File) bool {
 					found = true
 				}
 			}
-			if name == "stat" {
-				found = true
+			if found {
+				s.checks = append(s.checks, n.Pos().Offset())
 			}
 		case *syntax.BinaryTest:
 			if n.Op == syntax.TsNewer || n.Op == syntax.TsOlder {
-				found = true
+				s.checks = append(s.checks, n.Pos().Offset())
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	return s
+}
+
+// seesGzipped says whether a find's name tests let a .gz file through:
+// no -name at all, or one pattern that can match "x.gz".
+func seesGzipped(c *syntax.CallExpr) bool {
+	named := false
+	for i, w := range c.Args {
+		if l := w.Lit(); (l == "-name" || l == "-iname") && i+1 < len(c.Args) {
+			named = true
+			pat := partial(c.Args[i+1])
+			if strings.Contains(pat, unknown) || strings.HasSuffix(pat, "*") || strings.Contains(strings.ToLower(pat), "gz") {
+				return true
+			}
+		}
+	}
+	return !named
 }
 
 // quietCalls are the simple commands of a script whose standard output
@@ -222,4 +278,161 @@ func discardsStdout(redirs []*syntax.Redirect) bool {
 		}
 	}
 	return discarded
+}
+
+// detections are the expansions that only test whether a variable is
+// set: `[ -n "$BASH_VERSION" ]`, `[[ -z ${BASH_SOURCE+x} ]]`, `[ "$V" ]`.
+// A script that tests a bash-only variable this way has a branch for the
+// shells that lack it; ash taking that branch is what the script meant.
+func detections(f *syntax.File) map[*syntax.ParamExp]bool {
+	m := map[*syntax.ParamExp]bool{}
+	mark := func(w *syntax.Word) {
+		if p := soleParam(w); p != nil {
+			m[p] = true
+		}
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.TestClause:
+			if w, ok := n.X.(*syntax.Word); ok {
+				mark(w)
+			}
+		case *syntax.UnaryTest:
+			if n.Op == syntax.TsEmpStr || n.Op == syntax.TsNempStr {
+				if w, ok := n.X.(*syntax.Word); ok {
+					mark(w)
+				}
+			}
+		case *syntax.CallExpr:
+			if len(n.Args) == 0 {
+				return true
+			}
+			args := n.Args[1:]
+			switch n.Args[0].Lit() {
+			case "[":
+				if len(args) > 0 && args[len(args)-1].Lit() == "]" {
+					args = args[:len(args)-1]
+				}
+			case "test":
+			default:
+				return true
+			}
+			if len(args) == 1 {
+				mark(args[0])
+			}
+			for i := 0; i+1 < len(args); i++ {
+				if l := args[i].Lit(); l == "-n" || l == "-z" {
+					mark(args[i+1])
+				}
+			}
+		}
+		return true
+	})
+	return m
+}
+
+// soleParam is the one parameter expansion a word is made of, quoted or
+// not, or nil.
+func soleParam(w *syntax.Word) *syntax.ParamExp {
+	if len(w.Parts) != 1 {
+		return nil
+	}
+	part := w.Parts[0]
+	if dq, ok := part.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+		part = dq.Parts[0]
+	}
+	p, _ := part.(*syntax.ParamExp)
+	return p
+}
+
+// comparesStatus says whether a script compares something with the
+// status value: a test, a case pattern or arithmetic with that number.
+func comparesStatus(f *syntax.File, value string) bool {
+	found := false
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if w, ok := n.(*syntax.Word); ok && w.Lit() == value {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// readsOneChar says whether read's arguments make it read one character
+// (-n 1, -N1, -rn1), and into which variables (REPLY when none is named).
+func readsOneChar(args []*syntax.Word) ([]string, bool) {
+	one := false
+	var names []string
+	for i := 0; i < len(args); i++ {
+		a := args[i].Lit()
+		if a == "" {
+			return nil, false
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			names = append(names, a)
+			continue
+		}
+		for j := 1; j < len(a); j++ {
+			if strings.IndexByte("dinNptu", a[j]) < 0 {
+				continue
+			}
+			v := a[j+1:]
+			if v == "" && i+1 < len(args) {
+				i++
+				v = args[i].Lit()
+			}
+			if a[j] == 'n' || a[j] == 'N' {
+				one = v == "1"
+			}
+			break
+		}
+	}
+	if len(names) == 0 {
+		names = []string{"REPLY"}
+	}
+	return names, one
+}
+
+// statusReadNext are the simple commands whose status the next command
+// reads ($? in the statement that follows): `timeout 1 x; echo "rc=$?"`.
+func statusReadNext(f *syntax.File) map[*syntax.CallExpr]bool {
+	m := map[*syntax.CallExpr]bool{}
+	check := func(stmts []*syntax.Stmt) {
+		for i := 0; i+1 < len(stmts); i++ {
+			c, ok := stmts[i].Cmd.(*syntax.CallExpr)
+			if !ok {
+				continue
+			}
+			syntax.Walk(stmts[i+1], func(n syntax.Node) bool {
+				if p, ok := n.(*syntax.ParamExp); ok && p.Param != nil && p.Param.Value == "?" {
+					m[c] = true
+				}
+				return !m[c]
+			})
+		}
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.File:
+			check(n.Stmts)
+		case *syntax.Block:
+			check(n.Stmts)
+		case *syntax.Subshell:
+			check(n.Stmts)
+		case *syntax.IfClause:
+			check(n.Cond)
+			check(n.Then)
+		case *syntax.WhileClause:
+			check(n.Cond)
+			check(n.Do)
+		case *syntax.ForClause:
+			check(n.Do)
+		case *syntax.CaseItem:
+			check(n.Stmts)
+		case *syntax.CmdSubst:
+			check(n.Stmts)
+		}
+		return true
+	})
+	return m
 }

@@ -158,8 +158,9 @@ func (a *analyzer) paramExp(p *syntax.ParamExp) {
 	case "SECONDS":
 		a.add(p.Pos(), "seconds-variable", "")
 	default:
-		// A variable the script sets itself is the script's, not bash's.
-		if bashOnly.variables[name] && !a.assigned[name] {
+		// A variable the script sets itself is the script's, not bash's;
+		// one it only tests for being set is detected, not relied on.
+		if bashOnly.variables[name] && !a.assigned[name] && !a.detects[p] {
 			a.add(p.Pos(), "bash-variable", "$"+name)
 		}
 	}

@@ -1,0 +1,473 @@
+package ash
+
+import (
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// Commands a base Alpine lacks. The command table (commands.go) says
+// which commands Alpine has and which it lacks; here the analyzer finds
+// the commands a script runs (directly, through a variable that only
+// ever holds one literal value, or through a command that runs another:
+// sudo, env, xargs, timeout, find -exec...) and reports:
+//
+//   - missing-command: a command Alpine lacks, run where nothing checked
+//     for it first: "not found" aborts the command, an error;
+//   - command-path: an absolute path Alpine does not have for a command
+//     it has elsewhere (/bin/basename is /usr/bin/basename), an error;
+//   - missing-command-check: a check for such a command (command -v,
+//     which, type, hash, test -x), which finds nothing on Alpine, so the
+//     script takes its other branch: a warning.
+//
+// A command the script defines (a function), creates (writes a file of
+// that name, as scripts that install their own helpers do), or whose
+// package it or the playbook installs (apk add, --with-packages) is
+// there when it runs.
+
+// invocation is a command a script runs, as written or as resolved.
+type invocation struct {
+	name string
+	pos  syntax.Pos
+}
+
+// commandScope is what the script itself provides.
+type commandScope struct {
+	funcs    map[string]bool // functions and aliases it defines
+	created  map[string]bool // command names it writes files of
+	installs map[string]bool // packages it or the playbook installs (names, cmd:NAME)
+	values   map[string]string
+	guarded  map[*syntax.CallExpr]bool // calls inside a check for their command
+}
+
+func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
+	s := &commandScope{funcs: map[string]bool{}, created: map[string]bool{}, installs: map[string]bool{},
+		values: literalValues(f), guarded: map[*syntax.CallExpr]bool{}}
+	for _, p := range packages {
+		s.installs[p] = true
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			if n.Name != nil {
+				s.funcs[n.Name.Value] = true
+			}
+		case *syntax.Redirect:
+			switch n.Op {
+			case syntax.RdrOut, syntax.AppOut, syntax.RdrClob, syntax.RdrAll, syntax.AppAll:
+				if n.Word != nil {
+					if p := partial(n.Word); !strings.HasSuffix(p, unknown) {
+						s.created[base(p)] = true
+					}
+				}
+			}
+		case *syntax.CallExpr:
+			s.scan(n)
+		}
+		return true
+	})
+	s.markGuards(f)
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if tc, ok := n.(*syntax.TestClause); ok {
+			for _, chk := range s.testChecks(tc.X) {
+				a.checkFinding(chk, s)
+			}
+		}
+		c, ok := n.(*syntax.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, chk := range s.checks(c) {
+			a.checkFinding(chk, s)
+		}
+		if s.guarded[c] {
+			return true
+		}
+		for _, inv := range s.invoked(c) {
+			a.invocationFinding(inv, s)
+		}
+		return true
+	})
+}
+
+// scan records what a command provides: the files cp, mv, ln and install
+// create, the files chmod makes runnable, aliases, and apk add's packages.
+func (s *commandScope) scan(c *syntax.CallExpr) {
+	if len(c.Args) == 0 {
+		return
+	}
+	args := make([]string, len(c.Args))
+	for i, w := range c.Args {
+		args[i] = partial(w)
+	}
+	switch base(args[0]) {
+	case "cp", "mv", "ln", "install":
+		if last := args[len(args)-1]; len(args) > 2 && !strings.HasSuffix(last, unknown) {
+			s.created[base(strings.TrimSuffix(last, "/"))] = true
+		}
+	case "chmod":
+		for _, p := range args[1:] {
+			if !strings.HasPrefix(p, "-") && !strings.HasPrefix(p, "+") && !strings.HasSuffix(p, unknown) {
+				s.created[base(p)] = true
+			}
+		}
+	case "alias":
+		for _, p := range args[1:] {
+			if name, _, ok := strings.Cut(p, "="); ok {
+				s.funcs[name] = true
+			}
+		}
+	case "apk":
+		adding := false
+		for i := 1; i < len(args); i++ {
+			switch p := args[i]; {
+			case p == "add":
+				adding = true
+			case p == "--virtual" || p == "-t" || p == "--repository" || p == "-X" || p == "--root" || p == "-p":
+				i++
+			case adding && !strings.HasPrefix(p, "-") && !strings.Contains(p, unknown):
+				name, _, _ := strings.Cut(p, "=")
+				s.installs[name] = true
+			}
+		}
+	}
+}
+
+// literalValues are the variables every assignment of which is one
+// literal string, all the same: GREP=/bin/grep.
+func literalValues(f *syntax.File) map[string]string {
+	vals, bad := map[string]string{}, map[string]bool{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Assign:
+			if n.Name == nil {
+				return true
+			}
+			name := n.Name.Value
+			v := ""
+			ok := n.Value != nil && n.Array == nil && n.Index == nil && !n.Append
+			if ok {
+				v, ok = literal(n.Value)
+			}
+			if old, seen := vals[name]; !ok || seen && old != v {
+				bad[name] = true
+			}
+			vals[name] = v
+		case *syntax.WordIter:
+			bad[n.Name.Value] = true
+		case *syntax.CallExpr:
+			if len(n.Args) > 1 {
+				switch n.Args[0].Lit() {
+				case "read", "getopts", "mapfile", "readarray", "printf", "unset":
+					for _, w := range n.Args[1:] {
+						bad[w.Lit()] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	for name := range bad {
+		delete(vals, name)
+	}
+	return vals
+}
+
+// resolve is the text of a command word: literal, or a variable with one
+// literal value ("$GREP", "${GREP}"). "" when only the run knows it.
+func (s *commandScope) resolve(w *syntax.Word) string {
+	if l, ok := literal(w); ok {
+		return l
+	}
+	if len(w.Parts) == 1 {
+		p, ok := w.Parts[0].(*syntax.ParamExp)
+		if dq, isDQ := w.Parts[0].(*syntax.DblQuoted); isDQ && len(dq.Parts) == 1 {
+			p, ok = dq.Parts[0].(*syntax.ParamExp)
+		}
+		if ok && p.Param != nil && p.Exp == nil && p.Repl == nil && p.Slice == nil && p.Index == nil && !p.Length && !p.Excl {
+			return s.values[p.Param.Value]
+		}
+	}
+	return ""
+}
+
+// wrapperOptions are, for each command that runs another, its options
+// that take a value; the command it runs is its first other operand
+// (after a duration for timeout, a lock file for flock, a directory for
+// chroot).
+var wrapperOptions = map[string]map[string]bool{
+	"env":     {"-u": true, "--unset": true, "-C": true, "--chdir": true, "-S": true, "--split-string": true},
+	"nohup":   {},
+	"setsid":  {},
+	"exec":    {"-a": true},
+	"command": {},
+	"nice":    {"-n": true, "--adjustment": true},
+	"ionice":  {"-c": true, "-n": true, "-p": true},
+	"time":    {"-f": true, "-o": true},
+	"sudo":    {"-u": true, "-g": true, "-C": true, "-h": true, "-p": true, "-U": true, "-r": true, "-t": true, "-T": true, "-D": true},
+	"doas":    {"-u": true, "-C": true},
+	"timeout": {"-s": true, "--signal": true, "-k": true, "--kill-after": true},
+	"xargs":   {"-I": true, "-n": true, "-P": true, "-d": true, "-L": true, "-s": true, "-E": true, "-a": true, "--max-args": true, "--max-procs": true, "--delimiter": true, "--arg-file": true},
+	"flock":   {"-w": true, "--timeout": true, "-E": true, "--conflict-exit-code": true},
+	"stdbuf":  {"-i": true, "-o": true, "-e": true},
+	"chroot":  {},
+	"watch":   {"-n": true, "--interval": true},
+	"nocache": {},
+}
+
+// invoked lists the commands a simple command runs.
+func (s *commandScope) invoked(c *syntax.CallExpr) []invocation {
+	var out []invocation
+	words := make([]string, len(c.Args))
+	for i, w := range c.Args {
+		words[i] = s.resolve(w)
+	}
+	for i := 0; i < len(words); {
+		name := words[i]
+		if name == "" {
+			break
+		}
+		out = append(out, invocation{name, c.Args[i].Pos()})
+		b := base(name)
+		if b == "find" {
+			for j := i + 1; j+1 < len(words); j++ {
+				switch words[j] {
+				case "-exec", "-execdir", "-ok", "-okdir":
+					if words[j+1] != "" {
+						out = append(out, invocation{words[j+1], c.Args[j+1].Pos()})
+					}
+				}
+			}
+			break
+		}
+		opts, ok := wrapperOptions[b]
+		if !ok {
+			break
+		}
+		j := i + 1
+		operands := 0
+		switch b {
+		case "timeout", "flock", "chroot":
+			operands = 1 // the duration, the lock, the new root
+		}
+		for ; j < len(words); j++ {
+			w := words[j]
+			switch {
+			case w == "--":
+				continue
+			case b == "command" && (w == "-v" || w == "-V"):
+				return out // a check, not a run (see checks)
+			case b == "flock" && (w == "-c" || w == "--command"):
+				return out
+			case b == "env" && strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
+				continue
+			case strings.HasPrefix(w, "-") && len(w) > 1:
+				name, _, hasValue := strings.Cut(w, "=")
+				if opts[name] && !hasValue {
+					j++
+				}
+				continue
+			case operands > 0:
+				operands--
+				continue
+			}
+			break
+		}
+		if j >= len(words) || words[j] == "" {
+			break
+		}
+		i = j
+	}
+	return out
+}
+
+// checks lists what a command checks the presence of: the commands that
+// command -v, which, type and hash look up, and the paths test -x (-e,
+// -f) looks at.
+func (s *commandScope) checks(c *syntax.CallExpr) []invocation {
+	if len(c.Args) < 2 {
+		return nil
+	}
+	name := s.resolve(c.Args[0])
+	var out []invocation
+	lookup := false
+	switch base(name) {
+	case "command":
+		for _, w := range c.Args[1:] {
+			if l := w.Lit(); l == "-v" || l == "-V" {
+				lookup = true
+			}
+		}
+	case "which", "type", "hash":
+		lookup = true
+	case "test", "[":
+		for i := 1; i+1 < len(c.Args); i++ {
+			switch c.Args[i].Lit() {
+			case "-x", "-e", "-f", "-s", "-L", "-h":
+				if p := s.resolve(c.Args[i+1]); strings.HasPrefix(p, "/") {
+					out = append(out, invocation{p, c.Args[i+1].Pos()})
+				}
+			}
+		}
+		return out
+	}
+	if !lookup {
+		return nil
+	}
+	for _, w := range c.Args[1:] {
+		if n := s.resolve(w); n != "" && !strings.HasPrefix(n, "-") {
+			out = append(out, invocation{n, w.Pos()})
+		}
+	}
+	return out
+}
+
+// testChecks are the paths a [[ ]] test looks at with -x, -e, -f.
+func (s *commandScope) testChecks(x syntax.TestExpr) []invocation {
+	var out []invocation
+	syntax.Walk(x, func(n syntax.Node) bool {
+		if u, ok := n.(*syntax.UnaryTest); ok {
+			switch u.Op {
+			case syntax.TsExec, syntax.TsExists, syntax.TsRegFile, syntax.TsNempStr:
+				if w, ok := u.X.(*syntax.Word); ok {
+					if p := s.resolve(w); strings.HasPrefix(p, "/") {
+						out = append(out, invocation{p, w.Pos()})
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// markGuards finds the calls that run only when a check found their
+// command: the then-branch of `if command -v x` (or `[ -x /usr/bin/x ]`),
+// the right side of `command -v x && x ...`.
+func (s *commandScope) markGuards(f *syntax.File) {
+	checked := func(stmts []*syntax.Stmt) map[string]bool {
+		names := map[string]bool{}
+		for _, st := range stmts {
+			if st.Negated {
+				continue
+			}
+			syntax.Walk(st, func(n syntax.Node) bool {
+				switch n := n.(type) {
+				case *syntax.CallExpr:
+					for _, inv := range s.checks(n) {
+						names[inv.name] = true
+						names[base(inv.name)] = true
+					}
+				case *syntax.TestClause:
+					for _, inv := range s.testChecks(n.X) {
+						names[inv.name] = true
+						names[base(inv.name)] = true
+					}
+				case *syntax.BinaryCmd:
+					if n.Op == syntax.OrStmt {
+						return false // either side may have failed
+					}
+				}
+				return true
+			})
+		}
+		return names
+	}
+	mark := func(node syntax.Node, names map[string]bool) {
+		if len(names) == 0 || node == nil {
+			return
+		}
+		syntax.Walk(node, func(n syntax.Node) bool {
+			if c, ok := n.(*syntax.CallExpr); ok {
+				for _, inv := range s.invoked(c) {
+					if names[inv.name] || names[base(inv.name)] {
+						s.guarded[c] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.IfClause:
+			names := checked(n.Cond)
+			for _, st := range n.Then {
+				mark(st, names)
+			}
+		case *syntax.BinaryCmd:
+			if n.Op == syntax.AndStmt {
+				mark(n.Y, checked([]*syntax.Stmt{n.X}))
+			}
+		}
+		return true
+	})
+}
+
+// provided says whether the script or the playbook makes name available.
+func (s *commandScope) provided(name string) bool {
+	if s.funcs[name] || s.created[name] {
+		return true
+	}
+	if m, ok := commands.missing[name]; ok {
+		return m.providedBy(name, s.installs)
+	}
+	return false
+}
+
+// addCommand adds a finding of the command rules with its own message
+// and suggestion.
+func (a *analyzer) addCommand(pos syntax.Pos, id, msg, suggestion string) {
+	a.findings = append(a.findings, Finding{
+		Path: a.path, Line: int(pos.Line()), Col: int(pos.Col()),
+		Rule: id, Severity: severityOf(id), Message: msg, Suggestion: suggestion,
+	})
+}
+
+// invocationFinding reports running a command Alpine lacks, or a path it
+// does not have.
+func (a *analyzer) invocationFinding(inv invocation, s *commandScope) {
+	name := inv.name
+	b := base(name)
+	if b == "bash" || s.provided(b) {
+		return // running bash is runs-bash's
+	}
+	if strings.Contains(name, "/") {
+		if !binDirs[pathDir(name)] || commands.presentPath[name] {
+			return
+		}
+		if p, ok := commands.presentName[b]; ok {
+			a.addCommand(inv.pos, "command-path", "`"+name+"` is not on Alpine, which has "+b+" at "+p+": the path is \"not found\"",
+				"call `"+b+"` by name (PATH finds it), or use "+p)
+			return
+		}
+	}
+	if m, ok := commands.missing[b]; ok {
+		a.addCommand(inv.pos, "missing-command", "`"+name+"` is not on a base Alpine: it is \"not found\" and does not run; "+m.install(b),
+			m.suggestion(b))
+	}
+}
+
+// checkFinding reports a check for a command Alpine lacks: it finds
+// nothing there.
+func (a *analyzer) checkFinding(inv invocation, s *commandScope) {
+	name := inv.name
+	b := base(name)
+	if s.provided(b) {
+		return
+	}
+	if strings.Contains(name, "/") {
+		if !binDirs[pathDir(name)] || commands.presentPath[name] {
+			return
+		}
+		if p, ok := commands.presentName[b]; ok {
+			a.addCommand(inv.pos, "missing-command-check", "`"+name+"` does not exist on Alpine, which has "+b+" at "+p+": the check fails and the script takes its other branch",
+				"check for `"+b+"` with `command -v "+b+"`, or use "+p)
+			return
+		}
+	}
+	if m, ok := commands.missing[b]; ok {
+		a.addCommand(inv.pos, "missing-command-check", "`"+b+"` is not on a base Alpine: the check finds nothing and the script takes its other branch; "+m.install(b),
+			m.suggestion(b))
+	}
+}
