@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -124,9 +125,9 @@ type answeringHost struct {
 	asked  bool
 }
 
-func (a *answeringHost) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (a *answeringHost) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	if a.asked || cmd != a.answer.cmd {
-		return modules.Output{}, errProbed
+		return hostcmd.Output{}, errProbed
 	}
 	a.asked = true
 	return a.answer.out, nil
@@ -139,9 +140,9 @@ type applyProbe struct {
 	sent bool
 }
 
-func (p *applyProbe) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (p *applyProbe) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	p.cmds = append(p.cmds, cmd)
-	return modules.Output{}, nil
+	return hostcmd.Output{}, nil
 }
 
 func (p *applyProbe) SendFile(context.Context, string, []byte) error {
@@ -273,9 +274,9 @@ type chainedHost struct {
 	used   bool
 }
 
-func (c *chainedHost) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (c *chainedHost) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	if c.used || cmd != c.answer.cmd {
-		return modules.Output{}, errChainMismatch
+		return hostcmd.Output{}, errChainMismatch
 	}
 	c.used = true
 	c.rec.set(c.answer.out)

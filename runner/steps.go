@@ -14,6 +14,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
@@ -124,7 +125,7 @@ func ignored(ctx context.Context, st *playbooks.Step, err error) bool {
 // checkApply checks a module and applies its plan; a gate's check only
 // looks, so it takes no snapshot and carries no chain. key names the step
 // in the host's journal.
-func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, gate bool) (status Status, diff, reason string, err error) {
+func (r *run) checkApply(ctx context.Context, h *hostRun, host hostcmd.Host, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, gate bool) (status Status, diff, reason string, err error) {
 	e := r.engine
 	timeout := e.CommandTimeout
 	if st.Meta.Timeout > 0 {
@@ -190,7 +191,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 
 // apply sends a step's change, journaled, with the next check and the
 // chained changes of the steps after it riding along.
-func (r *run) apply(ctx context.Context, h *hostRun, host modules.Host, rec *recordingHost, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, plan modules.Plan, gate bool, timeout time.Duration) error {
+func (r *run) apply(ctx context.Context, h *hostRun, host hostcmd.Host, rec *recordingHost, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, plan modules.Plan, gate bool, timeout time.Duration) error {
 	var chain []*link
 	if !gate {
 		chain = r.chainAfter(ctx, h, ph, st, m, plan)
@@ -292,12 +293,12 @@ func (r *run) runHandlers(ctx context.Context, w *wave, h *hostRun) bool {
 // recordingHost keeps the last command's output, which is what a step
 // registers.
 type recordingHost struct {
-	modules.Host
+	hostcmd.Host
 	mu  sync.Mutex
-	out modules.Output
+	out hostcmd.Output
 }
 
-func (h *recordingHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (h *recordingHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	out, err := h.Host.Run(ctx, cmd)
 	if err == nil {
 		h.set(out)
@@ -306,7 +307,7 @@ func (h *recordingHost) Run(ctx context.Context, cmd string) (modules.Output, er
 }
 
 // set records out as the last command's output; nil-safe.
-func (h *recordingHost) set(out modules.Output) {
+func (h *recordingHost) set(out hostcmd.Output) {
 	if h == nil {
 		return
 	}
@@ -315,7 +316,7 @@ func (h *recordingHost) set(out modules.Output) {
 	h.mu.Unlock()
 }
 
-func (h *recordingHost) last() modules.Output {
+func (h *recordingHost) last() hostcmd.Output {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.out
@@ -334,26 +335,17 @@ func (d *decodeError) Error() string {
 }
 
 // Unwrap returns the connection the host wraps.
-func (h *recordingHost) Unwrap() modules.Host { return h.Host }
-
-// sendFileVia passes a file transfer through a wrapping host to the
-// connection, so that wrappers do not hide SFTP from the steps.
-func sendFileVia(ctx context.Context, h modules.Host, path string, data []byte) error {
-	if fs, ok := h.(modules.FileSender); ok {
-		return fs.SendFile(ctx, path, data)
-	}
-	return modules.ErrNoFileTransfer
-}
+func (h *recordingHost) Unwrap() hostcmd.Host { return h.Host }
 
 func (h *recordingHost) SendFile(ctx context.Context, path string, data []byte) error {
-	return sendFileVia(ctx, h.Host, path, data)
+	return hostcmd.SendFile(ctx, h.Host, path, data)
 }
 
 func (j *journalHost) SendFile(ctx context.Context, path string, data []byte) error {
 	j.after = nil // the host changes after the last answers
-	return sendFileVia(ctx, j.Host, path, data)
+	return hostcmd.SendFile(ctx, j.Host, path, data)
 }
 
 func (r *replayHost) SendFile(ctx context.Context, path string, data []byte) error {
-	return sendFileVia(ctx, r.Host, path, data)
+	return hostcmd.SendFile(ctx, r.Host, path, data)
 }

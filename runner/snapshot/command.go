@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Command snapshots hosts with commands the playbook gives: a cloud's or
@@ -122,8 +122,8 @@ func (c *Command) run(ctx context.Context, t Target, runID, snapshot, command, w
 		if !errors.As(err, &exit) {
 			return "", fmt.Errorf("running %s on the controller: %w", what, err)
 		}
-		return "", &modules.StepError{Msg: what + " failed on the controller",
-			Output: modules.Output{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: exit.ExitCode()}}
+		return "", &hostcmd.Error{Msg: what + " failed on the controller",
+			Output: hostcmd.Output{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: exit.ExitCode()}}
 	}
 	return stdout.String(), nil
 }

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Target is the host a provider works on: its inventory name and
@@ -22,7 +22,7 @@ import (
 type Target struct {
 	Name    string
 	Address string
-	Host    modules.Host
+	Host    hostcmd.Host
 }
 
 // Provider takes and restores snapshots of one host.
