@@ -173,7 +173,7 @@ func restoreHost(ctx context.Context, d transport.Dialer, h *inventory.Host, s *
 // after f.
 func withSnapshotTarget(ctx context.Context, d transport.Dialer, h *inventory.Host, s *snapshot.Snapshot,
 	f func(snapshot.Provider, snapshot.Target) error) error {
-	p, err := snapshot.ForSnapshot(s)
+	p, err := snapshot.Builtin().ForSnapshot(s)
 	if err != nil {
 		return err
 	}

@@ -16,8 +16,6 @@ import (
 	"golang.org/x/term"
 
 	"github.com/switchbackhq/switchback/inventory"
-	"github.com/switchbackhq/switchback/modules"
-	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/drill"
 	"github.com/switchbackhq/switchback/runner/report"
@@ -141,13 +139,8 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
 	// conf.d).
 	var snapshots snapshot.Provider
-	if spec := l.playbook.Snapshot; spec != nil || rollback || c.Drill {
-		if spec == nil {
-			spec = &snapshot.Spec{Provider: "files"}
-		}
-		if snapshots, err = snapshot.New(*spec, playbookWrites(l.playbook)); err != nil {
-			return err
-		}
+	if snapshots = l.playbook.Snapshot; snapshots == nil && (rollback || c.Drill) {
+		snapshots = snapshot.DefaultFiles(l.playbook.Writes())
 	}
 	store, err := c.stateArgs.open(env)
 	if err != nil {
@@ -416,25 +409,4 @@ func (a sshArgs) passphrase(env *Env) (func(string) ([]byte, error), error) {
 		fmt.Fprintln(env.Stderr)
 		return pass, err
 	}, nil
-}
-
-// playbookWrites lists the paths the playbook's steps say they write, so
-// that snapshots hold them without the playbook naming them again.
-func playbookWrites(pb *playbooks.Playbook) []string {
-	var paths []string
-	steps := []*playbooks.Step{}
-	for _, ph := range pb.Phases {
-		steps = append(steps, ph.Steps...)
-	}
-	for _, h := range pb.Handlers {
-		steps = append(steps, h.Steps...)
-	}
-	for _, st := range steps {
-		// A step decoded per host (Module nil) says what it writes only on
-		// the host; list such paths in the snapshot block.
-		if w, ok := st.Module.(modules.Writer); ok {
-			paths = append(paths, w.Writes()...)
-		}
-	}
-	return paths
 }

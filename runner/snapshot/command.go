@@ -42,6 +42,28 @@ type Command struct {
 
 var _ Provider = (*Command)(nil)
 
+// CommandType is the command provider.
+func CommandType() Type {
+	return Type{
+		Name: "command", About: "commands of your own, on the controller or the host",
+		Settings: []Setting{{Name: "save", Required: `save = "..."`}, {Name: "restore", Required: `restore = "..."`}, {Name: "delete"}, {Name: "on"}},
+		Decode: func(b Body) Provider {
+			const hint = "give the shell command, or leave out delete if snapshots are removed another way."
+			c := &Command{SaveCommand: nonEmpty(b, "save", hint), RestoreCommand: nonEmpty(b, "restore", hint), DeleteCommand: nonEmpty(b, "delete", hint)}
+			if on, ok := b.String("on"); ok {
+				if on != "controller" && on != "host" {
+					b.Invalid("on", "Invalid value for on", fmt.Sprintf("on = %q: the commands run on \"controller\" (the default) or on the \"host\".", on))
+				}
+				c.OnHost = on == "host"
+			}
+			return c
+		},
+		FromRecord: func(s *Snapshot) Provider {
+			return &Command{RestoreCommand: s.Settings["restore"], DeleteCommand: s.Settings["delete"], OnHost: s.Settings["on"] == "host", Dir: s.Settings["dir"]}
+		},
+	}
+}
+
 func (c *Command) onController() bool { return !c.OnHost }
 
 // Take runs the save command and records the restore and delete

@@ -39,6 +39,25 @@ type Files struct {
 
 var _ Provider = (*Files)(nil)
 
+// FilesType is the files provider, the default: it saves the paths the
+// block names besides the ones the playbook's steps write.
+func FilesType() Type {
+	return Type{
+		Name: "files", About: "an archive on the host",
+		Settings: []Setting{{Name: "paths", List: true}},
+		Decode: func(b Body) Provider {
+			paths := validPaths(b, "paths", ValidatePath, "files or directories to save")
+			return &Files{Paths: append(slices.Clone(b.Writes()), paths...)}
+		},
+		FromRecord: func(*Snapshot) Provider { return &Files{} },
+	}
+}
+
+// DefaultFiles is the provider of a playbook without a snapshot block
+// whose run may roll back: the files provider, saving what the steps
+// write and what apk and OpenRC keep (SystemPaths).
+func DefaultFiles(writes []string) Provider { return &Files{Paths: slices.Clone(writes)} }
+
 var runIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
 // paths are cleaned and deduplicated; a path inside another is kept,
