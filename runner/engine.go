@@ -158,87 +158,90 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 	defer close(runDone)
 	r.watchDrain(runDone)
 	r.watchGroup(ctx, runDone)
-	index := 0
 	resumed := false // the first wave with work has started
-	for _, seg := range r.segments {
-		offset := 0
-		for i, n := range seg.sizes {
-			index++
-			w := &wave{index: index, size: n, seg: seg, fleet: seg.fleet[offset : offset+n]}
-			todo := 0
-			var mine []*inventory.Host
-			for j := offset; j < offset+n; j++ {
-				seg.recs[j].Wave = w.index
-				if !r.mine(seg.hosts[j].Name) {
-					continue
-				}
-				mine = append(mine, seg.hosts[j])
-				h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
-				if e.Resume != nil && e.Resume.Done[h.host.Name] {
-					h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
-					c := e.Resume.Counts[h.host.Name]
-					h.rec.OK, h.rec.Changed, h.rec.Failed = c.OK, c.Changed, c.Failed
-					r.mu.Lock()
-					r.outcome[h.host.Name] = HostOK
-					r.mu.Unlock()
-					close(r.finished[h.host.Name])
-				} else {
-					todo++
-				}
-				if e.Resume != nil {
-					h.snap = e.Resume.Snapshots[h.host.Name]
-					h.rec.Snapshot = h.snap
-				}
-				w.hosts = append(w.hosts, h)
-			}
-			started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(mine),
-				Tolerance: seg.route.MaxFail.Tolerance(n)}
-			if e.Group != nil {
-				started.Fleet = n
-			}
-			offset += n
-			if todo == 0 && e.Group == nil {
-				continue // a resumed run's finished wave
-			}
-			if todo == 0 {
-				// Nothing of this shard's to do in the wave (the canary is
-				// another shard's, or a resumed shard finished it): it
-				// still waits for the others before going on.
-				if r.halted() {
-					break
-				}
-				e.emit(started)
-				r.mu.Lock()
-				r.waves = append(r.waves, w)
-				r.mu.Unlock()
-				e.emit(w.finished())
-				r.waveDone(ctx, w)
-				r.rollbackAfterHalt(ctx)
+	stopped := -1    // a segment whose later waves do not start: the run halted
+	for pw := range Waves(segments) {
+		if pw.Segment == stopped {
+			continue
+		}
+		seg := r.segments[pw.Segment]
+		i, n, offset := pw.InSegment, len(pw.Hosts), pw.First
+		w := &wave{index: pw.Index, size: n, seg: seg, fleet: seg.fleet[offset : offset+n]}
+		todo := 0
+		var mine []*inventory.Host
+		for j := offset; j < offset+n; j++ {
+			seg.recs[j].Wave = w.index
+			if !r.mine(seg.hosts[j].Name) {
 				continue
 			}
-			if i > 0 && !(e.Resume != nil && !resumed) {
-				// A resume is the operator's go-ahead for the wave it
-				// continues; pauses before later waves apply as usual.
-				r.pause(ctx, seg, started)
+			mine = append(mine, seg.hosts[j])
+			h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
+			if e.Resume != nil && e.Resume.Done[h.host.Name] {
+				h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
+				c := e.Resume.Counts[h.host.Name]
+				h.rec.OK, h.rec.Changed, h.rec.Failed = c.OK, c.Changed, c.Failed
+				r.mu.Lock()
+				r.outcome[h.host.Name] = HostOK
+				r.mu.Unlock()
+				close(r.finished[h.host.Name])
+			} else {
+				todo++
 			}
-			resumed = true
+			if e.Resume != nil {
+				h.snap = e.Resume.Snapshots[h.host.Name]
+				h.rec.Snapshot = h.snap
+			}
+			w.hosts = append(w.hosts, h)
+		}
+		started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(mine),
+			Tolerance: seg.route.MaxFail.Tolerance(n)}
+		if e.Group != nil {
+			started.Fleet = n
+		}
+		if todo == 0 && e.Group == nil {
+			continue // a resumed run's finished wave
+		}
+		if todo == 0 {
+			// Nothing of this shard's to do in the wave (the canary is
+			// another shard's, or a resumed shard finished it): it
+			// still waits for the others before going on.
 			if r.halted() {
-				break
-			}
-			if ctx.Err() != nil {
-				r.halt(w.index, "interrupted before wave "+fmt.Sprint(w.index)+" started")
-				break
+				stopped = pw.Segment
+				continue
 			}
 			e.emit(started)
 			r.mu.Lock()
 			r.waves = append(r.waves, w)
 			r.mu.Unlock()
-			r.runWave(ctx, w)
 			e.emit(w.finished())
 			r.waveDone(ctx, w)
 			r.rollbackAfterHalt(ctx)
-			w.closeAll()
+			continue
 		}
+		if i > 0 && !(e.Resume != nil && !resumed) {
+			// A resume is the operator's go-ahead for the wave it
+			// continues; pauses before later waves apply as usual.
+			r.pause(ctx, seg, started)
+		}
+		resumed = true
+		if r.halted() {
+			stopped = pw.Segment
+			continue
+		}
+		if ctx.Err() != nil {
+			r.halt(w.index, "interrupted before wave "+fmt.Sprint(w.index)+" started")
+			stopped = pw.Segment
+			continue
+		}
+		e.emit(started)
+		r.mu.Lock()
+		r.waves = append(r.waves, w)
+		r.mu.Unlock()
+		r.runWave(ctx, w)
+		e.emit(w.finished())
+		r.waveDone(ctx, w)
+		r.rollbackAfterHalt(ctx)
+		w.closeAll()
 	}
 	if e.RollbackAll && !e.CheckMode && e.Snapshots != nil {
 		r.rollbackAll(ctx)

@@ -125,7 +125,7 @@ func (out *loaded) selectHosts(ta *targetArgs) error {
 		if err != nil {
 			return err
 		}
-		out.hosts = s.hosts(out.hosts)
+		out.hosts = s.Hosts(out.hosts)
 	}
 	return nil
 }

@@ -19,8 +19,6 @@ import (
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/drill"
 	"github.com/switchbackhq/switchback/runner/report"
-	"github.com/switchbackhq/switchback/runner/rollout"
-	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/state"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
@@ -69,7 +67,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		return err
 	}
 	ta := c.targetArgs
-	var shard *shard
+	var shard *runner.Shard
 	if c.ShardGroup != "" {
 		s, err := c.groupShard()
 		if err != nil {
@@ -86,14 +84,12 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if l.playbook, err = c.selectArgs.apply(l.playbook); err != nil {
 		return err
 	}
-	segs, err := c.routeFlags.segments(l.playbook, l.hosts)
+	segs, err := runner.PlanSegments(l.playbook, l.hosts, c.routeFlags.apply)
 	if err != nil {
 		return err
 	}
-	rollback := false
 	for i := range segs {
 		route := &segs[i].Route
-		rollback = rollback || route.Rollback != rollout.NoRollback
 		if route.Pause.Confirm {
 			switch {
 			case c.Yes:
@@ -134,13 +130,6 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 			console.Progress = env.Stderr
 		}
 		observer = console
-	}
-	// A rollback policy needs snapshots; without a snapshot block the
-	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
-	// conf.d).
-	var snapshots snapshot.Provider
-	if snapshots = l.playbook.Snapshot; snapshots == nil && (rollback || c.Drill) {
-		snapshots = snapshot.DefaultFiles(l.playbook.Writes())
 	}
 	store, err := c.stateArgs.open(env)
 	if err != nil {
@@ -200,7 +189,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		LockWait:       c.LockWait,
 		RunID:          runID,
 		Secrets:        append(l.playbook.SensitiveValues(), l.inv.Secrets...),
-		Snapshots:      snapshots,
+		Snapshots:      runner.Snapshots(l.playbook, segs, c.Drill),
 	}
 	if group != nil {
 		engine.Group = group
@@ -237,7 +226,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	}
 	if c.Output != "json" {
 		if group != nil {
-			fmt.Fprintf(env.Stdout, "Shard %d/%d of run %s recorded: 'switchback runs show %s'.\n", shard.index, shard.of, runID, runID)
+			fmt.Fprintf(env.Stdout, "Shard %d/%d of run %s recorded: 'switchback runs show %s'.\n", shard.Index, shard.Of, runID, runID)
 		} else {
 			fmt.Fprintf(env.Stdout, "Run %s recorded: 'switchback runs show %s'.\n", runID, runID)
 		}

@@ -98,7 +98,7 @@ func (c *scanCmd) Run(env *Env) error {
 
 	targets := make([]transport.Target, len(hosts))
 	for i, h := range hosts {
-		targets[i] = targetOf(h)
+		targets[i] = runner.TargetFor(h)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
