@@ -212,10 +212,10 @@ func ParseShard(s string) (Shard, error) {
 	index, err1 := strconv.Atoi(strings.TrimSpace(i))
 	of, err2 := strconv.Atoi(strings.TrimSpace(n))
 	if !ok || err1 != nil || err2 != nil {
-		return Shard{}, fmt.Errorf("write I/N, e.g. 2/5 for the second of five slices")
+		return Shard{}, fmt.Errorf("%q: write I/N, e.g. 2/5 for the second of five slices", s)
 	}
 	if of < 1 || index < 1 || index > of {
-		return Shard{}, fmt.Errorf("I must be between 1 and N, and N at least 1")
+		return Shard{}, fmt.Errorf("%q: I must be between 1 and N, and N at least 1", s)
 	}
 	return Shard{Index: index, Of: of}, nil
 }

@@ -10,7 +10,7 @@ import (
 func parseShard(s string) (runner.Shard, error) {
 	sh, err := runner.ParseShard(s)
 	if err != nil {
-		return sh, fmt.Errorf("--shard %q: %w", s, err)
+		return sh, fmt.Errorf("--shard %w", err)
 	}
 	return sh, nil
 }
