@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/modules/hostcmd"
@@ -46,31 +45,15 @@ func firstCommand(ctx context.Context, m modules.Module) string {
 	return p.cmd
 }
 
-// prechecks holds a host's batched answers, by step.
+// prechecks holds a host's batched answers, by step; each is used once
+// (a retry checks the host itself).
 type prechecks struct {
-	mu      sync.Mutex
 	answers map[*playbooks.Step]answer
 }
 
 type answer struct {
 	cmd string
 	out hostcmd.Output
-}
-
-// host returns h, answering the step's first check command from the
-// batch. Each answer is used once (a retry checks the host itself).
-func (p *prechecks) host(st *playbooks.Step, h hostcmd.Host) hostcmd.Host {
-	if p == nil {
-		return h
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	a, ok := p.answers[st]
-	if !ok {
-		return h
-	}
-	delete(p.answers, st)
-	return &replayHost{Host: h, first: &a.out, expected: a.cmd}
 }
 
 // checkList is what a host's batched checks send: the first check
@@ -241,24 +224,3 @@ func parseFrames(boundary, text string, n int) ([]frame, bool) {
 	}
 	return frames, text == ""
 }
-
-// replayHost answers a Check's first command from the batch and sends
-// anything after it to the host.
-type replayHost struct {
-	hostcmd.Host
-	first    *hostcmd.Output
-	expected string
-}
-
-func (r *replayHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
-	if r.first != nil && cmd == r.expected {
-		out := *r.first
-		r.first = nil
-		return out, nil
-	}
-	r.first = nil
-	return r.Host.Run(ctx, cmd)
-}
-
-// Unwrap returns the host behind the replay.
-func (r *replayHost) Unwrap() hostcmd.Host { return r.Host }

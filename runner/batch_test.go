@@ -103,9 +103,8 @@ func FuzzParseBatch(f *testing.F) {
 func TestWrappersPassFileTransfers(t *testing.T) {
 	var conn hostcmd.Host = &fileConn{}
 	for _, h := range []hostcmd.Host{
-		&recordingHost{Host: conn},
-		&journalHost{Host: &recordingHost{Host: conn}},
-		&replayHost{Host: conn},
+		&checkHost{Host: conn, c: &call{}},
+		&journalHost{Host: conn, c: &call{}},
 	} {
 		fs, ok := h.(hostcmd.FileSender)
 		if !ok {
@@ -115,7 +114,7 @@ func TestWrappersPassFileTransfers(t *testing.T) {
 			t.Errorf("%T: %v", h, err)
 		}
 	}
-	if err := (&recordingHost{Host: &shHost{}}).SendFile(context.Background(), "/x", nil); err != hostcmd.ErrNoFileTransfer {
+	if err := (&checkHost{Host: &shHost{}, c: &call{}}).SendFile(context.Background(), "/x", nil); err != hostcmd.ErrNoFileTransfer {
 		t.Errorf("a host without file transfer: %v, want ErrNoFileTransfer", err)
 	}
 }

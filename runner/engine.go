@@ -7,7 +7,6 @@ package runner
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -175,7 +174,7 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 				continue
 			}
 			mine = append(mine, seg.hosts[j])
-			h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
+			h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb), pipe: newPipeline(journalPath(e.RunID), e.CommandTimeout)}
 			if e.Resume != nil && e.Resume.Done[h.host.Name] {
 				h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
 				c := e.Resume.Counts[h.host.Name]
@@ -459,22 +458,8 @@ type hostRun struct {
 	// touches them.
 	scope    *playbooks.Scope
 	notified []string
-	// pre holds the answers of the host's batched checks; checks is what
-	// is batched, ran the steps that ran (their answers are not wanted).
-	pre    *prechecks
-	checks *checkList
-	ran    map[*playbooks.Step]bool
-	// initial keeps the batched answers as they came, for chains
-	// (chain.go); links holds what was learnt of each step as a link, nil
-	// for a step that cannot be one; chained holds the commands that ran
-	// behind an earlier change, with their answers, until their steps
-	// take them.
-	initial map[*playbooks.Step]answer
-	links   map[*playbooks.Step]*link
-	chained map[*playbooks.Step]answer
-	// applied holds the journal keys of the steps this run applied on the
-	// host before it was resumed.
-	applied map[string]bool
+	// pipe turns the host's steps into round trips (pipeline.go).
+	pipe *pipeline
 	// unlock releases the host's lock (hostlock.go); nil when not held.
 	unlock func()
 	// entered lists the playbook's phases the host started, in order:
@@ -680,13 +665,6 @@ func (r *run) prepare(ctx context.Context, h *hostRun) error {
 		}
 		h.hostScope().Facts = facts
 	}
-	if r.engine.Resume != nil && !r.engine.CheckMode {
-		applied, err := readJournal(ctx, root, r.engine.RunID)
-		if err != nil {
-			return err
-		}
-		h.applied = applied
-	}
 	var steps []*playbooks.Step
 	for _, ph := range r.playbook.Phases {
 		for _, st := range ph.Steps {
@@ -695,17 +673,7 @@ func (r *run) prepare(ctx context.Context, h *hostRun) error {
 			}
 		}
 	}
-	h.checks = learnChecks(ctx, steps)
-	h.ran = map[*playbooks.Step]bool{}
-	pre, err := precheck(ctx, root, h.checks)
-	if err != nil {
-		return fmt.Errorf("checking the host's steps: %w", err)
-	}
-	h.pre = pre
-	if pre != nil {
-		h.initial = maps.Clone(pre.answers)
-	}
-	return nil
+	return h.pipe.prepare(ctx, root, steps, r.engine.Resume != nil && !r.engine.CheckMode)
 }
 
 // failureStatus is how a host that could not go on ended: stopped by the
@@ -733,7 +701,7 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 	for _, step := range ph.Steps {
 		// A halt stops the host between steps, but not before the steps
 		// whose changes already ran behind an earlier one are reported.
-		if r.halted() && len(h.chained) == 0 {
+		if r.halted() && !h.pipe.inFlight() {
 			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}

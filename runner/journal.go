@@ -42,9 +42,9 @@ type journalHost struct {
 	file, key string
 	follow    *checkList
 	chain     []*link
-	// rec keeps the step's own command's output for register; the
-	// script around it is not the step's.
-	rec *recordingHost
+	// c keeps the step's own command's output for register; the script
+	// around it is not the step's.
+	c *call
 	// after holds the follow checks' answers to the last command, nil when
 	// none are current; chained holds the chained commands that ran.
 	after   *prechecks
@@ -71,7 +71,7 @@ func (j *journalHost) journaled(cmd string) string { return journaled(j.file, j.
 func (j *journalHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	out, err := j.run(ctx, cmd)
 	if err == nil {
-		j.rec.set(out)
+		j.c.record(out)
 	}
 	return out, err
 }
@@ -127,9 +127,10 @@ func allRan(frames []frame) bool {
 	return true
 }
 
-// readJournal reads the keys of the steps applied on a host by runID.
-func readJournal(ctx context.Context, h hostcmd.Host, runID string) (map[string]bool, error) {
-	file := shell.Quote(journalPath(runID))
+// readJournal reads the keys of the steps a run applied on a host from
+// its journal file.
+func readJournal(ctx context.Context, h hostcmd.Host, journal string) (map[string]bool, error) {
+	file := shell.Quote(journal)
 	out, err := h.Run(ctx, "if [ -f "+file+" ]; then cat "+file+"; fi")
 	if err != nil {
 		return nil, fmt.Errorf("reading the run's journal on the host: %w", err)
@@ -148,3 +149,8 @@ func readJournal(ctx context.Context, h hostcmd.Host, runID string) (map[string]
 
 // Unwrap returns the host the journal wraps.
 func (j *journalHost) Unwrap() hostcmd.Host { return j.Host }
+
+func (j *journalHost) SendFile(ctx context.Context, path string, data []byte) error {
+	j.after = nil // the host changes after the last answers
+	return hostcmd.SendFile(ctx, j.Host, path, data)
+}
