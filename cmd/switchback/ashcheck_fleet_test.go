@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -60,7 +61,7 @@ func TestAshCheckStep(t *testing.T) {
 	for p := range seed {
 		paths = append(paths, p)
 	}
-	before := diskState(t, h, paths...)
+	before := steptest.DiskState(t, h, paths...)
 
 	pb := writeFile(t, t.TempDir(), "ash.hcl", ashCheckPlaybook)
 	code, out := runCLI(t, runArgs(f, pb)...)
@@ -82,7 +83,7 @@ func TestAshCheckStep(t *testing.T) {
 			t.Errorf("output mentions %q, which is under fail_on", unwanted)
 		}
 	}
-	sameDiskState(t, before, diskState(t, h, paths...))
+	steptest.SameDiskState(t, before, steptest.DiskState(t, h, paths...))
 
 	// fail_on = "warning" turns the brace range into a failure; a missing
 	// path is named.
