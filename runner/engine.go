@@ -208,13 +208,7 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 				stopped = pw.Segment
 				continue
 			}
-			e.emit(started)
-			r.mu.Lock()
-			r.waves = append(r.waves, w)
-			r.mu.Unlock()
-			e.emit(w.finished())
-			r.waveDone(ctx, w)
-			r.rollbackAfterHalt(ctx)
+			r.playWave(ctx, w, started, false)
 			continue
 		}
 		if i > 0 && !(e.Resume != nil && !resumed) {
@@ -232,15 +226,7 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 			stopped = pw.Segment
 			continue
 		}
-		e.emit(started)
-		r.mu.Lock()
-		r.waves = append(r.waves, w)
-		r.mu.Unlock()
-		r.runWave(ctx, w)
-		e.emit(w.finished())
-		r.waveDone(ctx, w)
-		r.rollbackAfterHalt(ctx)
-		w.closeAll()
+		r.playWave(ctx, w, started, true)
 	}
 	if e.RollbackAll && !e.CheckMode && e.Snapshots != nil {
 		r.rollbackAll(ctx)
@@ -258,6 +244,25 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 	}
 	e.emit(RunFinished{Recap: recap})
 	return recap
+}
+
+// playWave starts a wave, runs this controller's hosts of it (unless it
+// has none to run), then waits for the other shards and rolls back what
+// a halt asks for.
+func (r *run) playWave(ctx context.Context, w *wave, started WaveStarted, hostsToRun bool) {
+	r.engine.emit(started)
+	r.mu.Lock()
+	r.waves = append(r.waves, w)
+	r.mu.Unlock()
+	if hostsToRun {
+		r.runWave(ctx, w)
+	}
+	r.engine.emit(w.finished())
+	r.waveDone(ctx, w)
+	r.rollbackAfterHalt(ctx)
+	if hostsToRun {
+		w.closeAll()
+	}
 }
 
 func hostNames(hosts []*inventory.Host) []string {

@@ -41,12 +41,13 @@ func (c *planCmd) Run(env *Env) error {
 	i := 0
 	for s, seg := range segs {
 		printRoute(w, seg, len(segs))
+		numbered := len(seg.Route.WaveSizes(len(seg.Hosts))) > 1 || len(segs) > 1
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 		for pw := range runner.Waves(segs) {
 			if pw.Segment != s {
 				continue
 			}
-			if len(seg.Route.WaveSizes(len(seg.Hosts))) > 1 || len(segs) > 1 {
+			if numbered {
 				fmt.Fprintf(tw, "  wave %d: %d host(s), tolerates %d failure(s)\n", pw.Index, len(pw.Hosts), seg.Route.MaxFail.Tolerance(len(pw.Hosts)))
 			}
 			for _, h := range pw.Hosts {
