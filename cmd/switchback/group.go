@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/state"
 )
@@ -122,12 +121,4 @@ func redactState(args []string) []string {
 		}
 	}
 	return out
-}
-
-func hostNames(hosts []*inventory.Host) []string {
-	names := make([]string, len(hosts))
-	for i, h := range hosts {
-		names[i] = h.Name
-	}
-	return names
 }

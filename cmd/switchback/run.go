@@ -160,10 +160,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		}
 	}
 	if shard == nil {
-		var hosts []string
-		for _, sg := range segs {
-			hosts = append(hosts, hostNames(sg.Hosts)...)
-		}
+		hosts, _ := runner.HostWaves(segs)
 		if claim, err = store.Claim(ctx, runID, hosts, who, !c.Check); err != nil {
 			return err
 		}
