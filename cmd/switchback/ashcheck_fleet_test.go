@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
-	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -61,7 +60,7 @@ func TestAshCheckStep(t *testing.T) {
 	for p := range seed {
 		paths = append(paths, p)
 	}
-	before := steptest.DiskState(t, h, paths...)
+	before := diskState(t, h, paths...)
 
 	pb := writeFile(t, t.TempDir(), "ash.hcl", ashCheckPlaybook)
 	code, out := runCLI(t, runArgs(f, pb)...)
@@ -83,7 +82,7 @@ func TestAshCheckStep(t *testing.T) {
 			t.Errorf("output mentions %q, which is under fail_on", unwanted)
 		}
 	}
-	steptest.SameDiskState(t, before, steptest.DiskState(t, h, paths...))
+	sameDiskState(t, before, diskState(t, h, paths...))
 
 	// fail_on = "warning" turns the brace range into a failure; a missing
 	// path is named.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -51,4 +53,16 @@ func wantInOutput(t *testing.T, out string, wants ...string) {
 			t.Errorf("output lacks %q", w)
 		}
 	}
+}
+
+// diskState and sameDiskState are steptest's, under the names the CLI's
+// fleet tests use.
+func diskState(t *testing.T, h *fleet.Host, paths ...string) map[string]string {
+	t.Helper()
+	return steptest.DiskState(t, h, paths...)
+}
+
+func sameDiskState(t *testing.T, before, after map[string]string) {
+	t.Helper()
+	steptest.SameDiskState(t, before, after)
 }
