@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // What the user and group steps share: reading /etc/passwd and
@@ -42,7 +44,7 @@ const accountsMarker = "--switchback-group--"
 
 const accountsScript = "cat /etc/passwd && echo " + accountsMarker + " && cat /etc/group"
 
-func readAccounts(ctx context.Context, h Host) (accounts, error) {
+func readAccounts(ctx context.Context, h hostcmd.Host) (accounts, error) {
 	out, err := h.Run(ctx, accountsScript)
 	if err != nil {
 		return accounts{}, err
@@ -56,7 +58,7 @@ func readAccounts(ctx context.Context, h Host) (accounts, error) {
 func parseAccounts(s string) (accounts, error) {
 	passwd, group, ok := strings.Cut(s, accountsMarker+"\n")
 	if !ok {
-		return accounts{}, fmt.Errorf("unexpected output from the host while reading accounts: %q", lastLines(s, 3))
+		return accounts{}, fmt.Errorf("unexpected output from the host while reading accounts: %q", hostcmd.LastLines(s, 3))
 	}
 	a := accounts{users: map[string]passwdEntry{}}
 	for _, line := range strings.Split(passwd, "\n") {

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Apk keeps packages present, absent or at their newest version with
@@ -224,7 +225,7 @@ case $r in /*) cat "$r/$(apk --print-arch)/APKINDEX.tar.gz" 2>/dev/null ;; esac;
 cat /var/cache/apk/APKINDEX.*.tar.gz /etc/apk/cache/APKINDEX.*.tar.gz 2>/dev/null; } | sha256sum
 `
 
-func (m *Apk) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Apk) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	// One round trip: the world, the installed database and the
 	// repositories, the index refresh if asked for, and apk's own answer
 	// to "what would you do", under --simulate.
@@ -289,7 +290,7 @@ func (m *Apk) Check(ctx context.Context, h Host) (Plan, error) {
 		// add is not there yet, so apk cannot plan: say so and leave the
 		// verdict to apk itself when the step is applied.
 		if cmd == "" && !m.Upgrade {
-			return Plan{}, &StepError{Msg: "apk cannot do what the step asks: " + problem, Output: out}
+			return Plan{}, &hostcmd.Error{Msg: "apk cannot do what the step asks: " + problem, Output: out}
 		}
 		fmt.Fprintf(&diff, "! apk cannot plan this yet (%s); does an earlier step add a repository or key?\n", problem)
 		act.packages, act.upgrade = cmd, m.Upgrade
@@ -455,7 +456,7 @@ func (c apkConstraint) String() string {
 	return s
 }
 
-func (m *Apk) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *Apk) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	act, _ := p.state.(apkAction)
 	if act.repositories != nil {
 		if err := writeFile(ctx, h, writeSpec{Path: apkRepositoriesFile, Content: *act.repositories, Perm: defaultFilePerm, Follow: true}, ""); err != nil {
@@ -490,7 +491,7 @@ func apkSections(out string, sums bool) (map[string]string, error) {
 	for i, mark := range marks {
 		_, after, ok := strings.Cut(rest, mark+"\n")
 		if !ok {
-			return nil, fmt.Errorf("unexpected output from the host while reading apk state: %q", lastLines(out, 3))
+			return nil, fmt.Errorf("unexpected output from the host while reading apk state: %q", hostcmd.LastLines(out, 3))
 		}
 		if i > 0 {
 			sec[marks[i-1]] = rest[:len(rest)-len(after)-len(mark)-1]

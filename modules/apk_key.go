@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // ApkKey trusts a repository's signing key: its public key is installed
@@ -113,7 +114,7 @@ func (m *ApkKey) Summary() string {
 	return "trust apk key " + m.Name
 }
 
-func (m *ApkKey) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *ApkKey) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	if m.State == "present" {
 		return checkInstall(ctx, h, m.spec)
 	}
@@ -127,7 +128,7 @@ func (m *ApkKey) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change("- file "+m.spec.Dest+"\n", nil), nil
 }
 
-func (m *ApkKey) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *ApkKey) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	if m.State == "present" {
 		return applyInstall(ctx, h, m.spec, p)
 	}

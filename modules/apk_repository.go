@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // ApkRepository keeps one line of /etc/apk/repositories present or
@@ -57,8 +58,10 @@ func (m *ApkRepository) Summary() string {
 	return "apk repository " + m.Repository + " " + m.line.State
 }
 
-func (m *ApkRepository) Check(ctx context.Context, h Host) (Plan, error) { return m.line.Check(ctx, h) }
+func (m *ApkRepository) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
+	return m.line.Check(ctx, h)
+}
 
-func (m *ApkRepository) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *ApkRepository) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	return m.line.Apply(ctx, h, p)
 }

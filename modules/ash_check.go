@@ -17,6 +17,7 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/ash"
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // AshCheck reads shell scripts from the host and fails the step when the
@@ -95,14 +96,14 @@ func (m *AshCheck) fetchScript() string {
 		"find -L " + quoted + " -type f -size -2048 | tar -chzf - -T - 2>/dev/null | base64 && echo " + ashArchiveEnd
 }
 
-func (m *AshCheck) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *AshCheck) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	out, err := h.Run(ctx, m.fetchScript())
 	if err != nil {
 		return Plan{}, err
 	}
 	switch {
 	case out.ExitCode == 3:
-		return Plan{}, &StepError{Msg: "ash_check: paths not found on the host", Output: out}
+		return Plan{}, &hostcmd.Error{Msg: "ash_check: paths not found on the host", Output: out}
 	case out.ExitCode != 0:
 		return Plan{}, commandFailed("reading the scripts", out)
 	}
@@ -127,7 +128,7 @@ func (m *AshCheck) Check(ctx context.Context, h Host) (Plan, error) {
 }
 
 // Apply is never reached: Check only returns no-change plans or errors.
-func (m *AshCheck) Apply(context.Context, Host, Plan) error { return nil }
+func (m *AshCheck) Apply(context.Context, hostcmd.Host, Plan) error { return nil }
 
 // AshFindingsError fails an ash_check step; it lists the findings that
 // reached fail_on, one per line.

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -101,7 +102,7 @@ func (m *Assert) Summary() string {
 	return fmt.Sprintf("assert %d condition(s)", m.count+len(m.unknown))
 }
 
-func (m *Assert) Check(context.Context, Host) (Plan, error) {
+func (m *Assert) Check(context.Context, hostcmd.Host) (Plan, error) {
 	switch {
 	case len(m.failed) > 0:
 		msg := m.Message
@@ -115,4 +116,4 @@ func (m *Assert) Check(context.Context, Host) (Plan, error) {
 	return NoChange("all conditions hold"), nil
 }
 
-func (m *Assert) Apply(context.Context, Host, Plan) error { return nil }
+func (m *Assert) Apply(context.Context, hostcmd.Host, Plan) error { return nil }

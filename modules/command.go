@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Command runs a shell command on the host. On its own a command always
@@ -80,7 +81,7 @@ func decodeCommand(body hcl.Body, ctx *hcl.EvalContext) (Module, hcl.Diagnostics
 		}
 		// Tried once on a sample result, so that a typo is reported now
 		// rather than after the command ran on every host.
-		if _, d := m.judge(p.name, p.expr, Output{}); d != nil {
+		if _, d := m.judge(p.name, p.expr, hostcmd.Output{}); d != nil {
 			diags = append(diags, d)
 			continue
 		}
@@ -106,7 +107,7 @@ func isGiven(expr hcl.Expression) bool {
 }
 
 // judge evaluates a result predicate.
-func (m *Command) judge(name string, expr hcl.Expression, out Output) (bool, *hcl.Diagnostic) {
+func (m *Command) judge(name string, expr hcl.Expression, out hostcmd.Output) (bool, *hcl.Diagnostic) {
 	scope := &hcl.EvalContext{}
 	if m.scope != nil {
 		scope = m.scope.NewChild()
@@ -179,7 +180,7 @@ const (
 
 // check evaluates the guards in one round trip; skip says the command
 // already took effect, and reason why.
-func (g Guards) check(ctx context.Context, h Host) (skip bool, reason string, err error) {
+func (g Guards) check(ctx context.Context, h hostcmd.Host) (skip bool, reason string, err error) {
 	if g == (Guards{}) {
 		return false, "", nil
 	}
@@ -216,7 +217,7 @@ func (g Guards) check(ctx context.Context, h Host) (skip bool, reason string, er
 	}
 }
 
-func (m *Command) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Command) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	skip, reason, err := m.Guards.check(ctx, h)
 	if err != nil {
 		return Plan{}, err
@@ -231,7 +232,7 @@ func (m *Command) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change(diff, nil), nil
 }
 
-func (m *Command) Apply(ctx context.Context, h Host, _ Plan) error {
+func (m *Command) Apply(ctx context.Context, h hostcmd.Host, _ Plan) error {
 	out, err := h.Run(ctx, m.Run)
 	if err != nil {
 		return err
@@ -240,7 +241,7 @@ func (m *Command) Apply(ctx context.Context, h Host, _ Plan) error {
 }
 
 // judgeResult turns a finished command into the step's outcome.
-func (m *Command) judgeResult(out Output) error {
+func (m *Command) judgeResult(out hostcmd.Output) error {
 	failed := out.ExitCode != 0
 	if m.FailedWhen != nil {
 		var d *hcl.Diagnostic
@@ -248,7 +249,7 @@ func (m *Command) judgeResult(out Output) error {
 			return fmt.Errorf("failed_when: %s", d.Detail)
 		}
 		if failed {
-			return &StepError{Msg: "failed_when holds", Output: out}
+			return &hostcmd.Error{Msg: "failed_when holds", Output: out}
 		}
 	}
 	if failed {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Copy puts a file of the controller on the host: any bytes (large files
@@ -60,9 +61,11 @@ func (m *Copy) Summary() string {
 	return fmt.Sprintf("copy %s → %s (%d bytes)%s", m.Source, displayPath(m.spec.Dest), len(m.spec.Content), m.spec.details())
 }
 
-func (m *Copy) Check(ctx context.Context, h Host) (Plan, error) { return checkInstall(ctx, h, m.spec) }
+func (m *Copy) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
+	return checkInstall(ctx, h, m.spec)
+}
 
-func (m *Copy) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *Copy) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	return applyInstall(ctx, h, m.spec, p)
 }
 

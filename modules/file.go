@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // File keeps a path a regular file (with given content, if any), a
@@ -158,7 +159,7 @@ type fileAction struct {
 	content string
 }
 
-func (m *File) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *File) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	out, err := h.Run(ctx, probeScript(m.Path, false, m.Content != nil))
 	if err != nil {
 		return Plan{}, err
@@ -258,7 +259,7 @@ func (m *File) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change(diff.String(), act), nil
 }
 
-func (m *File) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *File) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	act, _ := p.state.(fileAction)
 	path := shell.Quote(m.Path)
 	if act.remove != "" {

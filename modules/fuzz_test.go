@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Fuzz targets for what modules read from hosts. A host's output is not
@@ -12,9 +14,9 @@ import (
 // kept in testdata/fuzz/<target> and run by a plain go test.
 
 // answers is a host that gives out for every command.
-type answers struct{ out Output }
+type answers struct{ out hostcmd.Output }
 
-func (a answers) Run(context.Context, string) (Output, error) { return a.out, nil }
+func (a answers) Run(context.Context, string) (hostcmd.Output, error) { return a.out, nil }
 
 func FuzzApkCheck(f *testing.F) {
 	answer := func(world, installed, simulate string) string {
@@ -29,7 +31,7 @@ func FuzzApkCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, stdout string) {
 		for _, state := range []string{"present", "absent"} {
 			m := &Apk{Packages: []string{"sb-hello", "sb-app"}, State: state}
-			plan, err := m.Check(context.Background(), answers{Output{Stdout: stdout}})
+			plan, err := m.Check(context.Background(), answers{hostcmd.Output{Stdout: stdout}})
 			if err == nil && plan.Change && plan.Diff == "" {
 				t.Fatalf("a change with no diff from %q", stdout)
 			}
@@ -49,11 +51,11 @@ func FuzzServiceCheck(f *testing.F) {
 			{Service: "sb-daemon", Runlevel: "default", Enabled: &yes, State: "started"},
 			{Service: "sb-daemon", Runlevel: "default", State: "restarted", ConfD: map[string]string{"INTERVAL": "5"}},
 		} {
-			plan, err := m.Check(context.Background(), answers{Output{Stdout: stdout}})
+			plan, err := m.Check(context.Background(), answers{hostcmd.Output{Stdout: stdout}})
 			if err != nil || !plan.Change {
 				continue
 			}
-			_ = m.Apply(context.Background(), answers{Output{}}, plan)
+			_ = m.Apply(context.Background(), answers{hostcmd.Output{}}, plan)
 		}
 	})
 }

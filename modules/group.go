@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Group keeps a local group present or absent with BusyBox's addgroup
@@ -97,7 +98,7 @@ func (m *Group) details() string {
 	return " (" + strings.Join(d, ", ") + ")"
 }
 
-func (m *Group) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Group) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	acc, err := readAccounts(ctx, h)
 	if err != nil {
 		return Plan{}, err
@@ -132,7 +133,7 @@ func (m *Group) Check(ctx context.Context, h Host) (Plan, error) {
 	return NoChange("group " + m.Name + " exists"), nil
 }
 
-func (m *Group) Apply(ctx context.Context, h Host, _ Plan) error {
+func (m *Group) Apply(ctx context.Context, h hostcmd.Host, _ Plan) error {
 	if m.State == "absent" {
 		return runScript(ctx, h, "delgroup", "delgroup "+shell.Quote(m.Name))
 	}

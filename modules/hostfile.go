@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // What the file, line and service steps share: learning everything about
@@ -67,7 +68,7 @@ echo "$k"
 // parseProbe reads probeScript's output.
 func parseProbe(out string) (pathInfo, error) {
 	bad := func(why string) (pathInfo, error) {
-		return pathInfo{}, fmt.Errorf("unexpected output from the host while reading a path (%s): %q", why, lastLines(out, 3))
+		return pathInfo{}, fmt.Errorf("unexpected output from the host while reading a path (%s): %q", why, hostcmd.LastLines(out, 3))
 	}
 	kind, rest, _ := strings.Cut(out, "\n")
 	info := pathInfo{Kind: kind}
@@ -151,7 +152,7 @@ while [ -L "$p" ] && [ $n -lt 40 ]; do
 done
 `
 
-func writeFile(ctx context.Context, h Host, w writeSpec, then string) error {
+func writeFile(ctx context.Context, h hostcmd.Host, w writeSpec, then string) error {
 	chunks := splitQuoted(w.Content, maxChunk)
 	var b strings.Builder
 	b.WriteString("set -e\np=" + shell.Quote(w.Path) + "\n")
@@ -236,7 +237,7 @@ func splitQuoted(s string, limit int) []string {
 }
 
 // runScript runs a script whose non-zero exit fails the step.
-func runScript(ctx context.Context, h Host, what, script string) error {
+func runScript(ctx context.Context, h hostcmd.Host, what, script string) error {
 	out, err := h.Run(ctx, script)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // localHost runs commands with the local /bin/sh, which is enough to
@@ -18,7 +19,7 @@ import (
 // tests run them on BusyBox.
 type localHost struct{ runs int }
 
-func (l *localHost) Run(ctx context.Context, cmd string) (Output, error) {
+func (l *localHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	l.runs++
 	// As the SSH transport does: the script on stdin, not as an argument.
 	c := exec.CommandContext(ctx, "/bin/sh", "-c", `eval "$(cat)"`)
@@ -28,9 +29,9 @@ func (l *localHost) Run(ctx context.Context, cmd string) (Output, error) {
 	err := c.Run()
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
-		return Output{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: exit.ExitCode()}, nil
+		return hostcmd.Output{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: exit.ExitCode()}, nil
 	}
-	return Output{Stdout: stdout.String(), Stderr: stderr.String()}, err
+	return hostcmd.Output{Stdout: stdout.String(), Stderr: stderr.String()}, err
 }
 
 func needTools(t *testing.T) {
@@ -42,7 +43,7 @@ func needTools(t *testing.T) {
 	}
 }
 
-func probe(t *testing.T, h Host, p string, follow bool) pathInfo {
+func probe(t *testing.T, h hostcmd.Host, p string, follow bool) pathInfo {
 	t.Helper()
 	out, err := h.Run(context.Background(), probeScript(p, follow, true))
 	if err != nil || out.ExitCode != 0 {

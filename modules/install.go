@@ -8,23 +8,8 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
-
-// FileSender is implemented by hosts that can write bytes into a file
-// directly (the SSH transport does, over SFTP). The copy, template,
-// openrc_script and apk_key steps use it for large content (see
-// installFile); with a host that lacks it, the bytes go through the
-// shell base64-encoded, which BusyBox decodes.
-type FileSender interface {
-	// SendFile writes data into the existing file path, truncating it;
-	// the file keeps its mode and owner. ErrNoFileTransfer means the host
-	// offers no file transfer at all, and the shell is used instead.
-	SendFile(ctx context.Context, path string, data []byte) error
-}
-
-// ErrNoFileTransfer is returned by a FileSender whose host refused the
-// file transfer channel (an sshd without an SFTP subsystem).
-var ErrNoFileTransfer = errors.New("the host offers no file transfer (no SFTP subsystem)")
 
 // installSpec is a whole file to keep at a path: the common core of the
 // copy, template, openrc_script and apk_key steps.
@@ -52,7 +37,7 @@ type installAction struct {
 
 // checkInstall compares the file at Dest with the spec and plans the
 // change, with a unified diff of the content.
-func checkInstall(ctx context.Context, h Host, s installSpec) (Plan, error) {
+func checkInstall(ctx context.Context, h hostcmd.Host, s installSpec) (Plan, error) {
 	out, err := h.Run(ctx, probeScript(s.Dest, false, true))
 	if err != nil {
 		return Plan{}, err
@@ -119,7 +104,7 @@ func checkInstall(ctx context.Context, h Host, s installSpec) (Plan, error) {
 }
 
 // applyInstall carries out a plan of checkInstall.
-func applyInstall(ctx context.Context, h Host, s installSpec, p Plan) error {
+func applyInstall(ctx context.Context, h hostcmd.Host, s installSpec, p Plan) error {
 	act, _ := p.state.(installAction)
 	if act.write {
 		return installFile(ctx, h, s, act)
@@ -143,7 +128,7 @@ func applyInstall(ctx context.Context, h Host, s installSpec, p Plan) error {
 // (any bytes, NUL included): one round trip. Larger content goes over the
 // host's file transfer, where three round trips matter less than a third
 // more bytes.
-func installFile(ctx context.Context, h Host, s installSpec, act installAction) error {
+func installFile(ctx context.Context, h hostcmd.Host, s installSpec, act installAction) error {
 	what := "writing " + displayPath(s.Dest)
 	var b strings.Builder
 	b.WriteString("set -e\np=" + shell.Quote(s.Dest) + "\nd=${p%/*}; d=${d:-/}\n")
@@ -187,7 +172,7 @@ func inlineTemp(template, content string) string {
 // finishInstall appends to b, a script with the new content in "$t", what
 // validates, backs up and puts it in place, and runs it. removeTmp cleans
 // up when the connection fails before the script's own trap could.
-func finishInstall(ctx context.Context, h Host, s installSpec, act installAction, b *strings.Builder, removeTmp func()) error {
+func finishInstall(ctx context.Context, h hostcmd.Host, s installSpec, act installAction, b *strings.Builder, removeTmp func()) error {
 	if s.Validate != "" {
 		// The validator's verdict is its exit code; its output explains.
 		b.WriteString("if ! ( " + strings.ReplaceAll(s.Validate, "%s", `"$t"`) + "\n) </dev/null >&2; then echo 'switchback: validation failed' >&2; exit 3; fi\n")
@@ -202,7 +187,7 @@ func finishInstall(ctx context.Context, h Host, s installSpec, act installAction
 		return err
 	}
 	if out.ExitCode == 3 && strings.Contains(out.Stderr, "switchback: validation failed") {
-		return &StepError{Msg: fmt.Sprintf("validate (%s) refused the new %s; the file was left as it was", s.Validate, displayPath(s.Dest)), Output: out}
+		return &hostcmd.Error{Msg: fmt.Sprintf("validate (%s) refused the new %s; the file was left as it was", s.Validate, displayPath(s.Dest)), Output: out}
 	}
 	if out.ExitCode != 0 {
 		return commandFailed("writing "+displayPath(s.Dest), out)
@@ -216,12 +201,9 @@ const shellChunk = 48 << 10
 
 // sendFile puts data into the existing file path: over the host's file
 // transfer when it has one, else through the shell in base64 chunks.
-func sendFile(ctx context.Context, h Host, path string, data string) error {
-	if fs, ok := h.(FileSender); ok {
-		err := fs.SendFile(ctx, path, []byte(data))
-		if !errors.Is(err, ErrNoFileTransfer) {
-			return err
-		}
+func sendFile(ctx context.Context, h hostcmd.Host, path string, data string) error {
+	if err := hostcmd.SendFile(ctx, h, path, []byte(data)); !errors.Is(err, hostcmd.ErrNoFileTransfer) {
+		return err
 	}
 	enc := base64.StdEncoding.EncodeToString([]byte(data))
 	redirect := ">"

@@ -16,6 +16,7 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/fleet"
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -36,7 +37,7 @@ func dialHost(t *testing.T, f *fleet.Fleet, h *fleet.Host) transport.Conn {
 // countingSender counts SFTP transfers as well as commands.
 type countingSender struct {
 	countingHost
-	sender modules.FileSender
+	sender hostcmd.FileSender
 	sends  int
 }
 
@@ -86,8 +87,8 @@ func TestCopyBytesBothWays(t *testing.T) {
 			}
 			dest := "/srv/" + via + "-" + name + " it's $x"
 			m := decodeAt(t, dir, "copy", "source = "+hclQuote(name)+"\ndest = "+hclQuote(dest)+"\nmode = \"0600\"")
-			var host modules.Host = &countingHost{Host: conn}
-			sender := &countingSender{countingHost: countingHost{Host: conn}, sender: conn.(modules.FileSender)}
+			var host hostcmd.Host = &countingHost{Host: conn}
+			sender := &countingSender{countingHost: countingHost{Host: conn}, sender: conn.(hostcmd.FileSender)}
 			if via == "sftp" {
 				host = sender
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 	"github.com/zclconf/go-cty/cty/function/stdlib"
@@ -230,13 +231,13 @@ func TestCommandJudges(t *testing.T) {
 	}
 	c := m.(*Command)
 	tests := []struct {
-		out  Output
+		out  hostcmd.Output
 		want string // "changed", "unchanged" or "failed"
 	}{
-		{Output{ExitCode: 0}, "changed"},
-		{Output{ExitCode: 1}, "unchanged"},
-		{Output{ExitCode: 2}, "failed"},
-		{Output{ExitCode: 0, Stderr: "FATAL: x"}, "failed"},
+		{hostcmd.Output{ExitCode: 0}, "changed"},
+		{hostcmd.Output{ExitCode: 1}, "unchanged"},
+		{hostcmd.Output{ExitCode: 2}, "failed"},
+		{hostcmd.Output{ExitCode: 0, Stderr: "FATAL: x"}, "failed"},
 	}
 	for _, tt := range tests {
 		got := "changed"

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Line keeps one line of a text file present or absent. With a regexp,
@@ -105,7 +106,7 @@ type lineEdit struct {
 	chown   string
 }
 
-func (m *Line) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Line) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	out, err := h.Run(ctx, probeScript(m.Path, true, true))
 	if err != nil {
 		return Plan{}, err
@@ -151,7 +152,7 @@ func (m *Line) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change(diff, edit), nil
 }
 
-func (m *Line) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *Line) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	edit, _ := p.state.(lineEdit)
 	return writeFile(ctx, h, writeSpec{Path: m.Path, Content: edit.content, Perm: edit.perm, Chown: edit.chown, Follow: true}, "")
 }

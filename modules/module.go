@@ -6,33 +6,26 @@ package modules
 
 import (
 	"context"
-	"fmt"
+
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
-
-// Host is what a module sees of a target: a way to run shell commands.
-// The command line is read by the host's /bin/sh (BusyBox ash on Alpine),
-// so modules quote every argument and never rely on bash.
-type Host interface {
-	Run(ctx context.Context, cmd string) (Output, error)
-}
-
-// Output is what a command printed and how it exited. A non-zero exit is
-// not an error of Run: errors are reserved for the transport, so that the
-// runner can tell a failing step from an unreachable host.
-type Output struct {
-	Stdout   string
-	Stderr   string
-	ExitCode int
-}
 
 // Module is one configured step, decoded from a playbook block.
 type Module interface {
 	// Summary describes the step in one line for plans, with no host.
 	Summary() string
-	// Check inspects the host without changing it.
-	Check(ctx context.Context, h Host) (Plan, error)
-	// Apply makes the change that Check planned.
-	Apply(ctx context.Context, h Host, p Plan) error
+	// Check inspects the host without changing it, and derives its plan
+	// from the answers of the commands it sends alone. The engine relies
+	// on that: it learns the commands a step will send by running Check
+	// against probe hosts that record a command and answer it with an
+	// error or a canned output (runner/batch.go, runner/chain.go), so a
+	// Check must not change anything, keep state between calls, or treat
+	// an error of Run as anything but a reason to stop.
+	Check(ctx context.Context, h hostcmd.Host) (Plan, error)
+	// Apply makes the change that Check planned. The engine may also run
+	// it against a probe that answers every command with success, to
+	// learn the command it sends (Chainable steps, runner/chain.go).
+	Apply(ctx context.Context, h hostcmd.Host, p Plan) error
 }
 
 // Writer is implemented by steps that know which paths they may write,
@@ -83,26 +76,9 @@ func NoChange(reason string) Plan { return Plan{Reason: reason} }
 // Change is a plan that will modify the host.
 func Change(diff string, state any) Plan { return Plan{Change: true, Diff: diff, state: state} }
 
-// StepError is a step failure with the command output that explains it.
-type StepError struct {
-	Msg    string
-	Output Output
-}
-
-func (e *StepError) Error() string {
-	detail := lastLines(e.Output.Stderr, 5)
-	if detail == "" {
-		detail = lastLines(e.Output.Stdout, 5)
-	}
-	if detail == "" {
-		return fmt.Sprintf("%s (exit %d)", e.Msg, e.Output.ExitCode)
-	}
-	return fmt.Sprintf("%s (exit %d): %s", e.Msg, e.Output.ExitCode, detail)
-}
-
-// commandFailed reports a non-zero exit as a StepError.
-func commandFailed(what string, out Output) error {
-	return &StepError{Msg: what + " failed", Output: out}
+// commandFailed reports a non-zero exit as a hostcmd.Error.
+func commandFailed(what string, out hostcmd.Output) error {
+	return &hostcmd.Error{Msg: what + " failed", Output: out}
 }
 
 var (

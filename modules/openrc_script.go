@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/gohcl"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // OpenRCScript installs an init script as /etc/init.d/<name>, mode 0755.
@@ -65,11 +66,11 @@ func (m *OpenRCScript) Summary() string {
 	return fmt.Sprintf("init script %s (%d bytes)", m.spec.Dest, len(m.spec.Content))
 }
 
-func (m *OpenRCScript) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *OpenRCScript) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	return checkInstall(ctx, h, m.spec)
 }
 
-func (m *OpenRCScript) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *OpenRCScript) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	return applyInstall(ctx, h, m.spec, p)
 }
 

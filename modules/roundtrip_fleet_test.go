@@ -12,15 +12,16 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/fleet"
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
 type countingHost struct {
-	modules.Host
+	hostcmd.Host
 	runs int
 }
 
-func (c *countingHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (c *countingHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	c.runs++
 	return c.Host.Run(ctx, cmd)
 }

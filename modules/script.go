@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Script runs a script of the controller on the host with /bin/sh. The
@@ -73,7 +74,7 @@ func (m *Script) Summary() string {
 	return s + m.Guards.summary()
 }
 
-func (m *Script) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Script) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	skip, reason, err := m.Guards.check(ctx, h)
 	if err != nil {
 		return Plan{}, err
@@ -84,7 +85,7 @@ func (m *Script) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change(fmt.Sprintf("run script %s (%d bytes)\n", m.Source, len(m.content)), nil), nil
 }
 
-func (m *Script) Apply(ctx context.Context, h Host, _ Plan) error {
+func (m *Script) Apply(ctx context.Context, h hostcmd.Host, _ Plan) error {
 	run := func(prelude string) error {
 		script := prelude + "/bin/sh \"$t\""
 		if len(m.Args) > 0 {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Service manages an OpenRC service: whether it is enabled in a
@@ -147,7 +148,7 @@ type serviceAction struct {
 
 func (m *Service) confPath() string { return "/etc/conf.d/" + m.Service }
 
-func (m *Service) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Service) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	// One round trip: the init script, the runlevel link, the status exit
 	// code and, with conf_d, the conf.d file.
 	script := "s=" + shell.Quote(m.Service) + "\nrl=" + shell.Quote(m.Runlevel) + `
@@ -169,7 +170,7 @@ if [ -e "/etc/init.d/$s" ]; then rc-service "$s" status >/dev/null 2>&1; echo "s
 	}
 	lines := strings.SplitN(out.Stdout, "\n", 4)
 	if len(lines) < 4 || !strings.HasPrefix(lines[2], "status ") {
-		return Plan{}, fmt.Errorf("unexpected output from the host while reading service %s: %q", m.Service, lastLines(out.Stdout, 3))
+		return Plan{}, fmt.Errorf("unexpected output from the host while reading service %s: %q", m.Service, hostcmd.LastLines(out.Stdout, 3))
 	}
 	hasScript := lines[0] == "script"
 	enabled := lines[1] == "enabled"
@@ -295,7 +296,7 @@ func (m *Service) planState(status int, confChanged bool) ([]string, string, err
 	return nil, "", nil
 }
 
-func (m *Service) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *Service) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	act, _ := p.state.(serviceAction)
 	if act.noScript {
 		return fmt.Errorf("/etc/init.d/%s does not exist: install the service's package first (an apk step before this one)", m.Service)

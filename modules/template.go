@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty/function"
 
 	"github.com/switchbackhq/switchback/internal/hcldepth"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Template renders an HCL template file of the controller with vars and
@@ -154,11 +155,11 @@ func (m *Template) Summary() string {
 	return fmt.Sprintf("template %s → %s%s", m.Source, displayPath(m.spec.Dest), m.spec.details())
 }
 
-func (m *Template) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *Template) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	return checkInstall(ctx, h, m.spec)
 }
 
-func (m *Template) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *Template) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	return applyInstall(ctx, h, m.spec, p)
 }
 

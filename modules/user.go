@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // User keeps a local account present or absent with BusyBox's adduser
@@ -181,7 +182,7 @@ type userAction struct {
 	join, leave    []string // supplementary groups
 }
 
-func (m *User) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *User) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	acc, err := readAccounts(ctx, h)
 	if err != nil {
 		return Plan{}, err
@@ -262,7 +263,7 @@ func (m *User) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change(diff.String(), act), nil
 }
 
-func (m *User) Apply(ctx context.Context, h Host, p Plan) error {
+func (m *User) Apply(ctx context.Context, h hostcmd.Host, p Plan) error {
 	act, _ := p.state.(userAction)
 	name := shell.Quote(m.Name)
 	if act.remove {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/gohcl"
 
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // WaitFor waits on the host until a TCP port accepts connections, a path
@@ -125,7 +126,7 @@ func (m *WaitFor) condition() string {
 	return "( " + m.Command + "\n) </dev/null >/dev/null 2>&1"
 }
 
-func (m *WaitFor) Check(ctx context.Context, h Host) (Plan, error) {
+func (m *WaitFor) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	out, err := h.Run(ctx, "if "+m.condition()+"; then echo ready; else echo waiting; fi")
 	if err != nil {
 		return Plan{}, err
@@ -139,7 +140,7 @@ func (m *WaitFor) Check(ctx context.Context, h Host) (Plan, error) {
 	return Change(fmt.Sprintf("~ wait up to %ds for %s\n", m.Timeout, m.what()), nil), nil
 }
 
-func (m *WaitFor) Apply(ctx context.Context, h Host, _ Plan) error {
+func (m *WaitFor) Apply(ctx context.Context, h hostcmd.Host, _ Plan) error {
 	// The loop counts its own time; BusyBox date +%s is in every root.
 	script := fmt.Sprintf(`end=$(( $(date +%%s) + %d ))
 while :; do
@@ -153,7 +154,7 @@ done
 		return err
 	}
 	if out.ExitCode != 0 {
-		return &StepError{Msg: "waiting for " + m.what() + " timed out", Output: out}
+		return &hostcmd.Error{Msg: "waiting for " + m.what() + " timed out", Output: out}
 	}
 	return ErrUnchanged
 }

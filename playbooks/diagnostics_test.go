@@ -12,6 +12,7 @@ import (
 	"github.com/switchbackhq/switchback/internal/golden"
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -25,7 +26,7 @@ func TestDiagnosticsGolden(t *testing.T) {
 		if varFile := strings.TrimSuffix(path, ".hcl") + ".vars"; fileExists(varFile) {
 			vals = &playbooks.Values{Files: []string{varFile}}
 		}
-		l := &playbooks.Loader{Parser: p, Registry: modules.Builtin()}
+		l := &playbooks.Loader{Parser: p, Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 		pb, diags := l.Load(path, vals)
 		if pb != nil && diags.HasErrors() {
 			t.Errorf("%s: a playbook came back along with errors", path)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // TestExamplesAreValid keeps every shipped example loadable. A var file
@@ -22,7 +23,7 @@ func TestExamplesAreValid(t *testing.T) {
 		t.Fatal("no examples found")
 	}
 	for _, path := range files {
-		l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+		l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 		playbook, vals := path, (*playbooks.Values)(nil)
 		if base, ok := strings.CutSuffix(filepath.Base(path), ".vars.hcl"); ok {
 			name, _, _ := strings.Cut(base, "-")
@@ -51,7 +52,7 @@ func TestReadmePlaybooksAreValid(t *testing.T) {
 		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+		l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 		if _, diags := l.Load(path, nil); diags.HasErrors() {
 			t.Errorf("README playbook %d: %s", i, diags.Error())
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 func loadString(t *testing.T, src string) (*playbooks.Playbook, error) {
@@ -22,7 +23,7 @@ func loadString(t *testing.T, src string) (*playbooks.Playbook, error) {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 	pb, diags := l.Load(path, nil)
 	if diags.HasErrors() {
 		return nil, diags

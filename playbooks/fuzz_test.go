@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // FuzzLoadPlaybook loads arbitrary files as playbooks and demands no
@@ -30,7 +31,7 @@ func FuzzLoadPlaybook(f *testing.F) {
 		if err := os.WriteFile(path, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+		l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 		start := time.Now()
 		pb, diags := l.Load(path, &Values{Flags: map[string]string{}})
 		if d := time.Since(start); d > 10*time.Second {
@@ -101,7 +102,7 @@ func FuzzLoadVarFile(f *testing.F) {
 		if err := os.WriteFile(varFile, src, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+		l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 		pb, diags := l.Load(path, &Values{Files: []string{varFile}})
 		if (pb == nil) != diags.HasErrors() {
 			t.Fatalf("playbook %v with errors %v", pb != nil, diags.HasErrors())

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // loadSource writes src as p.hcl, with files beside it, and loads it.
@@ -32,7 +33,7 @@ func loadSource(t *testing.T, src string, files map[string]string, vals *Values)
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 	return l.Load(path, vals)
 }
 

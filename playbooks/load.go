@@ -16,6 +16,7 @@ import (
 	"github.com/switchbackhq/switchback/internal/diag"
 	"github.com/switchbackhq/switchback/internal/hcldepth"
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // Loader reads playbooks. The parser is shared with the caller so that
@@ -23,6 +24,8 @@ import (
 type Loader struct {
 	Parser   *hclparse.Parser
 	Registry *modules.Registry
+	// Snapshots are the snapshot providers a snapshot block may name.
+	Snapshots snapshot.Types
 
 	// hidden are where the values of sensitive variables are written, by
 	// file (see ForDisplay).
@@ -117,8 +120,6 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 	diags = append(diags, moreDiags...)
 	pb.Rollouts, moreDiags = l.decodeNamedRollouts(namedBlocks, stepCtx)
 	diags = append(diags, moreDiags...)
-	pb.Snapshot, moreDiags = decodeSnapshot(snapshotBlocks, ctx)
-	diags = append(diags, moreDiags...)
 	seen := map[string]*hcl.Block{}
 	phaseDeps := map[string][]phaseRef{}
 	for _, b := range phaseBlocks {
@@ -139,6 +140,8 @@ func (l *Loader) Load(path string, vals *Values) (*Playbook, hcl.Diagnostics) {
 	diags = append(diags, moreDiags...)
 	pb.Handlers, moreDiags = l.decodeHandlers(handlerBlocks, stepCtx)
 	diags = append(diags, dropCascades(moreDiags, varsFailed)...)
+	pb.Snapshot, moreDiags = l.decodeSnapshot(snapshotBlocks, ctx, pb.Writes())
+	diags = append(diags, moreDiags...)
 	diags = append(diags, pb.checkSteps()...)
 	pb.markSensitiveSteps()
 	if len(phaseBlocks) == 0 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // BenchmarkLoad measures what every validate, plan and run pays before
@@ -23,7 +24,7 @@ func BenchmarkLoad(b *testing.B) {
 			registry := modules.Builtin()
 			b.ReportAllocs()
 			for b.Loop() {
-				l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: registry}
+				l := &playbooks.Loader{Parser: hclparse.NewParser(), Registry: registry, Snapshots: snapshot.Builtin()}
 				pb, diags := l.Load(path, nil)
 				if diags.HasErrors() {
 					b.Fatal(diags.Error())

@@ -34,9 +34,9 @@ type Playbook struct {
 	// Gate holds the checks each host must pass after it converged; nil
 	// without a gate block.
 	Gate *Gate
-	// Snapshot says what to save on a host before its first change; nil
-	// when the playbook has no snapshot block.
-	Snapshot *snapshot.Spec
+	// Snapshot saves a host before its first change, as the snapshot
+	// block says; nil when the playbook has no snapshot block.
+	Snapshot snapshot.Provider
 	// Handlers run when notified, in the order they are declared.
 	Handlers []*Handler
 
@@ -131,4 +131,25 @@ func (p *Playbook) StepCount() int {
 		n += len(ph.Steps)
 	}
 	return n
+}
+
+// Writes lists the paths the playbook's steps say they write, so that
+// snapshots hold them without the playbook naming them again. A step
+// decoded per host says what it writes only on the host; such paths are
+// listed in the snapshot block.
+func (pb *Playbook) Writes() []string {
+	var paths []string
+	steps := []*Step{}
+	for _, ph := range pb.Phases {
+		steps = append(steps, ph.Steps...)
+	}
+	for _, h := range pb.Handlers {
+		steps = append(steps, h.Steps...)
+	}
+	for _, st := range steps {
+		if w, ok := st.Module.(modules.Writer); ok {
+			paths = append(paths, w.Writes()...)
+		}
+	}
+	return paths
 }

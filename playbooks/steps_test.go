@@ -11,6 +11,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 const hostPlaybook = `
@@ -59,7 +60,7 @@ func loadString(t *testing.T, src string) *Playbook {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 	pb, diags := l.Load(path, nil)
 	if diags.HasErrors() {
 		t.Fatal(diags)
@@ -214,7 +215,7 @@ phase "p" {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 	pb, diags := l.Load(path, nil)
 	if diags.HasErrors() {
 		t.Fatalf("a template with host values in vars does not load: %v", diags)
@@ -233,7 +234,7 @@ phase "p" {
 	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l = &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+	l = &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 	if _, diags := l.Load(path, nil); !diags.HasErrors() || !strings.Contains(diags.Error(), "motd.tmpl") {
 		t.Errorf("a template naming a variable vars lacks: %v", diags)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclparse"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 func TestParseVarFlags(t *testing.T) {
@@ -66,7 +67,7 @@ func TestVariablePrecedence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin()}
+			l := &Loader{Parser: hclparse.NewParser(), Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 			pb, diags := l.Load(path, tt.vars)
 			if tt.wantErr {
 				if !diags.HasErrors() {

@@ -8,9 +8,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -30,9 +30,9 @@ var errProbed = errors.New("probed")
 
 type probeHost struct{ cmd string }
 
-func (p *probeHost) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (p *probeHost) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	p.cmd = cmd
-	return modules.Output{}, errProbed
+	return hostcmd.Output{}, errProbed
 }
 
 // firstCommand learns the first command m.Check sends, or "" when it
@@ -45,31 +45,15 @@ func firstCommand(ctx context.Context, m modules.Module) string {
 	return p.cmd
 }
 
-// prechecks holds a host's batched answers, by step.
+// prechecks holds a host's batched answers, by step; each is used once
+// (a retry checks the host itself).
 type prechecks struct {
-	mu      sync.Mutex
 	answers map[*playbooks.Step]answer
 }
 
 type answer struct {
 	cmd string
-	out modules.Output
-}
-
-// host returns h, answering the step's first check command from the
-// batch. Each answer is used once (a retry checks the host itself).
-func (p *prechecks) host(st *playbooks.Step, h modules.Host) modules.Host {
-	if p == nil {
-		return h
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	a, ok := p.answers[st]
-	if !ok {
-		return h
-	}
-	delete(p.answers, st)
-	return &replayHost{Host: h, first: &a.out, expected: a.cmd}
+	out hostcmd.Output
 }
 
 // checkList is what a host's batched checks send: the first check
@@ -123,7 +107,7 @@ func (l *checkList) first(n int) *checkList {
 	return &checkList{steps: l.steps[:n], cmds: l.cmds[:n]}
 }
 
-func (l *checkList) answers(outs []modules.Output) *prechecks {
+func (l *checkList) answers(outs []hostcmd.Output) *prechecks {
 	p := &prechecks{answers: make(map[*playbooks.Step]answer, len(l.steps))}
 	for i, st := range l.steps {
 		p.answers[st] = answer{cmd: l.cmds[i], out: outs[i]}
@@ -134,7 +118,7 @@ func (l *checkList) answers(outs []modules.Output) *prechecks {
 // precheck sends the checks of l to the host in one round trip. A step
 // decoded per host is checked when it runs. Nothing is lost if the batch
 // fails: steps then check one by one.
-func precheck(ctx context.Context, h modules.Host, l *checkList) (*prechecks, error) {
+func precheck(ctx context.Context, h hostcmd.Host, l *checkList) (*prechecks, error) {
 	if len(l.steps) < 2 {
 		return nil, nil // nothing to save
 	}
@@ -187,18 +171,18 @@ func writeFrame(b *strings.Builder, boundary string, i int, cmd string) {
 // frame is one command's part of a batch's answer; ran is false for a
 // command the script skipped (its frame says "-" for the exit status).
 type frame struct {
-	out modules.Output
+	out hostcmd.Output
 	ran bool
 }
 
 // parseBatch reads the frames of batchScript's output. It says false
 // unless every command's frame is there, whole and in order.
-func parseBatch(boundary, text string, n int) ([]modules.Output, bool) {
+func parseBatch(boundary, text string, n int) ([]hostcmd.Output, bool) {
 	frames, ok := parseFrames(boundary, text, n)
 	if !ok {
 		return nil, false
 	}
-	outs := make([]modules.Output, n)
+	outs := make([]hostcmd.Output, n)
 	for i, f := range frames {
 		if !f.ran {
 			return nil, false
@@ -235,29 +219,8 @@ func parseFrames(boundary, text string, n int) ([]frame, bool) {
 		if err1 != nil || err2 != nil || err3 != nil || no < 0 || ne < 0 || no+ne > len(rest) {
 			return nil, false
 		}
-		frames = append(frames, frame{out: modules.Output{Stdout: rest[:no], Stderr: rest[no : no+ne], ExitCode: rc}, ran: true})
+		frames = append(frames, frame{out: hostcmd.Output{Stdout: rest[:no], Stderr: rest[no : no+ne], ExitCode: rc}, ran: true})
 		text = rest[no+ne:]
 	}
 	return frames, text == ""
 }
-
-// replayHost answers a Check's first command from the batch and sends
-// anything after it to the host.
-type replayHost struct {
-	modules.Host
-	first    *modules.Output
-	expected string
-}
-
-func (r *replayHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
-	if r.first != nil && cmd == r.expected {
-		out := *r.first
-		r.first = nil
-		return out, nil
-	}
-	r.first = nil
-	return r.Host.Run(ctx, cmd)
-}
-
-// Unwrap returns the host behind the replay.
-func (r *replayHost) Unwrap() modules.Host { return r.Host }

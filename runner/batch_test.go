@@ -7,20 +7,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // shHost runs commands with the controller's /bin/sh: enough to prove
 // the batch script's framing; the fleet tests run it under BusyBox ash.
 type shHost struct{ calls int }
 
-func (s *shHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (s *shHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	s.calls++
 	var stdout, stderr strings.Builder
 	c := exec.CommandContext(ctx, "/bin/sh", "-c", cmd)
 	c.Stdout, c.Stderr = &stdout, &stderr
 	err := c.Run()
-	out := modules.Output{Stdout: stdout.String(), Stderr: stderr.String()}
+	out := hostcmd.Output{Stdout: stdout.String(), Stderr: stderr.String()}
 	if ee, ok := err.(*exec.ExitError); ok {
 		out.ExitCode = ee.ExitCode()
 	} else if err != nil {
@@ -47,7 +47,7 @@ func TestBatchScriptFraming(t *testing.T) {
 	if !ok {
 		t.Fatalf("frames not parsed from %q", out.Stdout)
 	}
-	want := []modules.Output{
+	want := []hostcmd.Output{
 		{Stdout: "no newline"},
 		{Stdout: "out\n", Stderr: "err\n", ExitCode: 3},
 		{},
@@ -101,13 +101,12 @@ func FuzzParseBatch(f *testing.F) {
 
 // The engine's wrappers keep the connection's file transfer visible.
 func TestWrappersPassFileTransfers(t *testing.T) {
-	var conn modules.Host = &fileConn{}
-	for _, h := range []modules.Host{
-		&recordingHost{Host: conn},
-		&journalHost{Host: &recordingHost{Host: conn}},
-		&replayHost{Host: conn},
+	var conn hostcmd.Host = &fileConn{}
+	for _, h := range []hostcmd.Host{
+		&checkHost{Host: conn, c: &call{}},
+		&journalHost{Host: conn, c: &call{}},
 	} {
-		fs, ok := h.(modules.FileSender)
+		fs, ok := h.(hostcmd.FileSender)
 		if !ok {
 			t.Fatalf("%T hides SendFile", h)
 		}
@@ -115,7 +114,7 @@ func TestWrappersPassFileTransfers(t *testing.T) {
 			t.Errorf("%T: %v", h, err)
 		}
 	}
-	if err := (&recordingHost{Host: &shHost{}}).SendFile(context.Background(), "/x", nil); err != modules.ErrNoFileTransfer {
+	if err := (&checkHost{Host: &shHost{}, c: &call{}}).SendFile(context.Background(), "/x", nil); err != hostcmd.ErrNoFileTransfer {
 		t.Errorf("a host without file transfer: %v, want ErrNoFileTransfer", err)
 	}
 }

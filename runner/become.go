@@ -9,7 +9,7 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/shell"
 	"github.com/switchbackhq/switchback/inventory"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -20,22 +20,22 @@ import (
 // The command travels in a here-document rather than as an argument, so
 // that it never shows in the host's process list under doas or sudo.
 type becomeHost struct {
-	modules.Host
+	hostcmd.Host
 	method string // inventory.BecomeDoas or inventory.BecomeSudo
 }
 
 // BecomeHost wraps a connection so that its commands run as root.
-func BecomeHost(h modules.Host, method string) modules.Host {
+func BecomeHost(h hostcmd.Host, method string) hostcmd.Host {
 	if method == "" {
 		method = inventory.BecomeDoas
 	}
 	return &becomeHost{Host: h, method: method}
 }
 
-func (b *becomeHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (b *becomeHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	wrapped, err := becomeCommand(b.method, cmd)
 	if err != nil {
-		return modules.Output{}, err
+		return hostcmd.Output{}, err
 	}
 	out, err := b.Host.Run(ctx, wrapped)
 	if err != nil || out.ExitCode == 0 {
@@ -121,18 +121,18 @@ func (e *BecomeError) Error() string {
 }
 
 // Unwrap returns the connection behind the become.
-func (b *becomeHost) Unwrap() modules.Host { return b.Host }
+func (b *becomeHost) Unwrap() hostcmd.Host { return b.Host }
 
 // SendFile declines: SFTP writes as the login user, who cannot write the
 // root-owned temporary file a step made, so the bytes go through the
 // shell, as root, instead.
 func (b *becomeHost) SendFile(context.Context, string, []byte) error {
-	return modules.ErrNoFileTransfer
+	return hostcmd.ErrNoFileTransfer
 }
 
 // hostFor is the host as a step sees it: as root when the host (or the
 // step, overriding it) says become.
-func (h *hostRun) hostFor(st *playbooks.Step) modules.Host {
+func (h *hostRun) hostFor(st *playbooks.Step) hostcmd.Host {
 	become := h.host.Become
 	if st != nil && st.Meta.Become != nil {
 		become = *st.Meta.Become

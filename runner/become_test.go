@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // fakeTool stands in for doas or sudo on the controller's /bin/sh: it
@@ -51,8 +51,8 @@ func TestBecomeCommandRunsTheScriptThroughStdin(t *testing.T) {
 
 type stderrHost struct{ stderr string }
 
-func (s stderrHost) Run(context.Context, string) (modules.Output, error) {
-	return modules.Output{Stderr: s.stderr, ExitCode: 1}, nil
+func (s stderrHost) Run(context.Context, string) (hostcmd.Output, error) {
+	return hostcmd.Output{Stderr: s.stderr, ExitCode: 1}, nil
 }
 
 func TestBecomeRefusalsAreExplained(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -43,23 +44,24 @@ type link struct {
 	apply string
 }
 
-// chainAfter returns the links that may follow the change of step k (with
-// plan) in one script: the eligible steps right after k in its phase, up
-// to the first that is not.
-func (r *run) chainAfter(ctx context.Context, h *hostRun, ph *playbooks.Phase, k *playbooks.Step, m modules.Module, plan modules.Plan) []*link {
-	if ph == nil || h.initial == nil || !fixed(k) || !h.checks.has(k) {
+// chainAfter returns the links that may follow the change of c (with
+// plan) in one script: the eligible steps right after it in its phase,
+// up to the first that is not.
+func (p *pipeline) chainAfter(ctx context.Context, c *call, plan modules.Plan) []*link {
+	k := c.step
+	if c.phase == nil || p.initial == nil || !fixed(k) || !p.checks.has(k) {
 		return nil
 	}
-	if c, ok := m.(modules.Chainable); !ok || !c.Chainable(plan) {
+	if ch, ok := c.module.(modules.Chainable); !ok || !ch.Chainable(plan) {
 		return nil
 	}
-	i := slices.Index(ph.Steps, k)
+	i := slices.Index(c.phase.Steps, k)
 	if i < 0 {
 		return nil
 	}
 	var links []*link
-	for _, st := range ph.Steps[i+1:] {
-		l := h.link(ctx, ph, st)
+	for _, st := range c.phase.Steps[i+1:] {
+		l := p.link(ctx, c.phase, st)
 		if l == nil {
 			break
 		}
@@ -77,28 +79,25 @@ func fixed(st *playbooks.Step) bool {
 
 // link is st as a link of a chain, or nil when st cannot be one. What it
 // learns from st's batched answer is kept: the answer does not change.
-func (h *hostRun) link(ctx context.Context, ph *playbooks.Phase, st *playbooks.Step) *link {
-	if h.ran[st] {
+func (p *pipeline) link(ctx context.Context, ph *playbooks.Phase, st *playbooks.Step) *link {
+	if p.ran[st] {
 		return nil
 	}
-	if l, ok := h.links[st]; ok {
+	if l, ok := p.links[st]; ok {
 		return l
 	}
-	l := learnLink(ctx, h, ph, st)
-	if h.links == nil {
-		h.links = map[*playbooks.Step]*link{}
-	}
-	h.links[st] = l
+	l := p.learnLink(ctx, ph, st)
+	p.links[st] = l
 	return l
 }
 
-func learnLink(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *playbooks.Step) *link {
-	a, ok := h.initial[st]
+func (p *pipeline) learnLink(ctx context.Context, ph *playbooks.Phase, st *playbooks.Step) *link {
+	a, ok := p.initial[st]
 	if !ok || !fixed(st) {
 		return nil
 	}
 	key := journalKey(ph.Name, st.Name)
-	if h.applied[key] {
+	if p.applied[key] {
 		return nil // applied before a resume: the engine decides alone
 	}
 	c, ok := st.Module.(modules.Chainable)
@@ -124,9 +123,9 @@ type answeringHost struct {
 	asked  bool
 }
 
-func (a *answeringHost) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (a *answeringHost) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	if a.asked || cmd != a.answer.cmd {
-		return modules.Output{}, errProbed
+		return hostcmd.Output{}, errProbed
 	}
 	a.asked = true
 	return a.answer.out, nil
@@ -139,9 +138,9 @@ type applyProbe struct {
 	sent bool
 }
 
-func (p *applyProbe) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (p *applyProbe) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	p.cmds = append(p.cmds, cmd)
-	return modules.Output{}, nil
+	return hostcmd.Output{}, nil
 }
 
 func (p *applyProbe) SendFile(context.Context, string, []byte) error {
@@ -269,16 +268,18 @@ var errChainMismatch = errors.New("the step sent other commands than the one alr
 // ran behind an earlier change. It sends nothing.
 type chainedHost struct {
 	answer answer
-	rec    *recordingHost
+	c      *call
 	used   bool
 }
 
-func (c *chainedHost) Run(_ context.Context, cmd string) (modules.Output, error) {
+func (c *chainedHost) Run(_ context.Context, cmd string) (hostcmd.Output, error) {
 	if c.used || cmd != c.answer.cmd {
-		return modules.Output{}, errChainMismatch
+		return hostcmd.Output{}, errChainMismatch
 	}
 	c.used = true
-	c.rec.set(c.answer.out)
+	if c.c != nil {
+		c.c.record(c.answer.out)
+	}
 	return c.answer.out, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -14,8 +15,8 @@ import (
 // are sorted back, under the controller's /bin/sh (the fleet tests run
 // it under BusyBox ash).
 func TestChainScript(t *testing.T) {
-	ok := func(stdout string) modules.Output { return modules.Output{Stdout: stdout} }
-	mk := func(name, check string, want modules.Output, apply string) *link {
+	ok := func(stdout string) hostcmd.Output { return hostcmd.Output{Stdout: stdout} }
+	mk := func(name, check string, want hostcmd.Output, apply string) *link {
 		return &link{step: &playbooks.Step{Name: name}, key: name, check: answer{cmd: check, out: want}, apply: apply}
 	}
 	tests := []struct {
@@ -29,7 +30,7 @@ func TestChainScript(t *testing.T) {
 	}{
 		{"all match", "true", []*link{
 			mk("a", "echo a", ok("a\n"), "echo applied a"),
-			mk("b", "echo b >&2; exit 3", modules.Output{Stderr: "b\n", ExitCode: 3}, "echo applied b"),
+			mk("b", "echo b >&2; exit 3", hostcmd.Output{Stderr: "b\n", ExitCode: 3}, "echo applied b"),
 			mk("nothing to do", "echo n", ok("n\n"), ""),
 			mk("c", "echo c", ok("c\n"), "echo applied c"),
 		}, []bool{true, true, true, true, true, true, true, true}, []string{"a", "b", "c"}},
@@ -42,7 +43,7 @@ func TestChainScript(t *testing.T) {
 			mk("c", "echo c", ok("c\n"), "echo applied c"),
 		}, []bool{true, true, true, false, false, false, true}, []string{"a"}},
 		{"the exit status differs", "true", []*link{
-			mk("a", "echo a", modules.Output{Stdout: "a\n", ExitCode: 1}, "echo applied a"),
+			mk("a", "echo a", hostcmd.Output{Stdout: "a\n", ExitCode: 1}, "echo applied a"),
 			mk("b", "echo b", ok("b\n"), "echo applied b"),
 		}, []bool{true, false, false, false, true}, nil},
 		{"stderr differs", "true", []*link{
@@ -102,13 +103,13 @@ type fakeFile struct {
 }
 
 func (f *fakeFile) Summary() string { return "fake" }
-func (f *fakeFile) Check(ctx context.Context, h modules.Host) (modules.Plan, error) {
+func (f *fakeFile) Check(ctx context.Context, h hostcmd.Host) (modules.Plan, error) {
 	_, err := h.Run(ctx, "check")
 	return modules.Change("~ fake\n", nil), err
 }
-func (f *fakeFile) Apply(ctx context.Context, h modules.Host, _ modules.Plan) error {
+func (f *fakeFile) Apply(ctx context.Context, h hostcmd.Host, _ modules.Plan) error {
 	if f.send {
-		if fs, ok := h.(modules.FileSender); ok {
+		if fs, ok := h.(hostcmd.FileSender); ok {
 			_ = fs.SendFile(ctx, "/x", nil)
 		}
 	}
@@ -142,7 +143,7 @@ func TestApplyCommand(t *testing.T) {
 // TestChainedHostRefusesOtherCommands: a step whose Apply does not send
 // the command that already ran for it fails instead of sending it.
 func TestChainedHostRefusesOtherCommands(t *testing.T) {
-	c := &chainedHost{answer: answer{cmd: "one", out: modules.Output{Stdout: "done"}}}
+	c := &chainedHost{answer: answer{cmd: "one", out: hostcmd.Output{Stdout: "done"}}}
 	if _, err := c.Run(context.Background(), "other"); !errors.Is(err, errChainMismatch) {
 		t.Errorf("another command: %v", err)
 	}

@@ -7,7 +7,6 @@ package runner
 import (
 	"context"
 	"fmt"
-	"maps"
 	"slices"
 	"strconv"
 	"sync"
@@ -158,87 +157,76 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 	defer close(runDone)
 	r.watchDrain(runDone)
 	r.watchGroup(ctx, runDone)
-	index := 0
 	resumed := false // the first wave with work has started
-	for _, seg := range r.segments {
-		offset := 0
-		for i, n := range seg.sizes {
-			index++
-			w := &wave{index: index, size: n, seg: seg, fleet: seg.fleet[offset : offset+n]}
-			todo := 0
-			var mine []*inventory.Host
-			for j := offset; j < offset+n; j++ {
-				seg.recs[j].Wave = w.index
-				if !r.mine(seg.hosts[j].Name) {
-					continue
-				}
-				mine = append(mine, seg.hosts[j])
-				h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb)}
-				if e.Resume != nil && e.Resume.Done[h.host.Name] {
-					h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
-					c := e.Resume.Counts[h.host.Name]
-					h.rec.OK, h.rec.Changed, h.rec.Failed = c.OK, c.Changed, c.Failed
-					r.mu.Lock()
-					r.outcome[h.host.Name] = HostOK
-					r.mu.Unlock()
-					close(r.finished[h.host.Name])
-				} else {
-					todo++
-				}
-				if e.Resume != nil {
-					h.snap = e.Resume.Snapshots[h.host.Name]
-					h.rec.Snapshot = h.snap
-				}
-				w.hosts = append(w.hosts, h)
-			}
-			started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(mine),
-				Tolerance: seg.route.MaxFail.Tolerance(n)}
-			if e.Group != nil {
-				started.Fleet = n
-			}
-			offset += n
-			if todo == 0 && e.Group == nil {
-				continue // a resumed run's finished wave
-			}
-			if todo == 0 {
-				// Nothing of this shard's to do in the wave (the canary is
-				// another shard's, or a resumed shard finished it): it
-				// still waits for the others before going on.
-				if r.halted() {
-					break
-				}
-				e.emit(started)
-				r.mu.Lock()
-				r.waves = append(r.waves, w)
-				r.mu.Unlock()
-				e.emit(w.finished())
-				r.waveDone(ctx, w)
-				r.rollbackAfterHalt(ctx)
+	stopped := -1    // a segment whose later waves do not start: the run halted
+	for pw := range Waves(segments) {
+		if pw.Segment == stopped {
+			continue
+		}
+		seg := r.segments[pw.Segment]
+		i, n, offset := pw.InSegment, len(pw.Hosts), pw.First
+		w := &wave{index: pw.Index, size: n, seg: seg, fleet: seg.fleet[offset : offset+n]}
+		todo := 0
+		var mine []*inventory.Host
+		for j := offset; j < offset+n; j++ {
+			seg.recs[j].Wave = w.index
+			if !r.mine(seg.hosts[j].Name) {
 				continue
 			}
-			if i > 0 && !(e.Resume != nil && !resumed) {
-				// A resume is the operator's go-ahead for the wave it
-				// continues; pauses before later waves apply as usual.
-				r.pause(ctx, seg, started)
+			mine = append(mine, seg.hosts[j])
+			h := &hostRun{host: seg.hosts[j], rec: seg.recs[j], left: seg.steps(pb), pipe: newPipeline(journalPath(e.RunID), e.CommandTimeout)}
+			if e.Resume != nil && e.Resume.Done[h.host.Name] {
+				h.done, h.rec.Status, h.rec.Resumed = true, HostOK, true
+				c := e.Resume.Counts[h.host.Name]
+				h.rec.OK, h.rec.Changed, h.rec.Failed = c.OK, c.Changed, c.Failed
+				r.mu.Lock()
+				r.outcome[h.host.Name] = HostOK
+				r.mu.Unlock()
+				close(r.finished[h.host.Name])
+			} else {
+				todo++
 			}
-			resumed = true
-			if r.halted() {
-				break
+			if e.Resume != nil {
+				h.snap = e.Resume.Snapshots[h.host.Name]
+				h.rec.Snapshot = h.snap
 			}
-			if ctx.Err() != nil {
-				r.halt(w.index, "interrupted before wave "+fmt.Sprint(w.index)+" started")
-				break
-			}
-			e.emit(started)
-			r.mu.Lock()
-			r.waves = append(r.waves, w)
-			r.mu.Unlock()
-			r.runWave(ctx, w)
-			e.emit(w.finished())
-			r.waveDone(ctx, w)
-			r.rollbackAfterHalt(ctx)
-			w.closeAll()
+			w.hosts = append(w.hosts, h)
 		}
+		started := WaveStarted{Index: w.index, Of: len(sizes), Rollout: seg.name, Hosts: hostNames(mine),
+			Tolerance: seg.route.MaxFail.Tolerance(n)}
+		if e.Group != nil {
+			started.Fleet = n
+		}
+		if todo == 0 && e.Group == nil {
+			continue // a resumed run's finished wave
+		}
+		if todo == 0 {
+			// Nothing of this shard's to do in the wave (the canary is
+			// another shard's, or a resumed shard finished it): it
+			// still waits for the others before going on.
+			if r.halted() {
+				stopped = pw.Segment
+				continue
+			}
+			r.playWave(ctx, w, started, false)
+			continue
+		}
+		if i > 0 && !(e.Resume != nil && !resumed) {
+			// A resume is the operator's go-ahead for the wave it
+			// continues; pauses before later waves apply as usual.
+			r.pause(ctx, seg, started)
+		}
+		resumed = true
+		if r.halted() {
+			stopped = pw.Segment
+			continue
+		}
+		if ctx.Err() != nil {
+			r.halt(w.index, "interrupted before wave "+fmt.Sprint(w.index)+" started")
+			stopped = pw.Segment
+			continue
+		}
+		r.playWave(ctx, w, started, true)
 	}
 	if e.RollbackAll && !e.CheckMode && e.Snapshots != nil {
 		r.rollbackAll(ctx)
@@ -256,6 +244,25 @@ func (e *Engine) RunSegments(ctx context.Context, pb *playbooks.Playbook, segmen
 	}
 	e.emit(RunFinished{Recap: recap})
 	return recap
+}
+
+// playWave starts a wave, runs this controller's hosts of it (unless it
+// has none to run), then waits for the other shards and rolls back what
+// a halt asks for.
+func (r *run) playWave(ctx context.Context, w *wave, started WaveStarted, hostsToRun bool) {
+	r.engine.emit(started)
+	r.mu.Lock()
+	r.waves = append(r.waves, w)
+	r.mu.Unlock()
+	if hostsToRun {
+		r.runWave(ctx, w)
+	}
+	r.engine.emit(w.finished())
+	r.waveDone(ctx, w)
+	r.rollbackAfterHalt(ctx)
+	if hostsToRun {
+		w.closeAll()
+	}
 }
 
 func hostNames(hosts []*inventory.Host) []string {
@@ -456,22 +463,8 @@ type hostRun struct {
 	// touches them.
 	scope    *playbooks.Scope
 	notified []string
-	// pre holds the answers of the host's batched checks; checks is what
-	// is batched, ran the steps that ran (their answers are not wanted).
-	pre    *prechecks
-	checks *checkList
-	ran    map[*playbooks.Step]bool
-	// initial keeps the batched answers as they came, for chains
-	// (chain.go); links holds what was learnt of each step as a link, nil
-	// for a step that cannot be one; chained holds the commands that ran
-	// behind an earlier change, with their answers, until their steps
-	// take them.
-	initial map[*playbooks.Step]answer
-	links   map[*playbooks.Step]*link
-	chained map[*playbooks.Step]answer
-	// applied holds the journal keys of the steps this run applied on the
-	// host before it was resumed.
-	applied map[string]bool
+	// pipe turns the host's steps into round trips (pipeline.go).
+	pipe *pipeline
 	// unlock releases the host's lock (hostlock.go); nil when not held.
 	unlock func()
 	// entered lists the playbook's phases the host started, in order:
@@ -677,13 +670,6 @@ func (r *run) prepare(ctx context.Context, h *hostRun) error {
 		}
 		h.hostScope().Facts = facts
 	}
-	if r.engine.Resume != nil && !r.engine.CheckMode {
-		applied, err := readJournal(ctx, root, r.engine.RunID)
-		if err != nil {
-			return err
-		}
-		h.applied = applied
-	}
 	var steps []*playbooks.Step
 	for _, ph := range r.playbook.Phases {
 		for _, st := range ph.Steps {
@@ -692,17 +678,7 @@ func (r *run) prepare(ctx context.Context, h *hostRun) error {
 			}
 		}
 	}
-	h.checks = learnChecks(ctx, steps)
-	h.ran = map[*playbooks.Step]bool{}
-	pre, err := precheck(ctx, root, h.checks)
-	if err != nil {
-		return fmt.Errorf("checking the host's steps: %w", err)
-	}
-	h.pre = pre
-	if pre != nil {
-		h.initial = maps.Clone(pre.answers)
-	}
-	return nil
+	return h.pipe.prepare(ctx, root, steps, r.engine.Resume != nil && !r.engine.CheckMode)
 }
 
 // failureStatus is how a host that could not go on ended: stopped by the
@@ -730,7 +706,7 @@ func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.P
 	for _, step := range ph.Steps {
 		// A halt stops the host between steps, but not before the steps
 		// whose changes already ran behind an earlier one are reported.
-		if r.halted() && len(h.chained) == 0 {
+		if r.halted() && !h.pipe.inFlight() {
 			r.finish(ctx, w, h, HostHalted, nil)
 			return false
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/transport"
@@ -45,7 +46,7 @@ func (a *appliedList) list() []string {
 
 func (f *fakeStep) Summary() string { return "fake" }
 
-func (f *fakeStep) Check(_ context.Context, h modules.Host) (modules.Plan, error) {
+func (f *fakeStep) Check(_ context.Context, h hostcmd.Host) (modules.Plan, error) {
 	name := fakeName(h)
 	if name == f.lostConn {
 		return modules.Plan{}, &transport.UnreachableError{Host: name, Err: errors.New("connection lost")}
@@ -56,7 +57,7 @@ func (f *fakeStep) Check(_ context.Context, h modules.Host) (modules.Plan, error
 	return modules.NoChange("fine"), nil
 }
 
-func (f *fakeStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) error {
+func (f *fakeStep) Apply(_ context.Context, h hostcmd.Host, _ modules.Plan) error {
 	name := fakeName(h)
 	f.applied.add(name)
 	if name == f.failOn {
@@ -67,7 +68,7 @@ func (f *fakeStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) erro
 
 type fakeConn struct{ name string }
 
-func (c *fakeConn) Run(context.Context, string) (modules.Output, error) { return modules.Output{}, nil }
+func (c *fakeConn) Run(context.Context, string) (hostcmd.Output, error) { return hostcmd.Output{}, nil }
 func (c *fakeConn) Close() error                                        { return nil }
 
 type fakeDialer struct {
@@ -196,14 +197,14 @@ func TestFailedHostStopsItsSteps(t *testing.T) {
 }
 
 // fakeName names the fake host behind whatever the engine wraps it in.
-func fakeName(h modules.Host) string {
+func fakeName(h hostcmd.Host) string {
 	for {
 		switch c := h.(type) {
 		case *fakeConn:
 			return c.name
 		case *probeHost:
 			return "" // a batched check learning commands: no host behind it
-		case interface{ Unwrap() modules.Host }:
+		case interface{ Unwrap() hostcmd.Host }:
 			h = c.Unwrap()
 		default:
 			panic(fmt.Sprintf("unexpected host %T", h))

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -22,13 +22,13 @@ for pm in apk apt-get dnf yum zypper pacman; do
 done`
 
 // GatherFacts reads what playbooks may ask of a host as facts.*.
-func GatherFacts(ctx context.Context, h modules.Host) (map[string]string, error) {
+func GatherFacts(ctx context.Context, h hostcmd.Host) (map[string]string, error) {
 	out, err := h.Run(ctx, factsScript)
 	if err != nil {
 		return nil, fmt.Errorf("gathering facts: %w", err)
 	}
 	if out.ExitCode != 0 {
-		return nil, &modules.StepError{Msg: "gathering facts failed", Output: out}
+		return nil, &hostcmd.Error{Msg: "gathering facts failed", Output: out}
 	}
 	return ParseFacts(out.Stdout), nil
 }

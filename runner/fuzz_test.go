@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -29,9 +29,9 @@ func FuzzParseFacts(f *testing.F) {
 	})
 }
 
-type journalAnswer struct{ out modules.Output }
+type journalAnswer struct{ out hostcmd.Output }
 
-func (j journalAnswer) Run(context.Context, string) (modules.Output, error) { return j.out, nil }
+func (j journalAnswer) Run(context.Context, string) (hostcmd.Output, error) { return j.out, nil }
 
 // FuzzReadJournal: every key read is one line of the journal file, so a
 // key names a step only when that exact line is there: an output that
@@ -42,7 +42,7 @@ func FuzzReadJournal(f *testing.F) {
 	f.Add("  " + key + "  \r\n\n")
 	f.Add("echo " + key + "\n")
 	f.Fuzz(func(t *testing.T, text string) {
-		keys, err := readJournal(context.Background(), journalAnswer{modules.Output{Stdout: text}}, "run")
+		keys, err := readJournal(context.Background(), journalAnswer{hostcmd.Output{Stdout: text}}, "run")
 		if err != nil {
 			t.Fatal(err)
 		}

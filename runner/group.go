@@ -58,32 +58,26 @@ type ShardsWaiting struct {
 func DealShards(segments []Segment, n int) map[string]int {
 	owner := map[string]int{}
 	next := 0
-	for _, sg := range segments {
-		hosts := sg.Hosts
-		offset := 0
-		for _, size := range sg.Route.Resolve().WaveSizes(len(hosts)) {
-			wave := hosts[offset : offset+size]
-			offset += size
-			inWave := map[string]bool{}
-			for _, h := range wave {
-				inWave[h.Name] = true
-			}
-			// Hosts arrive dependencies first (the command line orders
-			// them), so a dependency of the same wave is already dealt.
-			for _, h := range wave {
-				shard := 0
-				for _, d := range h.DependsOn {
-					if inWave[d] {
-						shard = owner[d]
-						break
-					}
+	for w := range Waves(segments) {
+		inWave := map[string]bool{}
+		for _, h := range w.Hosts {
+			inWave[h.Name] = true
+		}
+		// Hosts arrive dependencies first (PlanSegments orders them), so
+		// a dependency of the same wave is already dealt.
+		for _, h := range w.Hosts {
+			shard := 0
+			for _, d := range h.DependsOn {
+				if inWave[d] {
+					shard = owner[d]
+					break
 				}
-				if shard == 0 {
-					shard = next%n + 1
-					next++
-				}
-				owner[h.Name] = shard
 			}
+			if shard == 0 {
+				shard = next%n + 1
+				next++
+			}
+			owner[h.Name] = shard
 		}
 	}
 	return owner

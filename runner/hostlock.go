@@ -3,10 +3,11 @@ package runner
 import (
 	"context"
 	"fmt"
-	"github.com/switchbackhq/switchback/inventory"
 	"os"
 	"strings"
 	"time"
+
+	"github.com/switchbackhq/switchback/inventory"
 
 	"github.com/switchbackhq/switchback/internal/shell"
 	"github.com/switchbackhq/switchback/runner/transport"

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 )
 
@@ -38,13 +38,13 @@ func journalKey(phase, step string) string {
 // same round trip as the change (see batch.go); with chain set, the first
 // command carries the chained steps' commands too (chain.go).
 type journalHost struct {
-	modules.Host
+	hostcmd.Host
 	file, key string
 	follow    *checkList
 	chain     []*link
-	// rec keeps the step's own command's output for register; the
-	// script around it is not the step's.
-	rec *recordingHost
+	// c keeps the step's own command's output for register; the script
+	// around it is not the step's.
+	c *call
 	// after holds the follow checks' answers to the last command, nil when
 	// none are current; chained holds the chained commands that ran.
 	after   *prechecks
@@ -68,20 +68,20 @@ func journaled(file, key, cmd string) string {
 
 func (j *journalHost) journaled(cmd string) string { return journaled(j.file, j.key, cmd) }
 
-func (j *journalHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (j *journalHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	out, err := j.run(ctx, cmd)
 	if err == nil {
-		j.rec.set(out)
+		j.c.record(out)
 	}
 	return out, err
 }
 
-func (j *journalHost) run(ctx context.Context, cmd string) (modules.Output, error) {
+func (j *journalHost) run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	j.after = nil
 	if j.chained != nil {
 		// The chained steps ran after this step's first command: a second
 		// one would come after them. Chainable steps send one.
-		return modules.Output{}, errChainMismatch
+		return hostcmd.Output{}, errChainMismatch
 	}
 	chain := j.chain
 	follow := j.follow
@@ -93,7 +93,7 @@ func (j *journalHost) run(ctx context.Context, cmd string) (modules.Output, erro
 	}
 	boundary, err := newBoundary()
 	if err != nil {
-		return modules.Output{}, err
+		return hostcmd.Output{}, err
 	}
 	n := 1 + len(follow.steps)
 	for _, l := range chain {
@@ -108,7 +108,7 @@ func (j *journalHost) run(ctx context.Context, cmd string) (modules.Output, erro
 	}
 	frames, ok := parseFrames(boundary, out.Stdout, n)
 	if !ok || out.ExitCode != 0 || !frames[0].ran || !allRan(frames[n-len(follow.steps):]) {
-		return modules.Output{}, &modules.StepError{Msg: "the host's answer to the step could not be read", Output: out}
+		return hostcmd.Output{}, &hostcmd.Error{Msg: "the host's answer to the step could not be read", Output: out}
 	}
 	res := readChain(frames[1:], chain, follow)
 	j.after = res.after
@@ -127,15 +127,16 @@ func allRan(frames []frame) bool {
 	return true
 }
 
-// readJournal reads the keys of the steps applied on a host by runID.
-func readJournal(ctx context.Context, h modules.Host, runID string) (map[string]bool, error) {
-	file := shell.Quote(journalPath(runID))
+// readJournal reads the keys of the steps a run applied on a host from
+// its journal file.
+func readJournal(ctx context.Context, h hostcmd.Host, journal string) (map[string]bool, error) {
+	file := shell.Quote(journal)
 	out, err := h.Run(ctx, "if [ -f "+file+" ]; then cat "+file+"; fi")
 	if err != nil {
 		return nil, fmt.Errorf("reading the run's journal on the host: %w", err)
 	}
 	if out.ExitCode != 0 {
-		return nil, &modules.StepError{Msg: "reading the run's journal on the host", Output: out}
+		return nil, &hostcmd.Error{Msg: "reading the run's journal on the host", Output: out}
 	}
 	keys := map[string]bool{}
 	for line := range strings.SplitSeq(out.Stdout, "\n") {
@@ -147,4 +148,9 @@ func readJournal(ctx context.Context, h modules.Host, runID string) (map[string]
 }
 
 // Unwrap returns the host the journal wraps.
-func (j *journalHost) Unwrap() modules.Host { return j.Host }
+func (j *journalHost) Unwrap() hostcmd.Host { return j.Host }
+
+func (j *journalHost) SendFile(ctx context.Context, path string, data []byte) error {
+	j.after = nil // the host changes after the last answers
+	return hostcmd.SendFile(ctx, j.Host, path, data)
+}

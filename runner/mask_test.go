@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/runner/rollout"
 )
 
@@ -15,11 +16,11 @@ import (
 type leakyStep struct{ secret string }
 
 func (s leakyStep) Summary() string { return "leaky" }
-func (s leakyStep) Check(context.Context, modules.Host) (modules.Plan, error) {
+func (s leakyStep) Check(context.Context, hostcmd.Host) (modules.Plan, error) {
 	return modules.Change("+ password="+s.secret+"\n", nil), nil
 }
-func (s leakyStep) Apply(context.Context, modules.Host, modules.Plan) error {
-	return &modules.StepError{Msg: "login failed", Output: modules.Output{Stderr: "bad password " + s.secret, ExitCode: 1}}
+func (s leakyStep) Apply(context.Context, hostcmd.Host, modules.Plan) error {
+	return &hostcmd.Error{Msg: "login failed", Output: hostcmd.Output{Stderr: "bad password " + s.secret, ExitCode: 1}}
 }
 
 func TestSecretsAreMaskedInEvents(t *testing.T) {
@@ -35,7 +36,7 @@ func TestSecretsAreMaskedInEvents(t *testing.T) {
 		text := fmt.Sprintf("%+v", ev)
 		if sf, ok := ev.(StepFinished); ok && sf.Err != nil {
 			text += sf.Err.Error()
-			var stepErr *modules.StepError
+			var stepErr *hostcmd.Error
 			if !errors.As(sf.Err, &stepErr) {
 				t.Error("masking lost the error's type")
 			}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
@@ -34,12 +32,7 @@ func (h *hostRun) hostScope() *playbooks.Scope {
 // the host (when, for_each, host values), then checks and applies each
 // instance. It returns the first error that stops the host.
 func (r *run) runStep(ctx context.Context, h *hostRun, ph *playbooks.Phase, st *playbooks.Step, gate bool) error {
-	defer func() {
-		h.ran[st] = true
-		// A step that ran is never a link: what was kept for that goes.
-		delete(h.initial, st)
-		delete(h.links, st)
-	}()
+	defer h.pipe.done(st)
 	insts, diags := r.playbook.Instances(st, h.hostScope())
 	if diags.HasErrors() {
 		err := &decodeError{diags: diags}
@@ -86,16 +79,19 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	e := r.engine
 	start := time.Now()
 	e.emit(StepStarted{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type, At: start})
-	host := &recordingHost{Host: h.pre.host(st, h.hostFor(st))}
+	timeout := e.CommandTimeout
+	if st.Meta.Timeout > 0 {
+		timeout = st.Meta.Timeout
+	}
+	c := h.pipe.call(phase, st, inst.Module, h.hostFor(st), journalKey(phase.Name, inst.Name), gate, timeout)
 	var status Status
 	var diff string
 	var err error
 	attempts := 0
-	key := journalKey(phase.Name, inst.Name)
 	var reason string
 	for {
 		attempts++
-		status, diff, reason, err = r.checkApply(ctx, h, host, key, phase, st, inst.Module, gate)
+		status, diff, reason, err = r.checkApply(ctx, h, c)
 		if err == nil || attempts > st.Meta.Retries || transport.IsUnreachable(err) || ctx.Err() != nil || r.halted() {
 			break
 		}
@@ -106,7 +102,7 @@ func (r *run) step(ctx context.Context, h *hostRun, phase *playbooks.Phase, st *
 	if gate && status == StatusChanged {
 		status, diff = StatusOK, "" // a gate check that ran and passed changed nothing
 	}
-	out := host.last()
+	out := c.output()
 	h.register(st, playbooks.Result{Stdout: out.Stdout, Stderr: out.Stderr, ExitCode: out.ExitCode,
 		Changed: status == StatusChanged, Failed: status == StatusFailed})
 	e.emit(StepFinished{Host: h.host.Name, Phase: phase.Name, Step: inst.Name, Type: st.Type,
@@ -121,25 +117,15 @@ func ignored(ctx context.Context, st *playbooks.Step, err error) bool {
 	return err != nil && st.Meta.IgnoreErrors && !transport.IsUnreachable(err) && ctx.Err() == nil
 }
 
-// checkApply checks a module and applies its plan; a gate's check only
-// looks, so it takes no snapshot and carries no chain. key names the step
-// in the host's journal.
-func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, gate bool) (status Status, diff, reason string, err error) {
+// checkApply checks a step through the host's pipeline and applies its
+// plan; a gate's check only looks, so it takes no snapshot.
+func (r *run) checkApply(ctx context.Context, h *hostRun, c *call) (status Status, diff, reason string, err error) {
 	e := r.engine
-	timeout := e.CommandTimeout
-	if st.Meta.Timeout > 0 {
-		timeout = st.Meta.Timeout
-	}
-	plan, err := withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
-		return m.Check(ctx, host)
+	plan, err := withTimeout(ctx, c.timeout, func(ctx context.Context) (modules.Plan, error) {
+		return h.pipe.check(ctx, c)
 	})
 	if err != nil {
 		return StatusFailed, "", "", err
-	}
-	chained, wasChained := h.chained[st]
-	delete(h.chained, st)
-	if wasChained && !plan.Change {
-		return StatusFailed, "", "", errChainMismatch
 	}
 	if !plan.Change {
 		return StatusOK, "", "", nil
@@ -147,8 +133,8 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 	if e.CheckMode {
 		return StatusChanged, plan.Diff, "", nil
 	}
-	if h.applied[key] {
-		if rep, ok := m.(modules.Repeater); ok && rep.RepeatsOnApply() {
+	if h.pipe.appliedBefore(c) {
+		if rep, ok := c.module.(modules.Repeater); ok && rep.RepeatsOnApply() {
 			// Applied before the run was resumed; its check cannot see
 			// that, and applying it again would repeat its effect.
 			return StatusOK, "", "applied before the run was resumed", nil
@@ -157,7 +143,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 	if w, ok := h.conn.(transport.Warmer); ok {
 		w.Warm() // changes come as commands: have the next session ready
 	}
-	if !gate && e.Snapshots != nil && h.snap == nil {
+	if !c.gate && e.Snapshots != nil && h.snap == nil {
 		snap, err := e.Snapshots.Take(ctx, h.snapshotTarget(), e.RunID)
 		if err != nil {
 			return StatusFailed, plan.Diff, "", fmt.Errorf("no change was made because the snapshot before it failed: %w", err)
@@ -165,20 +151,7 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		h.snap, h.rec.Snapshot = snap, snap
 		e.emit(SnapshotTaken{Host: h.host.Name, Snapshot: *snap})
 	}
-	h.ran[st] = true
-	// The step's own command's output is what it registers, not the
-	// script that carries it.
-	inner, rec := host, (*recordingHost)(nil)
-	if rh, ok := host.(*recordingHost); ok {
-		inner, rec = rh.Host, rh
-	}
-	if wasChained {
-		// Its command already ran behind an earlier change; the answers
-		// of the checks that ran after the chain stay current.
-		err = m.Apply(ctx, &chainedHost{answer: chained, rec: rec}, plan)
-	} else {
-		err = r.apply(ctx, h, inner, rec, key, ph, st, m, plan, gate, timeout)
-	}
+	err = h.pipe.apply(ctx, c, plan)
 	if errors.Is(err, modules.ErrUnchanged) {
 		return StatusOK, "", "", nil // the step ran and judged that nothing changed
 	}
@@ -186,37 +159,6 @@ func (r *run) checkApply(ctx context.Context, h *hostRun, host modules.Host, key
 		return StatusFailed, plan.Diff, "", err
 	}
 	return StatusChanged, plan.Diff, "", nil
-}
-
-// apply sends a step's change, journaled, with the next check and the
-// chained changes of the steps after it riding along.
-func (r *run) apply(ctx context.Context, h *hostRun, host modules.Host, rec *recordingHost, key string, ph *playbooks.Phase, st *playbooks.Step, m modules.Module, plan modules.Plan, gate bool, timeout time.Duration) error {
-	var chain []*link
-	if !gate {
-		chain = r.chainAfter(ctx, h, ph, st, m, plan)
-	}
-	inChain := map[*playbooks.Step]bool{}
-	for _, l := range chain {
-		inChain[l.step] = true
-		if l.apply != "" && timeout > 0 {
-			timeout += r.engine.CommandTimeout // each chained change has the budget it would have alone
-		}
-	}
-	journal := &journalHost{Host: host, rec: rec, file: journalPath(r.engine.RunID), key: key, chain: chain,
-		follow: h.checks.without(func(s *playbooks.Step) bool { return h.ran[s] || inChain[s] }).first(followChecks)}
-	_, err := withTimeout(ctx, timeout, func(ctx context.Context) (modules.Plan, error) {
-		return plan, m.Apply(ctx, journal, plan)
-	})
-	// The host changed: earlier answers are stale, and the answers that
-	// came with the change's last command replace them.
-	h.pre = journal.after
-	if len(journal.chained) > 0 {
-		if h.chained == nil {
-			h.chained = map[*playbooks.Step]answer{}
-		}
-		maps.Copy(h.chained, journal.chained)
-	}
-	return err
 }
 
 func withTimeout(ctx context.Context, timeout time.Duration, f func(context.Context) (modules.Plan, error)) (modules.Plan, error) {
@@ -289,38 +231,6 @@ func (r *run) runHandlers(ctx context.Context, w *wave, h *hostRun) bool {
 	return true
 }
 
-// recordingHost keeps the last command's output, which is what a step
-// registers.
-type recordingHost struct {
-	modules.Host
-	mu  sync.Mutex
-	out modules.Output
-}
-
-func (h *recordingHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
-	out, err := h.Host.Run(ctx, cmd)
-	if err == nil {
-		h.set(out)
-	}
-	return out, err
-}
-
-// set records out as the last command's output; nil-safe.
-func (h *recordingHost) set(out modules.Output) {
-	if h == nil {
-		return
-	}
-	h.mu.Lock()
-	h.out = out
-	h.mu.Unlock()
-}
-
-func (h *recordingHost) last() modules.Output {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.out
-}
-
 // decodeError is a step that could not be decoded for a host: a for_each
 // or when that does not hold on it, a host variable of the wrong type.
 type decodeError struct{ diags hcl.Diagnostics }
@@ -331,29 +241,4 @@ func (d *decodeError) Error() string {
 		parts = append(parts, dg.Error())
 	}
 	return "the step does not fit this host: " + strings.Join(parts, "; ")
-}
-
-// Unwrap returns the connection the host wraps.
-func (h *recordingHost) Unwrap() modules.Host { return h.Host }
-
-// sendFileVia passes a file transfer through a wrapping host to the
-// connection, so that wrappers do not hide SFTP from the steps.
-func sendFileVia(ctx context.Context, h modules.Host, path string, data []byte) error {
-	if fs, ok := h.(modules.FileSender); ok {
-		return fs.SendFile(ctx, path, data)
-	}
-	return modules.ErrNoFileTransfer
-}
-
-func (h *recordingHost) SendFile(ctx context.Context, path string, data []byte) error {
-	return sendFileVia(ctx, h.Host, path, data)
-}
-
-func (j *journalHost) SendFile(ctx context.Context, path string, data []byte) error {
-	j.after = nil // the host changes after the last answers
-	return sendFileVia(ctx, j.Host, path, data)
-}
-
-func (r *replayHost) SendFile(ctx context.Context, path string, data []byte) error {
-	return sendFileVia(ctx, r.Host, path, data)
 }

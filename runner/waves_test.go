@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 )
@@ -24,10 +25,10 @@ type failOnSet struct {
 }
 
 func (f *failOnSet) Summary() string { return "fake" }
-func (f *failOnSet) Check(context.Context, modules.Host) (modules.Plan, error) {
+func (f *failOnSet) Check(context.Context, hostcmd.Host) (modules.Plan, error) {
 	return modules.Change("+ x\n", nil), nil
 }
-func (f *failOnSet) Apply(_ context.Context, h modules.Host, _ modules.Plan) error {
+func (f *failOnSet) Apply(_ context.Context, h hostcmd.Host, _ modules.Plan) error {
 	n := f.inFlight.Add(1)
 	defer f.inFlight.Add(-1)
 	for {
@@ -237,10 +238,10 @@ type gatedStep struct {
 }
 
 func (g *gatedStep) Summary() string { return "gated" }
-func (g *gatedStep) Check(context.Context, modules.Host) (modules.Plan, error) {
+func (g *gatedStep) Check(context.Context, hostcmd.Host) (modules.Plan, error) {
 	return modules.Change("+ x\n", nil), nil
 }
-func (g *gatedStep) Apply(_ context.Context, h modules.Host, _ modules.Plan) error {
+func (g *gatedStep) Apply(_ context.Context, h hostcmd.Host, _ modules.Plan) error {
 	g.mu.Lock()
 	if g.gate == nil {
 		g.gate = make(chan struct{})

@@ -45,15 +45,12 @@ func drillFingerprints(ctx context.Context, d transport.Dialer, hosts []*invento
 }
 
 func fingerprintHost(ctx context.Context, d transport.Dialer, h *inventory.Host) (drill.Fingerprint, error) {
-	conn, err := d.Dial(ctx, targetOf(h))
+	host, closeConn, err := runner.Connect(ctx, d, h)
 	if err != nil {
 		return nil, err
 	}
-	defer conn.Close()
-	if h.Become {
-		return drill.Take(ctx, runner.BecomeHost(conn, h.BecomeMethod))
-	}
-	return drill.Take(ctx, conn)
+	defer closeConn()
+	return drill.Take(ctx, host)
 }
 
 // finishDrill rolls back any host the run changed that the engine's
@@ -80,7 +77,7 @@ func finishDrill(ctx context.Context, env *Env, d transport.Dialer, store *state
 		// The engine rolled back every host it could reach; one it could
 		// not is tried once more here.
 		if rec.Snapshot != nil && !rec.RolledBack {
-			err := restoreHost(ctx, d, h, rec.Snapshot)
+			err := recordedSnapshots(d).Restore(ctx, h, rec.Snapshot)
 			if recErr := store.RecordRollback(ctx, runID, h.Name, err); recErr != nil {
 				fmt.Fprintf(env.Stderr, "switchback: %v\n", recErr)
 			}

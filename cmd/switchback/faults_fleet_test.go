@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -101,7 +102,7 @@ phase "work" {
 func TestHostDiesMidStep(t *testing.T) {
 	f := fleet.Start(t, 3)
 	dead := f.Hosts[1]
-	before := fingerprint(t, dead)
+	before := steptest.Fingerprint(t, dead)
 	pb := writeFile(t, t.TempDir(), "long.hcl", strings.Replace(longStepPlaybook, "%s", "1", 1))
 
 	done := make(chan struct{})
@@ -150,7 +151,7 @@ func TestHostDiesMidStep(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "ROLLED BACK "+dead.Name) {
 		t.Fatalf("rollback --hosts %s: exit %d", dead.Name, code)
 	}
-	if diffs := fingerprintDiff(before, fingerprint(t, dead)); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before, steptest.Fingerprint(t, dead)); len(diffs) > 0 {
 		t.Errorf("%s not restored:\n  %s", dead.Name, strings.Join(diffs, "\n  "))
 	}
 	if !fileContains(t, f.Hosts[0].Path("/etc/motd"), "converted") {
@@ -354,7 +355,7 @@ phase "p" {
 		if got := mustRead(t, h.Path("/srv/full/app.conf")); got != "old\n" {
 			t.Errorf("%s: app.conf = %.40q..., want the old content", h.Name, got)
 		}
-		noTempFiles(t, h, "/srv/full", "/etc")
+		steptest.NoTempFiles(t, h, "/srv/full", "/etc")
 	}
 	// The first host was rolled back from an intact snapshot.
 	wantInOutput(t, out, "ROLLED BACK "+full.Name)
@@ -439,7 +440,7 @@ phase "p" {
 	if got := mustRead(t, h.Path("/srv/big.conf")); got != old {
 		t.Errorf("after the reset the file is neither old nor new: %d bytes", len(got))
 	}
-	noTempFiles(t, h, "/srv")
+	steptest.NoTempFiles(t, h, "/srv")
 
 	p.resetAfter, p.latency = 0, 2*time.Millisecond
 	if code, _ := runCLI(t, args...); code != runner.ExitOK {
@@ -448,7 +449,7 @@ phase "p" {
 	if got := mustRead(t, h.Path("/srv/big.conf")); got != want {
 		t.Errorf("over a slow link the file is not the new one: %d bytes", len(got))
 	}
-	noTempFiles(t, h, "/srv")
+	steptest.NoTempFiles(t, h, "/srv")
 }
 
 const hostilePlaybook = `
@@ -661,7 +662,7 @@ phase "p" {
   apk "hello" { packages = ["sb-hello"] }
 }
 `)
-	before := fingerprint(t, second)
+	before := steptest.Fingerprint(t, second)
 	go func() {
 		waitFile(t, first.Path("/usr/bin/sb-hello"))
 		// A repository that refuses connections, as a mirror that is down.
@@ -682,7 +683,7 @@ phase "p" {
 	}
 	// Back to before the run, but for the repository that the fault
 	// itself changed (the snapshot was taken after it).
-	diffs := fingerprintDiff(before, fingerprint(t, second))
+	diffs := steptest.FingerprintDiff(before, steptest.Fingerprint(t, second))
 	var others []string
 	for _, d := range diffs {
 		if !strings.Contains(d, "etc/apk/repositories") {

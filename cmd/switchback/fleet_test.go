@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
 )
@@ -57,11 +58,7 @@ func stateDir(t *testing.T) string {
 
 func writeFile(t *testing.T, dir, name, content string) string {
 	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return steptest.Write(t, dir, name, content)
 }
 
 func fileContains(t *testing.T, path, want string) bool {

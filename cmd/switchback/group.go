@@ -9,24 +9,23 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/state"
 )
 
 // groupShard checks --shard-group and reads the --shard it needs.
-func (c *runCmd) groupShard() (shard, error) {
+func (c *runCmd) groupShard() (runner.Shard, error) {
 	name := c.ShardGroup
 	if len(name) > 200 || strings.IndexFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) >= 0 {
-		return shard{}, fmt.Errorf("--shard-group %q: give a printable name of at most 200 characters, the same for every shard (e.g. the job's name)", name)
+		return runner.Shard{}, fmt.Errorf("--shard-group %q: give a printable name of at most 200 characters, the same for every shard (e.g. the job's name)", name)
 	}
 	if c.Shard == "" {
-		return shard{}, fmt.Errorf("--shard-group %s needs --shard I/N: which shard this controller is, of how many", name)
+		return runner.Shard{}, fmt.Errorf("--shard-group %s needs --shard I/N: which shard this controller is, of how many", name)
 	}
 	if c.Drill {
 		// A drill compares each host before and after its own rollback;
 		// run it from one controller, on rehearsal hosts.
-		return shard{}, fmt.Errorf("--drill cannot run in a shard group: drill the rehearsal hosts from one controller, without --shard-group")
+		return runner.Shard{}, fmt.Errorf("--drill cannot run in a shard group: drill the rehearsal hosts from one controller, without --shard-group")
 	}
 	return parseShard(c.Shard)
 }
@@ -34,7 +33,7 @@ func (c *runCmd) groupShard() (shard, error) {
 // joinGroup makes this controller a shard of the group's run, before
 // any host is contacted. A shard whose earlier controller died is taken
 // over as a resume of it.
-func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l *loaded, segs []runner.Segment, sh shard,
+func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l *loaded, segs []runner.Segment, sh runner.Shard,
 	who state.Operator, runID string, resume *resumeState) (*state.Group, *resumeState, error) {
 	if !store.Shared() {
 		return nil, nil, fmt.Errorf("--shard-group needs a state database that every shard shares (--state postgres://USER@HOST/DB, or SWITCHBACK_STATE); %s is this controller's own", store.Where())
@@ -44,8 +43,8 @@ func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l 
 		return nil, nil, fmt.Errorf("joining shard group %s: %w", c.ShardGroup, err)
 	}
 	spec := state.GroupSpec{
-		Name: c.ShardGroup, Shard: sh.index, Shards: sh.of, RunID: runID,
-		Digest:    runner.PlanDigest(l.playbook.Name, segs, sh.of),
+		Name: c.ShardGroup, Shard: sh.Index, Shards: sh.Of, RunID: runID,
+		Digest:    runner.PlanDigest(l.playbook.Name, segs, sh.Of),
 		Playbook:  l.playbook.Name,
 		CheckMode: c.Check,
 		Lease:     !c.Check,
@@ -55,23 +54,13 @@ func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l 
 		HolderWait: 45 * time.Second,
 		Invocation: inv,
 	}
-	wave := 0
-	for i, sg := range segs {
-		route := sg.Route.Resolve()
-		if i == 0 {
-			spec.Strategy = string(route.Strategy)
-		}
-		offset := 0
-		for _, n := range route.WaveSizes(len(sg.Hosts)) {
-			wave++
-			for _, h := range sg.Hosts[offset : offset+n] {
-				spec.Hosts = append(spec.Hosts, h.Name)
-				spec.HostWaves = append(spec.HostWaves, wave)
-			}
-			offset += n
-		}
+	if len(segs) > 0 {
+		spec.Strategy = string(segs[0].Route.Resolve().Strategy)
 	}
-	spec.Waves = wave
+	spec.Hosts, spec.HostWaves = runner.HostWaves(segs)
+	for range runner.Waves(segs) {
+		spec.Waves++
+	}
 	group, err := store.JoinGroup(ctx, spec, who)
 	if err != nil {
 		return nil, nil, err
@@ -87,12 +76,12 @@ func (c *runCmd) joinGroup(ctx context.Context, env *Env, store *state.Store, l 
 	if c.Output != "json" {
 		switch {
 		case group.Formed:
-			fmt.Fprintf(env.Stdout, "Shard group %s: run %s formed by shard %d/%d.\n", c.ShardGroup, group.RunID(), sh.index, sh.of)
+			fmt.Fprintf(env.Stdout, "Shard group %s: run %s formed by shard %d/%d.\n", c.ShardGroup, group.RunID(), sh.Index, sh.Of)
 		case group.TookOver:
 			fmt.Fprintf(env.Stdout, "Shard group %s: shard %d/%d of run %s taken over from a controller that stopped without finishing it; %d of the fleet's hosts already finished.\n",
-				c.ShardGroup, sh.index, sh.of, group.RunID(), len(resume.engine.Done))
+				c.ShardGroup, sh.Index, sh.Of, group.RunID(), len(resume.engine.Done))
 		default:
-			fmt.Fprintf(env.Stdout, "Shard group %s: joined run %s as shard %d/%d.\n", c.ShardGroup, group.RunID(), sh.index, sh.of)
+			fmt.Fprintf(env.Stdout, "Shard group %s: joined run %s as shard %d/%d.\n", c.ShardGroup, group.RunID(), sh.Index, sh.Of)
 		}
 	}
 	return group, resume, nil
@@ -132,12 +121,4 @@ func redactState(args []string) []string {
 		}
 	}
 	return out
-}
-
-func hostNames(hosts []*inventory.Host) []string {
-	names := make([]string, len(hosts))
-	for i, h := range hosts {
-		names[i] = h.Name
-	}
-	return names
 }

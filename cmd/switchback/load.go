@@ -9,6 +9,7 @@ import (
 	"github.com/switchbackhq/switchback/modules"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
+	"github.com/switchbackhq/switchback/runner/snapshot"
 )
 
 // playbookArgs are the arguments of every command that reads a playbook.
@@ -86,7 +87,7 @@ func readAll(env *Env, pa playbookArgs, ta *targetArgs) (*loaded, hcl.Diagnostic
 	if err != nil {
 		return nil, nil, err
 	}
-	l := &playbooks.Loader{Parser: parser, Registry: modules.Builtin()}
+	l := &playbooks.Loader{Parser: parser, Registry: modules.Builtin(), Snapshots: snapshot.Builtin()}
 	pb, moreDiags := l.Load(pa.Playbook, &playbooks.Values{Files: pa.VarFiles, Getenv: env.Getenv, Flags: vars})
 	diags = append(diags, moreDiags...)
 
@@ -124,7 +125,7 @@ func (out *loaded) selectHosts(ta *targetArgs) error {
 		if err != nil {
 			return err
 		}
-		out.hosts = s.hosts(out.hosts)
+		out.hosts = s.Hosts(out.hosts)
 	}
 	return nil
 }

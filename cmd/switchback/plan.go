@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/rollout"
 )
 
@@ -27,7 +29,7 @@ func (c *planCmd) Run(env *Env) error {
 		return err
 	}
 	pb := l.playbook
-	segs, err := c.routeFlags.segments(pb, l.hosts)
+	segs, err := runner.PlanSegments(pb, l.hosts, c.routeFlags.apply)
 	if err != nil {
 		return err
 	}
@@ -36,42 +38,20 @@ func (c *planCmd) Run(env *Env) error {
 	if pb.Description != "" {
 		fmt.Fprintf(w, "  %s\n", pb.Description)
 	}
-	i, wave := 0, 0
-	for _, seg := range segs {
-		route := seg.Route
-		sizes := route.WaveSizes(len(seg.Hosts))
-		title := "Hosts"
-		if seg.Name != "" {
-			title = fmt.Sprintf("Rollout %q", seg.Name)
-		} else if len(segs) > 1 {
-			title = "Other hosts"
-		}
-		if route.Strategy == rollout.Serial {
-			fmt.Fprintf(w, "\n%s: %d, serially, in this order", title, len(seg.Hosts))
-		} else {
-			fmt.Fprintf(w, "\n%s: %d, in %d wave(s), %d at a time, by %s", title, len(seg.Hosts), len(sizes), route.Forks, route.Order)
-		}
-		var halts []string
-		if route.MaxFail.Limited() {
-			halts = append(halts, fmt.Sprintf("more than max_fail %s of a wave", route.MaxFail))
-		}
-		if route.MaxFailTotal.Limited() {
-			halts = append(halts, fmt.Sprintf("more than max_fail_total %s of these hosts", route.MaxFailTotal))
-		}
-		if len(halts) > 0 {
-			fmt.Fprintf(w, "; halt when %s fail", strings.Join(halts, " or "))
-		}
-		fmt.Fprintln(w)
+	i := 0
+	for s, seg := range segs {
+		printRoute(w, seg, len(segs))
+		numbered := len(seg.Route.WaveSizes(len(seg.Hosts))) > 1 || len(segs) > 1
 		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		j := 0
-		for _, n := range sizes {
-			wave++
-			if len(sizes) > 1 || len(segs) > 1 {
-				fmt.Fprintf(tw, "  wave %d: %d host(s), tolerates %d failure(s)\n", wave, n, route.MaxFail.Tolerance(n))
+		for pw := range runner.Waves(segs) {
+			if pw.Segment != s {
+				continue
 			}
-			for _, h := range seg.Hosts[j : j+n] {
+			if numbered {
+				fmt.Fprintf(tw, "  wave %d: %d host(s), tolerates %d failure(s)\n", pw.Index, len(pw.Hosts), seg.Route.MaxFail.Tolerance(len(pw.Hosts)))
+			}
+			for _, h := range pw.Hosts {
 				i++
-				j++
 				fmt.Fprintf(tw, "  %3d.\t%s\t%s\n", i, h.Name, h.Endpoint())
 			}
 		}
@@ -115,4 +95,32 @@ func metaNote(m playbooks.StepMeta) string {
 		return ""
 	}
 	return " [" + strings.Join(notes, "; ") + "]"
+}
+
+// printRoute heads a segment's hosts with its route map.
+func printRoute(w io.Writer, seg runner.Segment, segments int) {
+	route := seg.Route
+	sizes := route.WaveSizes(len(seg.Hosts))
+	title := "Hosts"
+	if seg.Name != "" {
+		title = fmt.Sprintf("Rollout %q", seg.Name)
+	} else if segments > 1 {
+		title = "Other hosts"
+	}
+	if route.Strategy == rollout.Serial {
+		fmt.Fprintf(w, "\n%s: %d, serially, in this order", title, len(seg.Hosts))
+	} else {
+		fmt.Fprintf(w, "\n%s: %d, in %d wave(s), %d at a time, by %s", title, len(seg.Hosts), len(sizes), route.Forks, route.Order)
+	}
+	var halts []string
+	if route.MaxFail.Limited() {
+		halts = append(halts, fmt.Sprintf("more than max_fail %s of a wave", route.MaxFail))
+	}
+	if route.MaxFailTotal.Limited() {
+		halts = append(halts, fmt.Sprintf("more than max_fail_total %s of these hosts", route.MaxFailTotal))
+	}
+	if len(halts) > 0 {
+		fmt.Fprintf(w, "; halt when %s fail", strings.Join(halts, " or "))
+	}
+	fmt.Fprintln(w)
 }

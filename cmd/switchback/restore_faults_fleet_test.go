@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -144,7 +145,7 @@ func TestRestoreKilledMidway(t *testing.T) {
 			if code != 0 || !strings.Contains(out, "ROLLED BACK "+h.Name) {
 				t.Fatalf("second rollback: exit %d", code)
 			}
-			if diffs := fingerprintDiff(old, fullFingerprint(t, h)); len(diffs) > 0 {
+			if diffs := steptest.FingerprintDiff(old, fullFingerprint(t, h)); len(diffs) > 0 {
 				t.Errorf("not restored by the second rollback:\n  %s", strings.Join(diffs, "\n  "))
 			}
 		})
@@ -206,7 +207,7 @@ func TestRestoreConnectionCut(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("second rollback: exit %d", code)
 			}
-			if diffs := fingerprintDiff(old, fullFingerprint(t, h)); len(diffs) > 0 {
+			if diffs := steptest.FingerprintDiff(old, fullFingerprint(t, h)); len(diffs) > 0 {
 				t.Errorf("not restored by the second rollback:\n  %s", strings.Join(diffs, "\n  "))
 			}
 			if dirs := stageDirs(h); len(dirs) > 0 {
@@ -271,7 +272,7 @@ phase "p" {
 	delete(old, "srv/data/filler")
 	after := fullFingerprint(t, h)
 	delete(after, "srv/data/filler")
-	if diffs := fingerprintDiff(old, after); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(old, after); len(diffs) > 0 {
 		t.Errorf("not restored by the second rollback:\n  %s", strings.Join(diffs, "\n  "))
 	}
 }

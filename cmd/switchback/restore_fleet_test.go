@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -48,7 +49,7 @@ phase "work" {
 `)
 	bad := f.Hosts[1]
 	rig(t, bad)
-	before := fingerprint(t, bad)
+	before := steptest.Fingerprint(t, bad)
 	code, out := runCLI(t, runArgs(f, pb)...)
 	if code != runner.ExitHalted {
 		t.Errorf("exit %d, want %d (halted)", code, runner.ExitHalted)
@@ -57,7 +58,7 @@ phase "work" {
 	if strings.Contains(out, "ROLLBACK FAILED") {
 		t.Fatal("the rollback failed")
 	}
-	if diffs := fingerprintDiff(before, fingerprint(t, bad)); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before, steptest.Fingerprint(t, bad)); len(diffs) > 0 {
 		t.Errorf("%s differs from before the run:\n  %s", bad.Name, strings.Join(diffs, "\n  "))
 	}
 	if got, err := f.Exec(bad.Name, "wc -l < /etc/hostname"); err != nil || strings.TrimSpace(got) != "1" {
@@ -88,12 +89,12 @@ phase "fail" {
 }
 `)
 	rig(t, h)
-	before := fingerprint(t, h)
+	before := steptest.Fingerprint(t, h)
 	code, out := runCLI(t, runArgs(f, pb, "--limit", h.Name)...)
 	if code != runner.ExitFailed || !strings.Contains(out, "ROLLED BACK "+h.Name) {
 		t.Errorf("exit %d, want %d and a rolled back host", code, runner.ExitFailed)
 	}
-	if diffs := fingerprintDiff(before, fingerprint(t, h)); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before, steptest.Fingerprint(t, h)); len(diffs) > 0 {
 		t.Errorf("%s differs from before the run:\n  %s", h.Name, strings.Join(diffs, "\n  "))
 	}
 	return out
@@ -261,7 +262,7 @@ phase "p" {
 	if strings.Contains(out, "/srv/app/keep") || strings.Contains(out, f.Hosts[1].Name) {
 		t.Error("--check lists what would not change")
 	}
-	if diffs := fingerprintDiff(before, fullFingerprint(t, h)); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before, fullFingerprint(t, h)); len(diffs) > 0 {
 		t.Errorf("--check changed the host:\n  %s", strings.Join(diffs, "\n  "))
 	}
 	if !daemonRunning(t, f, h) {

@@ -243,10 +243,10 @@ func (c *runCmd) resumeShard(env *Env, store *state.Store, run state.Run) error 
 		if err != nil {
 			return err
 		}
-		if sh.of != run.Shards {
+		if sh.Of != run.Shards {
 			return fmt.Errorf("run %s has %d shards: --shard %s does not name one of them", run.ID, run.Shards, c.Shard)
 		}
-		index = sh.index
+		index = sh.Index
 	}
 	var inv *state.Invocation
 	for i := range shards {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -88,7 +87,7 @@ func (c *rollbackCmd) Run(env *Env) error {
 	}
 	failed := 0
 	for _, t := range todo {
-		err := restoreHost(ctx, dialer, t.host, t.snap)
+		err := recordedSnapshots(dialer).Restore(ctx, t.host, t.snap)
 		if recErr := st.RecordRollback(ctx, c.ID, t.host.Name, err); recErr != nil {
 			fmt.Fprintf(env.Stderr, "switchback: %v\n", recErr)
 		}
@@ -115,16 +114,7 @@ type restoreTarget struct {
 func checkRollback(ctx context.Context, env *Env, dialer transport.Dialer, todo []restoreTarget) error {
 	failed := 0
 	for _, t := range todo {
-		var changes *snapshot.Changes
-		err := withSnapshotTarget(ctx, dialer, t.host, t.snap, func(p snapshot.Provider, st snapshot.Target) error {
-			c, ok := p.(snapshot.Checker)
-			if !ok {
-				return fmt.Errorf("the %s provider cannot tell what a restore would change", t.snap.Provider)
-			}
-			var err error
-			changes, err = c.Check(ctx, st, t.snap)
-			return err
-		})
+		changes, err := recordedSnapshots(dialer).Check(ctx, t.host, t.snap)
 		switch {
 		case err != nil:
 			failed++
@@ -160,42 +150,7 @@ func checkRollback(ctx context.Context, env *Env, dialer transport.Dialer, todo 
 	return nil
 }
 
-// restoreHost restores one host with the provider that took its
-// snapshot, connecting to the host only when the provider works there.
-func restoreHost(ctx context.Context, d transport.Dialer, h *inventory.Host, s *snapshot.Snapshot) error {
-	return withSnapshotTarget(ctx, d, h, s, func(p snapshot.Provider, t snapshot.Target) error {
-		return p.Restore(ctx, t, s)
-	})
-}
-
-// withSnapshotTarget calls f with the provider of s and the host as the
-// provider sees it; the connection, if the provider needs one, is closed
-// after f.
-func withSnapshotTarget(ctx context.Context, d transport.Dialer, h *inventory.Host, s *snapshot.Snapshot,
-	f func(snapshot.Provider, snapshot.Target) error) error {
-	p, err := snapshot.ForSnapshot(s)
-	if err != nil {
-		return err
-	}
-	t := snapshot.Target{Name: h.Name, Address: h.Address}
-	if snapshot.NeedsConnection(p) {
-		conn, err := d.Dial(ctx, targetOf(h))
-		if err != nil {
-			var u *transport.UnreachableError
-			if errors.As(err, &u) {
-				err = u.Err
-			}
-			return fmt.Errorf("cannot reach the host: %w", err)
-		}
-		defer conn.Close()
-		t.Host = conn
-		if h.Become {
-			t.Host = runner.BecomeHost(conn, h.BecomeMethod)
-		}
-	}
-	return f(p, t)
-}
-
-func targetOf(h *inventory.Host) transport.Target {
-	return runner.TargetFor(h)
+// recordedSnapshots acts on recorded snapshots with the providers switchback ships.
+func recordedSnapshots(d transport.Dialer) runner.RecordedSnapshots {
+	return runner.RecordedSnapshots{Dialer: d, Types: snapshot.Builtin()}
 }

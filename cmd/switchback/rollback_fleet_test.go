@@ -1,84 +1,15 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
-
-// fingerprint describes every file of a host's root: type, mode, owner,
-// and content hash or link target. Left out are what the kernel and
-// processes own (/proc, /dev, /tmp, /run other than OpenRC's service
-// state) and where snapshots themselves are kept.
-func fingerprint(t *testing.T, h *fleet.Host) map[string]string {
-	t.Helper()
-	skip := map[string]bool{"proc": true, "dev": true, "tmp": true, "var/lib/switchback": true, "var/cache": true, "mnt/repo": true}
-	fp := map[string]string{}
-	err := filepath.WalkDir(h.Root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(h.Root, p)
-		if skip[rel] || (strings.HasPrefix(rel, "run/") && !strings.HasPrefix(rel, "run/openrc/started")) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		info, err := os.Lstat(p)
-		if err != nil {
-			return err
-		}
-		st := info.Sys().(*syscall.Stat_t)
-		desc := fmt.Sprintf("%v %d:%d", info.Mode(), st.Uid, st.Gid)
-		switch {
-		case info.Mode()&fs.ModeSymlink != 0:
-			target, _ := os.Readlink(p)
-			desc += " -> " + target
-		case info.Mode().IsRegular():
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(b)
-			desc += " " + hex.EncodeToString(sum[:8])
-		}
-		fp[rel] = desc
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fp
-}
-
-func fingerprintDiff(before, after map[string]string) []string {
-	var diffs []string
-	for p, b := range before {
-		if a, ok := after[p]; !ok {
-			diffs = append(diffs, "missing "+p)
-		} else if a != b {
-			diffs = append(diffs, fmt.Sprintf("changed %s: %s -> %s", p, b, a))
-		}
-	}
-	for p := range after {
-		if _, ok := before[p]; !ok {
-			diffs = append(diffs, "added "+p)
-		}
-	}
-	sort.Strings(diffs)
-	return diffs
-}
 
 const convertPlaybook = `
 playbook { name = "convert" }
@@ -161,7 +92,7 @@ func TestHaltAndWaveRollback(t *testing.T) {
 	rig(t, f.Hosts[12])
 	before := map[string]map[string]string{}
 	for _, h := range append(append([]*fleet.Host{}, wave3...), wave4...) {
-		before[h.Name] = fingerprint(t, h)
+		before[h.Name] = steptest.Fingerprint(t, h)
 	}
 
 	code, out := runCLI(t, runArgs(f, pb)...)
@@ -180,7 +111,7 @@ func TestHaltAndWaveRollback(t *testing.T) {
 		}
 	}
 	for _, h := range append(append([]*fleet.Host{}, wave3...), wave4...) {
-		if diffs := fingerprintDiff(before[h.Name], fingerprint(t, h)); len(diffs) > 0 {
+		if diffs := steptest.FingerprintDiff(before[h.Name], steptest.Fingerprint(t, h)); len(diffs) > 0 {
 			t.Errorf("%s differs from before the run:\n  %s", h.Name, strings.Join(diffs, "\n  "))
 		}
 		if daemonRunning(t, f, h) {
@@ -217,12 +148,12 @@ func TestRollbackHost(t *testing.T) {
 	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, `rollout { rollback = "host" }`, "exit 1"))
 	bad := f.Hosts[1]
 	rig(t, bad)
-	before := fingerprint(t, bad)
+	before := steptest.Fingerprint(t, bad)
 	code, out := runCLI(t, runArgs(f, pb)...)
 	if code != runner.ExitFailed {
 		t.Errorf("exit %d, want %d", code, runner.ExitFailed)
 	}
-	if diffs := fingerprintDiff(before, fingerprint(t, bad)); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before, steptest.Fingerprint(t, bad)); len(diffs) > 0 {
 		t.Errorf("%s was not restored:\n  %s", bad.Name, strings.Join(diffs, "\n  "))
 	}
 	if !strings.Contains(out, "ROLLED BACK "+bad.Name) || strings.Count(out, "ROLLED BACK") != 1 {
@@ -247,14 +178,14 @@ func TestRollbackRunNewestFirst(t *testing.T) {
 	rig(t, f.Hosts[2])
 	before := map[string]map[string]string{}
 	for _, h := range f.Hosts {
-		before[h.Name] = fingerprint(t, h)
+		before[h.Name] = steptest.Fingerprint(t, h)
 	}
 	code, out := runCLI(t, runArgs(f, pb)...)
 	if code != runner.ExitHalted {
 		t.Errorf("exit %d, want %d", code, runner.ExitHalted)
 	}
 	for _, h := range f.Hosts {
-		if diffs := fingerprintDiff(before[h.Name], fingerprint(t, h)); len(diffs) > 0 {
+		if diffs := steptest.FingerprintDiff(before[h.Name], steptest.Fingerprint(t, h)); len(diffs) > 0 {
 			t.Errorf("%s differs from before the run:\n  %s", h.Name, strings.Join(diffs, "\n  "))
 		}
 	}
@@ -296,7 +227,7 @@ func TestRollbackCommand(t *testing.T) {
 	pb := writeFile(t, t.TempDir(), "p.hcl", fmt.Sprintf(changesThenRigged, "", "exit 1"))
 	before := map[string]map[string]string{}
 	for _, h := range f.Hosts {
-		before[h.Name] = fingerprint(t, h)
+		before[h.Name] = steptest.Fingerprint(t, h)
 	}
 	code, out := runCLI(t, runArgs(f, pb)...)
 	if code != runner.ExitOK {
@@ -311,7 +242,7 @@ func TestRollbackCommand(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "ROLLED BACK host-02") || strings.Contains(out, "host-01") {
 		t.Fatalf("rollback --hosts host-02: exit %d", code)
 	}
-	if diffs := fingerprintDiff(before["host-02"], fingerprint(t, f.Hosts[1])); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before["host-02"], steptest.Fingerprint(t, f.Hosts[1])); len(diffs) > 0 {
 		t.Errorf("host-02 not restored:\n  %s", strings.Join(diffs, "\n  "))
 	}
 	if !fileContains(t, f.Hosts[0].Path("/etc/motd"), "converted") {
@@ -323,7 +254,7 @@ func TestRollbackCommand(t *testing.T) {
 		t.Fatalf("rollback of the rest: exit %d", code)
 	}
 	for _, h := range f.Hosts {
-		if diffs := fingerprintDiff(before[h.Name], fingerprint(t, h)); len(diffs) > 0 {
+		if diffs := steptest.FingerprintDiff(before[h.Name], steptest.Fingerprint(t, h)); len(diffs) > 0 {
 			t.Errorf("%s not restored:\n  %s", h.Name, strings.Join(diffs, "\n  "))
 		}
 	}
@@ -408,12 +339,12 @@ phase "files" {
 		t.Fatal(err)
 	}
 	rig(t, h)
-	before := fingerprint(t, h)
+	before := steptest.Fingerprint(t, h)
 	code, out := runCLI(t, runArgs(f, pb)...)
 	if code != runner.ExitFailed || !strings.Contains(out, "ROLLED BACK host-01") {
 		t.Fatalf("exit %d, want a failed and rolled back host", code)
 	}
-	if diffs := fingerprintDiff(before, fingerprint(t, h)); len(diffs) > 0 {
+	if diffs := steptest.FingerprintDiff(before, steptest.Fingerprint(t, h)); len(diffs) > 0 {
 		t.Errorf("not restored:\n  %s", strings.Join(diffs, "\n  "))
 	}
 }

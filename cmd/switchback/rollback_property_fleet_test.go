@@ -40,6 +40,7 @@ import (
 
 	"github.com/switchbackhq/switchback/internal/fleet"
 	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -462,17 +463,17 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 	for range 3 + g.r.IntN(6) {
 		switch g.r.IntN(10) {
 		case 0:
-			step("file", fmt.Sprintf("    path    = %s\n    content = %s\n    mode    = \"0%o\"\n", hclString(pickDir()+"/"+"f"+strconv.Itoa(g.r.IntN(9))), hclString(strings.ToValidUTF8(g.name(), "?")), chmodBits(fileModes[g.r.IntN(3)])))
+			step("file", fmt.Sprintf("    path    = %s\n    content = %s\n    mode    = \"0%o\"\n", steptest.HCLString(pickDir()+"/"+"f"+strconv.Itoa(g.r.IntN(9))), steptest.HCLString(strings.ToValidUTF8(g.name(), "?")), chmodBits(fileModes[g.r.IntN(3)])))
 		case 1:
-			step("file", fmt.Sprintf("    path  = %s\n    state = %q\n", hclString(pickValid()), []string{"directory", "absent"}[g.r.IntN(2)]))
+			step("file", fmt.Sprintf("    path  = %s\n    state = %q\n", steptest.HCLString(pickValid()), []string{"directory", "absent"}[g.r.IntN(2)]))
 		case 2:
-			step("line", fmt.Sprintf("    path   = %s\n    line   = \"k%d = v\"\n    create = true\n", hclString(pickValid()), g.r.IntN(100)))
+			step("line", fmt.Sprintf("    path   = %s\n    line   = \"k%d = v\"\n    create = true\n", steptest.HCLString(pickValid()), g.r.IntN(100)))
 		case 3:
 			src := writeFile(t, dir, fmt.Sprintf("t%d.tmpl", n), "seed ${seed}\n")
-			step("template", fmt.Sprintf("    source = %q\n    dest   = %s\n    vars   = { seed = \"%d\" }\n", src, hclString(pickDir()+"/t"+strconv.Itoa(n)), g.seed))
+			step("template", fmt.Sprintf("    source = %q\n    dest   = %s\n    vars   = { seed = \"%d\" }\n", src, steptest.HCLString(pickDir()+"/t"+strconv.Itoa(n)), g.seed))
 		case 4:
 			src := writeFile(t, dir, fmt.Sprintf("c%d.txt", n), strings.Repeat("copied\n", 1+g.r.IntN(50)))
-			step("copy", fmt.Sprintf("    source = %q\n    dest   = %s\n    mode   = \"0600\"\n", src, hclString(pickDir()+"/c"+strconv.Itoa(n))))
+			step("copy", fmt.Sprintf("    source = %q\n    dest   = %s\n    mode   = \"0600\"\n", src, steptest.HCLString(pickDir()+"/c"+strconv.Itoa(n))))
 		case 5:
 			step("user", fmt.Sprintf("    name = \"u%d\"\n", g.seed%1000*10+uint64(n)))
 		case 6:
@@ -482,10 +483,10 @@ func (g *gen) steps(t *testing.T, dir string, paths []string) string {
 		case 8:
 			step("openrc_script", fmt.Sprintf("    name    = \"pt%d\"\n    content = \"#!/sbin/openrc-run\\ncommand=/bin/true\\n\"\n", n))
 		default:
-			step("apk_key", fmt.Sprintf("    name    = \"pt%d.rsa.pub\"\n    content = %s\n", n, hclString(testPublicKey(t))))
+			step("apk_key", fmt.Sprintf("    name    = \"pt%d.rsa.pub\"\n    content = %s\n", n, steptest.HCLString(testPublicKey(t))))
 		}
 		for range g.r.IntN(3) {
-			step("command", fmt.Sprintf("    run = %s\n", hclString(mutation()+" || :")))
+			step("command", fmt.Sprintf("    run = %s\n", steptest.HCLString(mutation()+" || :")))
 		}
 	}
 	if g.r.IntN(3) == 0 {
@@ -524,7 +525,7 @@ func propertyCase(t *testing.T, f *fleet.Fleet, h *fleet.Host, seed uint64) []st
 	dir := t.TempDir()
 	var quoted []string
 	for _, p := range paths {
-		quoted = append(quoted, hclString(p))
+		quoted = append(quoted, steptest.HCLString(p))
 	}
 	pb := writeFile(t, dir, "p.hcl", fmt.Sprintf(`
 playbook { name = "property %d" }
@@ -552,7 +553,7 @@ phase "changes" {
 	}
 	delete(after, "srv/outside")
 	delete(after, "srv/outside/mark")
-	problems = append(problems, fingerprintDiff(before, after)...)
+	problems = append(problems, steptest.FingerprintDiff(before, after)...)
 	if len(problems) > 0 {
 		pbText, _ := os.ReadFile(pb)
 		problems = append(problems, "playbook:\n"+string(pbText))

@@ -16,13 +16,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/switchbackhq/switchback/inventory"
-	"github.com/switchbackhq/switchback/modules"
-	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/drill"
 	"github.com/switchbackhq/switchback/runner/report"
-	"github.com/switchbackhq/switchback/runner/rollout"
-	"github.com/switchbackhq/switchback/runner/snapshot"
 	"github.com/switchbackhq/switchback/runner/state"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
@@ -71,7 +67,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		return err
 	}
 	ta := c.targetArgs
-	var shard *shard
+	var shard *runner.Shard
 	if c.ShardGroup != "" {
 		s, err := c.groupShard()
 		if err != nil {
@@ -88,14 +84,12 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	if l.playbook, err = c.selectArgs.apply(l.playbook); err != nil {
 		return err
 	}
-	segs, err := c.routeFlags.segments(l.playbook, l.hosts)
+	segs, err := runner.PlanSegments(l.playbook, l.hosts, c.routeFlags.apply)
 	if err != nil {
 		return err
 	}
-	rollback := false
 	for i := range segs {
 		route := &segs[i].Route
-		rollback = rollback || route.Rollback != rollout.NoRollback
 		if route.Pause.Confirm {
 			switch {
 			case c.Yes:
@@ -137,18 +131,6 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		}
 		observer = console
 	}
-	// A rollback policy needs snapshots; without a snapshot block the
-	// files provider saves what apk and OpenRC keep (/etc/apk, runlevels,
-	// conf.d).
-	var snapshots snapshot.Provider
-	if spec := l.playbook.Snapshot; spec != nil || rollback || c.Drill {
-		if spec == nil {
-			spec = &snapshot.Spec{Provider: "files"}
-		}
-		if snapshots, err = snapshot.New(*spec, playbookWrites(l.playbook)); err != nil {
-			return err
-		}
-	}
 	store, err := c.stateArgs.open(env)
 	if err != nil {
 		return err
@@ -178,10 +160,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		}
 	}
 	if shard == nil {
-		var hosts []string
-		for _, sg := range segs {
-			hosts = append(hosts, hostNames(sg.Hosts)...)
-		}
+		hosts, _ := runner.HostWaves(segs)
 		if claim, err = store.Claim(ctx, runID, hosts, who, !c.Check); err != nil {
 			return err
 		}
@@ -207,7 +186,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 		LockWait:       c.LockWait,
 		RunID:          runID,
 		Secrets:        append(l.playbook.SensitiveValues(), l.inv.Secrets...),
-		Snapshots:      snapshots,
+		Snapshots:      runner.Snapshots(l.playbook, segs, c.Drill),
 	}
 	if group != nil {
 		engine.Group = group
@@ -244,7 +223,7 @@ func (c *runCmd) run(env *Env, resume *resumeState) error {
 	}
 	if c.Output != "json" {
 		if group != nil {
-			fmt.Fprintf(env.Stdout, "Shard %d/%d of run %s recorded: 'switchback runs show %s'.\n", shard.index, shard.of, runID, runID)
+			fmt.Fprintf(env.Stdout, "Shard %d/%d of run %s recorded: 'switchback runs show %s'.\n", shard.Index, shard.Of, runID, runID)
 		} else {
 			fmt.Fprintf(env.Stdout, "Run %s recorded: 'switchback runs show %s'.\n", runID, runID)
 		}
@@ -416,25 +395,4 @@ func (a sshArgs) passphrase(env *Env) (func(string) ([]byte, error), error) {
 		fmt.Fprintln(env.Stderr)
 		return pass, err
 	}, nil
-}
-
-// playbookWrites lists the paths the playbook's steps say they write, so
-// that snapshots hold them without the playbook naming them again.
-func playbookWrites(pb *playbooks.Playbook) []string {
-	var paths []string
-	steps := []*playbooks.Step{}
-	for _, ph := range pb.Phases {
-		steps = append(steps, ph.Steps...)
-	}
-	for _, h := range pb.Handlers {
-		steps = append(steps, h.Steps...)
-	}
-	for _, st := range steps {
-		// A step decoded per host (Module nil) says what it writes only on
-		// the host; list such paths in the snapshot block.
-		if w, ok := st.Module.(modules.Writer); ok {
-			paths = append(paths, w.Writes()...)
-		}
-	}
-	return paths
 }

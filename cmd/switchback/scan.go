@@ -87,7 +87,7 @@ func (c *scanCmd) Run(env *Env) error {
 	defer store.Close()
 
 	// A scan id to compare with is checked before any host is contacted.
-	var against *state.ScanRecord
+	var against *scan.Record
 	if c.Compare != "" && c.Compare != "last" {
 		rec, err := store.Scan(context.Background(), c.Compare)
 		if err != nil {
@@ -98,7 +98,7 @@ func (c *scanCmd) Run(env *Env) error {
 
 	targets := make([]transport.Target, len(hosts))
 	for i, h := range hosts {
-		targets[i] = targetOf(h)
+		targets[i] = runner.TargetFor(h)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

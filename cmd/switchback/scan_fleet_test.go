@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 	"github.com/switchbackhq/switchback/runner/scan"
 	"github.com/switchbackhq/switchback/runner/transport"
@@ -141,10 +142,10 @@ func TestScanFindsWhatBreaks(t *testing.T) {
 	seedNotReady(t, dirty)
 	seedReady(t, clean)
 	junitPath := filepath.Join(t.TempDir(), "scan.xml")
-	before := fingerprint(t, dirty)
+	before := steptest.Fingerprint(t, dirty)
 
 	doc := scanJSON(t, runner.ExitOK, scanArgs(f, "--junit", junitPath)...)
-	if diff := fingerprintDiff(before, fingerprint(t, dirty)); len(diff) > 0 {
+	if diff := steptest.FingerprintDiff(before, steptest.Fingerprint(t, dirty)); len(diff) > 0 {
 		t.Errorf("the scan changed the host:\n%s", strings.Join(diff, "\n"))
 	}
 	// Exactly the seeded paths have errors. Scripts are judged by the

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -67,7 +68,7 @@ func treeState(t *testing.T, h *fleet.Host, dir string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return diskState(t, h, paths...)
+	return steptest.DiskState(t, h, paths...)
 }
 
 // TestBtrfsSnapshotRollback: a host whose run fails gets its subvolume

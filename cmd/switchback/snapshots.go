@@ -112,10 +112,7 @@ func (c *snapshotsPruneCmd) Run(env *Env) error {
 				return fmt.Errorf("not supported as the inventory describes it: %s", h.Unsupported)
 			}
 			snap := &snapshot.Snapshot{Provider: s.Provider, RunID: s.RunID, Location: s.Location, Digest: s.Digest, Settings: s.Settings}
-			err := withSnapshotTarget(ctx, dialer, h, snap, func(p snapshot.Provider, t snapshot.Target) error {
-				return p.Delete(ctx, t, snap)
-			})
-			if err != nil {
+			if err := recordedSnapshots(dialer).Delete(ctx, h, snap); err != nil {
 				return err
 			}
 			return st.ForgetSnapshot(ctx, s.RunID, s.Host)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
 
@@ -257,7 +258,7 @@ func TestConfDChangeRestartsOnceViaHandler(t *testing.T) {
 	dir := t.TempDir()
 	first := writeFile(t, dir, "first.hcl", fmt.Sprintf(handlerRestartPlaybook, "1", "once"))
 	runOK(t, runArgs(f, first)...)
-	before := onlyDaemon(t, f, h, "1")
+	before := steptest.OnlyDaemon(t, f, h, "1")
 	if _, err := os.Lstat(h.Path("/etc/runlevels/default/sb-daemon")); err != nil {
 		t.Errorf("sb-daemon is not enabled in the default runlevel: %v", err)
 	}
@@ -267,14 +268,14 @@ func TestConfDChangeRestartsOnceViaHandler(t *testing.T) {
 	if n := strings.Count(out, "changed  handler restart daemon / restart"); n != 1 {
 		t.Errorf("the handler ran %d time(s) for two notifying changes, want 1", n)
 	}
-	after := onlyDaemon(t, f, h, "3") // the restarted daemon reads the new interval
+	after := steptest.OnlyDaemon(t, f, h, "3") // the restarted daemon reads the new interval
 	if after == before {
 		t.Error("the daemon was not restarted")
 	}
 
 	out = runOK(t, runArgs(f, second)...)
 	wantChanged(t, out, 0)
-	if again := onlyDaemon(t, f, h, "3"); again != after {
+	if again := steptest.OnlyDaemon(t, f, h, "3"); again != after {
 		t.Errorf("a converged run restarted the daemon (pid %s → %s)", after, again)
 	}
 }

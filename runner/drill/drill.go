@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -34,7 +34,7 @@ type Fingerprint map[string]string
 // Take reads the host's fingerprint in two walks (metadata, then the
 // content of regular files). Records are separated by a random token,
 // so names may hold newlines.
-func Take(ctx context.Context, h modules.Host) (Fingerprint, error) {
+func Take(ctx context.Context, h hostcmd.Host) (Fingerprint, error) {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	tok := "@fp" + hex.EncodeToString(b[:])
@@ -57,7 +57,7 @@ exit 0
 			return nil, err
 		}
 		if o.ExitCode != 0 {
-			return nil, &modules.StepError{Msg: "taking a fingerprint failed", Output: o}
+			return nil, &hostcmd.Error{Msg: "taking a fingerprint failed", Output: o}
 		}
 		out = buf.Bytes()
 	} else {
@@ -66,7 +66,7 @@ exit 0
 			return nil, err
 		}
 		if o.ExitCode != 0 {
-			return nil, &modules.StepError{Msg: "taking a fingerprint failed", Output: o}
+			return nil, &hostcmd.Error{Msg: "taking a fingerprint failed", Output: o}
 		}
 		out = []byte(o.Stdout)
 	}

@@ -3,17 +3,45 @@ package scan
 import (
 	"cmp"
 	"slices"
-
-	"github.com/switchbackhq/switchback/runner/state"
+	"time"
 )
 
+// Record is a readiness scan as the state store keeps it.
+type Record struct {
+	ID                    string
+	StartedAt, FinishedAt time.Time
+	Hosts                 []RecordHost
+}
+
+// RecordHost is one host of a scan: an error when it could not be
+// scanned, its findings otherwise.
+type RecordHost struct {
+	Host, Error string
+	RoundTrips  int
+	Findings    []RecordFinding
+}
+
+// RecordFinding is one finding of a scan.
+type RecordFinding struct {
+	Check, Path, Rule, Severity, Message, Suggestion string
+	Line, Col                                        int
+}
+
+// Summary counts a scan's findings by severity, for charts.
+type Summary struct {
+	ID                      string
+	StartedAt               time.Time
+	Hosts, Failed           int
+	Errors, Warnings, Infos int
+}
+
 // Record turns a report into what the state store keeps.
-func (r *Report) Record() state.ScanRecord {
-	rec := state.ScanRecord{ID: r.ID, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt}
+func (r *Report) Record() Record {
+	rec := Record{ID: r.ID, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt}
 	for _, h := range r.Hosts {
-		sh := state.ScanHost{Host: h.Host, Error: h.Err, RoundTrips: h.RoundTrips}
+		sh := RecordHost{Host: h.Host, Error: h.Err, RoundTrips: h.RoundTrips}
 		for _, is := range h.Issues {
-			sh.Findings = append(sh.Findings, state.ScanFinding{
+			sh.Findings = append(sh.Findings, RecordFinding{
 				Check: is.Check, Path: is.Path, Line: is.Line, Col: is.Col, Rule: is.Rule,
 				Severity: string(is.Severity), Message: is.Message, Suggestion: is.Suggestion,
 			})
@@ -25,7 +53,7 @@ func (r *Report) Record() state.ScanRecord {
 
 // FromRecord turns a stored scan back into a report (without the counts
 // of what was looked at, which are not stored).
-func FromRecord(rec state.ScanRecord) *Report {
+func FromRecord(rec Record) *Report {
 	r := &Report{ID: rec.ID, StartedAt: rec.StartedAt, FinishedAt: rec.FinishedAt}
 	for _, sh := range rec.Hosts {
 		h := &HostReport{Host: sh.Host, Err: sh.Error, RoundTrips: sh.RoundTrips}

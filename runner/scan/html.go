@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/switchbackhq/switchback/runner/state"
 )
 
 //go:embed report.html.tmpl
@@ -23,7 +21,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 // external assets): the hosts, the findings by rule, what changed since
 // the compared scan, and a chart of the findings of the scans in history
 // (oldest first, this one included).
-func WriteHTML(path string, r *Report, c *Comparison, history []state.ScanSummary) error {
+func WriteHTML(path string, r *Report, c *Comparison, history []Summary) error {
 	data := htmlData{Report: r, Compare: c, Started: r.StartedAt.Local().Format(time.DateTime), Chart: chart(history)}
 	var all []Issue
 	hostsOf := map[string]map[string]bool{}
@@ -93,7 +91,7 @@ type svgPoint struct {
 	Errors, Warnings int
 }
 
-func chart(history []state.ScanSummary) *svgChart {
+func chart(history []Summary) *svgChart {
 	if len(history) == 0 {
 		return nil
 	}

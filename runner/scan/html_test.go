@@ -9,13 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/switchbackhq/switchback/runner/state"
 )
 
 // sampleReport has a ready host, a host that is not, and one that could
 // not be scanned; one finding's path carries markup, as a host may send.
-func sampleReport() (*Report, *Comparison, []state.ScanSummary) {
+func sampleReport() (*Report, *Comparison, []Summary) {
 	start := time.Date(2026, 11, 20, 2, 0, 0, 0, time.UTC)
 	r := &Report{ID: "20261120T020000Z-abcdef", StartedAt: start, FinishedAt: start.Add(3 * time.Second), Hosts: []*HostReport{
 		{Host: "web-01", RoundTrips: 1, Scripts: 12, Binaries: map[string]int{KindMusl: 2}},
@@ -27,9 +25,9 @@ func sampleReport() (*Report, *Comparison, []state.ScanSummary) {
 		{Host: "app-01", Err: "dial tcp 10.0.0.9:22: connect: connection refused", Unreachable: true},
 	}}
 	c := &Comparison{Against: "20261119T020000Z-012345", New: []HostIssue{{Host: "db-01", Issue: r.Hosts[1].Issues[1]}}}
-	var hist []state.ScanSummary
+	var hist []Summary
 	for i, e := range []int{5, 4, 2} {
-		hist = append(hist, state.ScanSummary{ID: "s" + string(rune('1'+i)), StartedAt: start.Add(time.Duration(i-2) * 24 * time.Hour), Errors: e, Warnings: 1})
+		hist = append(hist, Summary{ID: "s" + string(rune('1'+i)), StartedAt: start.Add(time.Duration(i-2) * 24 * time.Hour), Errors: e, Warnings: 1})
 	}
 	return r, c, hist
 }

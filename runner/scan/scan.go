@@ -22,7 +22,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/runner/transport"
 )
 
@@ -175,7 +175,7 @@ func reason(err error) string {
 
 // ScanHost scans one host over an open connection into hr. Connections
 // that can stream (SSH) send the reply uncapped; others through Run.
-func (s *Scanner) ScanHost(ctx context.Context, h modules.Host, hr *HostReport) error {
+func (s *Scanner) ScanHost(ctx context.Context, h hostcmd.Host, hr *HostReport) error {
 	timeout := cmp.Or(s.CommandTimeout, 10*time.Minute)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -260,7 +260,7 @@ func (s *Scanner) ScanHost(ctx context.Context, h modules.Host, hr *HostReport) 
 
 // collect sends the one command and parses its reply. A nil result with
 // no error means the command failed on the host; out says how.
-func (s *Scanner) collect(ctx context.Context, h modules.Host, paths []string, script func(string, []byte)) (*collected, modules.Output, error) {
+func (s *Scanner) collect(ctx context.Context, h hostcmd.Host, paths []string, script func(string, []byte)) (*collected, hostcmd.Output, error) {
 	cmd := collectCommand(paths)
 	if st, ok := h.(transport.Streamer); ok {
 		pr, pw := io.Pipe()

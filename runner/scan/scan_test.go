@@ -10,20 +10,20 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // localHost runs commands with the controller's sh, through Run only:
 // the path taken by connections that cannot stream.
 type localHost struct{ runs int }
 
-func (l *localHost) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (l *localHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	l.runs++
 	c := exec.CommandContext(ctx, "sh", "-c", cmd)
 	var stdout, stderr bytes.Buffer
 	c.Stdout, c.Stderr = &stdout, &stderr
 	err := c.Run()
-	out := modules.Output{Stdout: stdout.String(), Stderr: stderr.String()}
+	out := hostcmd.Output{Stdout: stdout.String(), Stderr: stderr.String()}
 	var exit *exec.ExitError
 	if errors.As(err, &exit) {
 		out.ExitCode = exit.ExitCode()
@@ -80,21 +80,21 @@ func TestScanHostThroughRun(t *testing.T) {
 	}
 }
 
-type cannedHost modules.Output
+type cannedHost hostcmd.Output
 
-func (c cannedHost) Run(context.Context, string) (modules.Output, error) {
-	return modules.Output(c), nil
+func (c cannedHost) Run(context.Context, string) (hostcmd.Output, error) {
+	return hostcmd.Output(c), nil
 }
 
 func TestScanHostBadReplies(t *testing.T) {
 	tests := []struct {
 		name string
-		out  modules.Output
+		out  hostcmd.Output
 		want string
 	}{
-		{"a login banner", modules.Output{Stdout: "Welcome!\nswitchback-scan 1\n"}, "not a scan stream"},
-		{"the command failed", modules.Output{Stderr: "sh: syntax error\nmore", ExitCode: 2}, "exited with 2: sh: syntax error"},
-		{"cut short", modules.Output{Stdout: "switchback-scan 1\nH /usr/local/bin/x\x00\x7fELF"}, "ELF head was cut short"},
+		{"a login banner", hostcmd.Output{Stdout: "Welcome!\nswitchback-scan 1\n"}, "not a scan stream"},
+		{"the command failed", hostcmd.Output{Stderr: "sh: syntax error\nmore", ExitCode: 2}, "exited with 2: sh: syntax error"},
+		{"cut short", hostcmd.Output{Stdout: "switchback-scan 1\nH /usr/local/bin/x\x00\x7fELF"}, "ELF head was cut short"},
 	}
 	for _, tt := range tests {
 		hr := &HostReport{Binaries: map[string]int{}}

@@ -26,6 +26,28 @@ type Btrfs struct {
 
 var _ Provider = (*Btrfs)(nil)
 
+// BtrfsType is the btrfs provider.
+func BtrfsType() Type {
+	return Type{
+		Name: "btrfs", About: "read-only subvolume snapshots on the host",
+		Settings: []Setting{{Name: "subvolumes", List: true, Required: `subvolumes = ["/srv/data"]`}, {Name: "dir"}},
+		Decode: func(b Body) Provider {
+			p := &Btrfs{Subvolumes: validPaths(b, "subvolumes", ValidateSubvolume, "btrfs subvolumes to snapshot")}
+			if list, ok := b.Strings("subvolumes"); ok && len(list) == 0 {
+				b.Invalid("subvolumes", "Invalid snapshot subvolumes", "The list is empty; name at least one btrfs subvolume.")
+			}
+			if dir, ok := b.String("dir"); ok {
+				if err := ValidateSubvolume(dir); err != nil {
+					b.Invalid("dir", "Invalid snapshot dir", capitalize(err.Error())+"; give an absolute directory on the same btrfs filesystem as the subvolumes.")
+				}
+				p.Dir = dir
+			}
+			return p
+		},
+		FromRecord: func(s *Snapshot) Provider { return &Btrfs{Dir: s.Settings["dir"]} },
+	}
+}
+
 func (b *Btrfs) dir() string {
 	if b.Dir == "" {
 		return DefaultBtrfsDir

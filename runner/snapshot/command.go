@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Command snapshots hosts with commands the playbook gives: a cloud's or
@@ -41,6 +41,28 @@ type Command struct {
 }
 
 var _ Provider = (*Command)(nil)
+
+// CommandType is the command provider.
+func CommandType() Type {
+	return Type{
+		Name: "command", About: "commands of your own, on the controller or the host",
+		Settings: []Setting{{Name: "save", Required: `save = "..."`}, {Name: "restore", Required: `restore = "..."`}, {Name: "delete"}, {Name: "on"}},
+		Decode: func(b Body) Provider {
+			const hint = "give the shell command, or leave out delete if snapshots are removed another way."
+			c := &Command{SaveCommand: nonEmpty(b, "save", hint), RestoreCommand: nonEmpty(b, "restore", hint), DeleteCommand: nonEmpty(b, "delete", hint)}
+			if on, ok := b.String("on"); ok {
+				if on != "controller" && on != "host" {
+					b.Invalid("on", "Invalid value for on", fmt.Sprintf("on = %q: the commands run on \"controller\" (the default) or on the \"host\".", on))
+				}
+				c.OnHost = on == "host"
+			}
+			return c
+		},
+		FromRecord: func(s *Snapshot) Provider {
+			return &Command{RestoreCommand: s.Settings["restore"], DeleteCommand: s.Settings["delete"], OnHost: s.Settings["on"] == "host", Dir: s.Settings["dir"]}
+		},
+	}
+}
 
 func (c *Command) onController() bool { return !c.OnHost }
 
@@ -122,8 +144,8 @@ func (c *Command) run(ctx context.Context, t Target, runID, snapshot, command, w
 		if !errors.As(err, &exit) {
 			return "", fmt.Errorf("running %s on the controller: %w", what, err)
 		}
-		return "", &modules.StepError{Msg: what + " failed on the controller",
-			Output: modules.Output{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: exit.ExitCode()}}
+		return "", &hostcmd.Error{Msg: what + " failed on the controller",
+			Output: hostcmd.Output{Stdout: stdout.String(), Stderr: stderr.String(), ExitCode: exit.ExitCode()}}
 	}
 	return stdout.String(), nil
 }

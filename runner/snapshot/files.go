@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Dir is where the files provider keeps snapshots on each host.
@@ -38,6 +38,25 @@ type Files struct {
 }
 
 var _ Provider = (*Files)(nil)
+
+// FilesType is the files provider, the default: it saves the paths the
+// block names besides the ones the playbook's steps write.
+func FilesType() Type {
+	return Type{
+		Name: "files", About: "an archive on the host",
+		Settings: []Setting{{Name: "paths", List: true}},
+		Decode: func(b Body) Provider {
+			paths := validPaths(b, "paths", ValidatePath, "files or directories to save")
+			return &Files{Paths: append(slices.Clone(b.Writes()), paths...)}
+		},
+		FromRecord: func(*Snapshot) Provider { return &Files{} },
+	}
+}
+
+// DefaultFiles is the provider of a playbook without a snapshot block
+// whose run may roll back: the files provider, saving what the steps
+// write and what apk and OpenRC keep (SystemPaths).
+func DefaultFiles(writes []string) Provider { return &Files{Paths: slices.Clone(writes)} }
 
 var runIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 
@@ -82,7 +101,7 @@ func (f *Files) Take(ctx context.Context, t Target, runID string) (*Snapshot, er
 		return nil, fmt.Errorf("snapshot paths: %s", strings.TrimSpace(out.Stderr))
 	}
 	if out.ExitCode != 0 {
-		return nil, &modules.StepError{Msg: "taking a snapshot failed", Output: out}
+		return nil, &hostcmd.Error{Msg: "taking a snapshot failed", Output: out}
 	}
 	digest, _, _ := strings.Cut(strings.TrimSpace(out.Stdout), " ")
 	if len(digest) != 64 {
@@ -177,7 +196,7 @@ func (e *IncompleteError) Unwrap() error { return e.Err }
 // restorePackages brings back the world file and lets apk sync the
 // system to it, then pins the exact versions that differ and brings the
 // world back once more, so that versions match as well as names.
-func (f *Files) restorePackages(ctx context.Context, h modules.Host, d string) error {
+func (f *Files) restorePackages(ctx context.Context, h hostcmd.Host, d string) error {
 	const installed = `awk '/^P:/ { p = substr($0, 3) } /^V:/ { print p "=" substr($0, 3) }' /lib/apk/db/installed`
 	// apk reads the repositories and keys of the snapshot, not those the
 	// run may have changed (a repository that is gone would fail it).
@@ -240,13 +259,13 @@ func serviceScript(verb string, services []string) string {
 	return "for s in " + shell.Join(services...) + "; do rc-service \"$s\" " + verb + "; done"
 }
 
-func run(ctx context.Context, h modules.Host, script, what string) (modules.Output, error) {
+func run(ctx context.Context, h hostcmd.Host, script, what string) (hostcmd.Output, error) {
 	out, err := h.Run(ctx, script)
 	if err != nil {
 		return out, err
 	}
 	if out.ExitCode != 0 {
-		return out, &modules.StepError{Msg: what + " failed", Output: out}
+		return out, &hostcmd.Error{Msg: what + " failed", Output: out}
 	}
 	return out, nil
 }

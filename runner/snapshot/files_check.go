@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Checker is implemented by providers that can tell what a restore
@@ -103,13 +103,13 @@ type entry struct {
 	sum        [32]byte
 }
 
-func readArchive(ctx context.Context, h modules.Host, script string) (map[string]entry, error) {
+func readArchive(ctx context.Context, h hostcmd.Host, script string) (map[string]entry, error) {
 	out, err := h.Run(ctx, script)
 	if err != nil {
 		return nil, err
 	}
 	if out.ExitCode != 0 {
-		return nil, &modules.StepError{Msg: "reading an archive failed", Output: out}
+		return nil, &hostcmd.Error{Msg: "reading an archive failed", Output: out}
 	}
 	raw, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(out.Stdout), ""))
 	if err != nil {

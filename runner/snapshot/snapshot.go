@@ -8,10 +8,9 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Target is the host a provider works on: its inventory name and
@@ -22,7 +21,7 @@ import (
 type Target struct {
 	Name    string
 	Address string
-	Host    modules.Host
+	Host    hostcmd.Host
 }
 
 // Provider takes and restores snapshots of one host.
@@ -67,58 +66,6 @@ type Snapshot struct {
 	// the snapshot, so that a later rollback does not depend on the
 	// playbook as it is then.
 	Settings map[string]string
-}
-
-// Spec is the snapshot block of a playbook. Each provider reads only its
-// own fields.
-type Spec struct {
-	Provider string
-	// Paths are saved by the files provider besides SystemPaths.
-	Paths []string
-	// Subvolumes are snapshotted by the btrfs provider, into SnapshotDir.
-	Subvolumes  []string
-	SnapshotDir string
-	// Project is the Vagrant project directory (default: the current one).
-	Project string
-	// Save, Restore and Delete are the command provider's shell commands,
-	// run on the controller or, with On = "host", on the host.
-	Save, Restore, Delete, On string
-}
-
-// Providers are the names a snapshot block may give.
-var Providers = []string{"files", "btrfs", "vagrant", "command"}
-
-// New builds the provider a playbook's spec asks for; writes are paths
-// the playbook's steps write, which the files provider saves as well.
-func New(spec Spec, writes []string) (Provider, error) {
-	switch spec.Provider {
-	case "", "files":
-		return &Files{Paths: append(slices.Clone(writes), spec.Paths...)}, nil
-	case "btrfs":
-		return &Btrfs{Subvolumes: spec.Subvolumes, Dir: spec.SnapshotDir}, nil
-	case "vagrant":
-		return &Vagrant{Project: spec.Project}, nil
-	case "command":
-		return &Command{SaveCommand: spec.Save, RestoreCommand: spec.Restore, DeleteCommand: spec.Delete, OnHost: spec.On == "host"}, nil
-	}
-	return nil, fmt.Errorf("unknown snapshot provider %q (known: %s)", spec.Provider, strings.Join(Providers, ", "))
-}
-
-// ForSnapshot builds the provider that restores and deletes s, from what
-// was recorded with it. A snapshot recorded without a provider name was
-// taken by the files provider.
-func ForSnapshot(s *Snapshot) (Provider, error) {
-	switch s.Provider {
-	case "", "files":
-		return &Files{}, nil
-	case "btrfs":
-		return &Btrfs{Dir: s.Settings["dir"]}, nil
-	case "vagrant":
-		return &Vagrant{Project: s.Settings["project"]}, nil
-	case "command":
-		return &Command{RestoreCommand: s.Settings["restore"], DeleteCommand: s.Settings["delete"], OnHost: s.Settings["on"] == "host", Dir: s.Settings["dir"]}, nil
-	}
-	return nil, fmt.Errorf("snapshot of run %s was taken by provider %q, which this switchback does not know", s.RunID, s.Provider)
 }
 
 // ValidatePath refuses paths that a restore could not handle safely:

@@ -22,7 +22,7 @@ func TestProviderFromRecord(t *testing.T) {
 		{Snapshot{Provider: "command", Settings: map[string]string{"restore": "r", "on": "host"}}, "*snapshot.Command r host", true},
 		{Snapshot{Provider: "command", Settings: map[string]string{"restore": "r", "on": "controller", "dir": "/x"}}, "*snapshot.Command r /x", false},
 	} {
-		p, err := ForSnapshot(&c.snap)
+		p, err := Builtin().ForSnapshot(&c.snap)
 		if err != nil {
 			t.Fatalf("%+v: %v", c.snap, err)
 		}
@@ -31,7 +31,7 @@ func TestProviderFromRecord(t *testing.T) {
 			t.Errorf("%+v: %s (connection %v), want %s (%v)", c.snap, got, NeedsConnection(p), c.want, c.connection)
 		}
 	}
-	if _, err := ForSnapshot(&Snapshot{Provider: "zfs", RunID: "r1"}); err == nil || !strings.Contains(err.Error(), `"zfs"`) {
+	if _, err := Builtin().ForSnapshot(&Snapshot{Provider: "zfs", RunID: "r1"}); err == nil || !strings.Contains(err.Error(), `"zfs"`) {
 		t.Errorf("unknown provider: %v", err)
 	}
 }

@@ -24,6 +24,19 @@ type Vagrant struct {
 
 var _ Provider = (*Vagrant)(nil)
 
+// VagrantType is the vagrant provider.
+func VagrantType() Type {
+	return Type{
+		Name: "vagrant", About: "'vagrant snapshot' on the controller",
+		Settings: []Setting{{Name: "project"}},
+		Decode: func(b Body) Provider {
+			project, _ := b.String("project")
+			return &Vagrant{Project: project}
+		},
+		FromRecord: func(s *Snapshot) Provider { return &Vagrant{Project: s.Settings["project"]} },
+	}
+}
+
 func (v *Vagrant) onController() bool { return true }
 
 func (v *Vagrant) project() (string, error) {

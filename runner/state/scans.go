@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/switchbackhq/switchback/runner/scan"
 )
 
 // scanSchema holds readiness scans: one row per scan, per host scanned,
@@ -38,35 +40,6 @@ CREATE TABLE IF NOT EXISTS scan_findings (
 CREATE INDEX IF NOT EXISTS scan_findings_by_scan ON scan_findings (scan_id, host);
 `
 
-// ScanRecord is a readiness scan as stored.
-type ScanRecord struct {
-	ID                    string
-	StartedAt, FinishedAt time.Time
-	Hosts                 []ScanHost
-}
-
-// ScanHost is one host of a scan: an error when it could not be
-// scanned, its findings otherwise.
-type ScanHost struct {
-	Host, Error string
-	RoundTrips  int
-	Findings    []ScanFinding
-}
-
-// ScanFinding is one finding of a scan.
-type ScanFinding struct {
-	Check, Path, Rule, Severity, Message, Suggestion string
-	Line, Col                                        int
-}
-
-// ScanSummary counts a scan's findings by severity, for charts.
-type ScanSummary struct {
-	ID                      string
-	StartedAt               time.Time
-	Hosts, Failed           int
-	Errors, Warnings, Infos int
-}
-
 // scanTime has a fixed width, so that times sort as strings in SQL.
 const scanTime = "2006-01-02T15:04:05.000000000Z"
 
@@ -74,7 +47,7 @@ const scanTime = "2006-01-02T15:04:05.000000000Z"
 var ErrNoScan = errors.New("no such scan")
 
 // SaveScan stores a whole scan in one transaction.
-func (s *Store) SaveScan(ctx context.Context, r ScanRecord) (err error) {
+func (s *Store) SaveScan(ctx context.Context, r scan.Record) (err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("recording scan %s: %w", r.ID, err)
@@ -113,8 +86,8 @@ func nullable(s string) any {
 }
 
 // Scan reads one scan with its hosts and findings.
-func (s *Store) Scan(ctx context.Context, id string) (ScanRecord, error) {
-	r := ScanRecord{ID: id}
+func (s *Store) Scan(ctx context.Context, id string) (scan.Record, error) {
+	r := scan.Record{ID: id}
 	var started, finished string
 	err := s.db.QueryRowContext(ctx, `SELECT started_at, finished_at FROM scans WHERE id = ?`, id).Scan(&started, &finished)
 	switch {
@@ -132,7 +105,7 @@ func (s *Store) Scan(ctx context.Context, id string) (ScanRecord, error) {
 	}
 	index := map[string]int{}
 	for rows.Next() {
-		var h ScanHost
+		var h scan.RecordHost
 		if err := rows.Scan(&h.Host, &h.Error, &h.RoundTrips); err != nil {
 			rows.Close()
 			return r, fmt.Errorf("reading scan %s: %w", id, err)
@@ -153,7 +126,7 @@ func (s *Store) Scan(ctx context.Context, id string) (ScanRecord, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var host string
-		var f ScanFinding
+		var f scan.RecordFinding
 		if err := rows.Scan(&host, &f.Check, &f.Path, &f.Line, &f.Col, &f.Rule, &f.Severity, &f.Message, &f.Suggestion); err != nil {
 			return r, fmt.Errorf("reading scan %s: %w", id, err)
 		}
@@ -180,7 +153,7 @@ func (s *Store) PreviousScan(ctx context.Context, id string) (string, error) {
 }
 
 // ScanHistory summarises the newest scans, oldest first.
-func (s *Store) ScanHistory(ctx context.Context, limit int) ([]ScanSummary, error) {
+func (s *Store) ScanHistory(ctx context.Context, limit int) ([]scan.Summary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, started_at,
 		(SELECT COUNT(*) FROM scan_hosts h WHERE h.scan_id = s.id),
 		(SELECT COUNT(*) FROM scan_hosts h WHERE h.scan_id = s.id AND h.error IS NOT NULL),
@@ -192,15 +165,15 @@ func (s *Store) ScanHistory(ctx context.Context, limit int) ([]ScanSummary, erro
 		return nil, fmt.Errorf("reading the scan history: %w", err)
 	}
 	defer rows.Close()
-	var out []ScanSummary
+	var out []scan.Summary
 	for rows.Next() {
-		var sum ScanSummary
+		var sum scan.Summary
 		var started string
 		if err := rows.Scan(&sum.ID, &started, &sum.Hosts, &sum.Failed, &sum.Errors, &sum.Warnings, &sum.Infos); err != nil {
 			return nil, fmt.Errorf("reading the scan history: %w", err)
 		}
 		sum.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
-		out = append([]ScanSummary{sum}, out...)
+		out = append([]scan.Summary{sum}, out...)
 	}
 	return out, rows.Err()
 }

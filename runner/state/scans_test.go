@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/switchbackhq/switchback/runner/scan"
 )
 
 func TestScansRoundTrip(t *testing.T) { eachBackend(t, testScansRoundTrip) }
@@ -24,17 +26,17 @@ func testScansRoundTrip(t *testing.T, location string) {
 	// Times whose RFC 3339 forms would sort wrongly as strings: a whole
 	// second sorts after a fraction of it ("05Z" > "05.5Z").
 	base := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
-	first := ScanRecord{ID: "s1", StartedAt: base, FinishedAt: base.Add(time.Second), Hosts: []ScanHost{
-		{Host: "a", RoundTrips: 1, Findings: []ScanFinding{
+	first := scan.Record{ID: "s1", StartedAt: base, FinishedAt: base.Add(time.Second), Hosts: []scan.RecordHost{
+		{Host: "a", RoundTrips: 1, Findings: []scan.RecordFinding{
 			{Check: "scripts", Path: "/x.sh", Line: 1, Col: 1, Rule: "shebang-bash", Severity: "error", Message: "m", Suggestion: "s"},
 			{Check: "packages", Path: "/var/lib/dpkg/status", Rule: "package-renamed", Severity: "info", Message: "p"},
 		}},
 		{Host: "b", Error: "dial tcp: refused"},
 	}}
-	second := ScanRecord{ID: "s2", StartedAt: base.Add(500 * time.Millisecond), FinishedAt: base.Add(2 * time.Second), Hosts: []ScanHost{
-		{Host: "a", RoundTrips: 1, Findings: []ScanFinding{{Check: "shells", Path: "/etc/passwd", Line: 3, Col: 30, Rule: "login-shell-bash", Severity: "warning", Message: "w"}}},
+	second := scan.Record{ID: "s2", StartedAt: base.Add(500 * time.Millisecond), FinishedAt: base.Add(2 * time.Second), Hosts: []scan.RecordHost{
+		{Host: "a", RoundTrips: 1, Findings: []scan.RecordFinding{{Check: "shells", Path: "/etc/passwd", Line: 3, Col: 30, Rule: "login-shell-bash", Severity: "warning", Message: "w"}}},
 	}}
-	for _, r := range []ScanRecord{first, second} {
+	for _, r := range []scan.Record{first, second} {
 		if err := st.SaveScan(ctx, r); err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +67,7 @@ func testScansRoundTrip(t *testing.T, location string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []ScanSummary{
+	want := []scan.Summary{
 		{ID: "s1", StartedAt: first.StartedAt, Hosts: 2, Failed: 1, Errors: 1, Infos: 1},
 		{ID: "s2", StartedAt: second.StartedAt, Hosts: 1, Warnings: 1},
 	}

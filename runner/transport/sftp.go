@@ -8,9 +8,8 @@ import (
 	"sync"
 
 	"github.com/pkg/sftp"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"golang.org/x/crypto/ssh"
-
-	"github.com/switchbackhq/switchback/modules"
 )
 
 // fileChannel is a connection's SFTP session: opened the first time a
@@ -23,7 +22,7 @@ type fileChannel struct {
 	refused bool // the host has no SFTP subsystem; never asked again
 }
 
-var _ modules.FileSender = (*sshConn)(nil)
+var _ hostcmd.FileSender = (*sshConn)(nil)
 
 // SendFile writes data into the existing file path over SFTP. The file is
 // opened for writing and truncated, never created, so it keeps the mode
@@ -72,7 +71,7 @@ func (fc *fileChannel) open(c *sshConn) (*sftp.Client, error) {
 		return fc.client, nil
 	}
 	if fc.refused {
-		return nil, modules.ErrNoFileTransfer
+		return nil, hostcmd.ErrNoFileTransfer
 	}
 	sess, err := c.client.NewSession()
 	if err != nil {
@@ -93,7 +92,7 @@ func (fc *fileChannel) open(c *sshConn) (*sftp.Client, error) {
 		// back to the shell.
 		sess.Close()
 		fc.refused = true
-		return nil, modules.ErrNoFileTransfer
+		return nil, hostcmd.ErrNoFileTransfer
 	}
 	client, err := sftp.NewClientPipe(r, w)
 	if err != nil {

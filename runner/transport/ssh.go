@@ -14,10 +14,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
-
-	"github.com/switchbackhq/switchback/modules"
 )
 
 // SSHOptions configures the SSH transport. Zero values mean "not given
@@ -317,10 +316,10 @@ func (c *sshConn) lost(what string, err error) error {
 // prefixed with a line that reports that pid on stderr; on timeout or
 // cancellation the whole group is killed, so a timed-out step does not
 // carry on behind the operator's back.
-func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
+func (c *sshConn) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
 	rs, err := c.session(ctx)
 	if err != nil {
-		return modules.Output{}, err
+		return hostcmd.Output{}, err
 	}
 	defer func() { <-c.sessions }()
 	defer rs.sess.Close()
@@ -339,12 +338,12 @@ func (c *sshConn) Run(ctx context.Context, cmd string) (modules.Output, error) {
 		case <-time.After(killGrace):
 		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return modules.Output{}, fmt.Errorf("command timed out: %w", ctx.Err())
+			return hostcmd.Output{}, fmt.Errorf("command timed out: %w", ctx.Err())
 		}
-		return modules.Output{}, ctx.Err()
+		return hostcmd.Output{}, ctx.Err()
 	}
 
-	out := modules.Output{Stdout: rs.stdout.String(), Stderr: rs.stderr.String()}
+	out := hostcmd.Output{Stdout: rs.stdout.String(), Stderr: rs.stderr.String()}
 	var exit *ssh.ExitError
 	switch {
 	case err == nil:

@@ -7,9 +7,8 @@ import (
 	"io"
 	"time"
 
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"golang.org/x/crypto/ssh"
-
-	"github.com/switchbackhq/switchback/modules"
 )
 
 // Streamer is a connection that can hand a command's stdout to a writer
@@ -18,28 +17,28 @@ import (
 type Streamer interface {
 	// Stream runs cmd like Run, but copies stdout to w as it comes; the
 	// returned Output carries stderr (capped) and the exit code only.
-	Stream(ctx context.Context, cmd string, w io.Writer) (modules.Output, error)
+	Stream(ctx context.Context, cmd string, w io.Writer) (hostcmd.Output, error)
 }
 
 var _ Streamer = (*sshConn)(nil)
 
 // Stream runs cmd in a new session and copies its stdout to w. A write
 // error of w (the reader gave up) ends the command like a cancellation.
-func (c *sshConn) Stream(ctx context.Context, cmd string, w io.Writer) (modules.Output, error) {
+func (c *sshConn) Stream(ctx context.Context, cmd string, w io.Writer) (hostcmd.Output, error) {
 	sess, err := c.client.NewSession()
 	if err != nil {
-		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("opening a session: %w", err)}
+		return hostcmd.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("opening a session: %w", err)}
 	}
 	defer sess.Close()
 	var stderr cappedBuffer
 	group := &groupSniffer{rest: &stderr}
 	stdout, err := sess.StdoutPipe()
 	if err != nil {
-		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("opening a session: %w", err)}
+		return hostcmd.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("opening a session: %w", err)}
 	}
 	sess.Stderr = group
 	if err := sess.Start(reportGroup + cmd); err != nil {
-		return modules.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("starting a command: %w", err)}
+		return hostcmd.Output{}, &UnreachableError{Host: c.name, Err: fmt.Errorf("starting a command: %w", err)}
 	}
 	copied := make(chan error, 1)
 	go func() {
@@ -67,12 +66,12 @@ func (c *sshConn) Stream(ctx context.Context, cmd string, w io.Writer) (modules.
 		case <-time.After(killGrace):
 		}
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return modules.Output{}, fmt.Errorf("command timed out: %w", ctx.Err())
+			return hostcmd.Output{}, fmt.Errorf("command timed out: %w", ctx.Err())
 		}
-		return modules.Output{}, ctx.Err()
+		return hostcmd.Output{}, ctx.Err()
 	}
 
-	out := modules.Output{Stderr: stderr.String()}
+	out := hostcmd.Output{Stderr: stderr.String()}
 	var exit *ssh.ExitError
 	switch {
 	case err == nil:

@@ -8,7 +8,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/switchbackhq/switchback/modules"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
 // Target is where and as whom to connect, as the inventory says it.
@@ -32,7 +32,7 @@ type Dialer interface {
 // Conn is one open connection to a host, reused for every command the
 // run sends there.
 type Conn interface {
-	modules.Host
+	hostcmd.Host
 	Close() error
 }
 

@@ -1,4 +1,4 @@
-package main
+package runner
 
 import (
 	"fmt"
@@ -12,32 +12,32 @@ import (
 func TestParseShard(t *testing.T) {
 	tests := []struct {
 		in      string
-		want    shard
+		want    Shard
 		wantErr string
 	}{
-		{"1/1", shard{1, 1}, ""},
-		{"3/8", shard{3, 8}, ""},
-		{" 2 / 4 ", shard{2, 4}, ""},
-		{"0/4", shard{}, "between 1 and N"},
-		{"5/4", shard{}, "between 1 and N"},
-		{"1/0", shard{}, "between 1 and N"},
-		{"-1/4", shard{}, "between 1 and N"},
-		{"2", shard{}, "write I/N"},
-		{"a/b", shard{}, "write I/N"},
-		{"1/2/3", shard{}, "write I/N"},
+		{"1/1", Shard{1, 1}, ""},
+		{"3/8", Shard{3, 8}, ""},
+		{" 2 / 4 ", Shard{2, 4}, ""},
+		{"0/4", Shard{}, "between 1 and N"},
+		{"5/4", Shard{}, "between 1 and N"},
+		{"1/0", Shard{}, "between 1 and N"},
+		{"-1/4", Shard{}, "between 1 and N"},
+		{"2", Shard{}, "write I/N"},
+		{"a/b", Shard{}, "write I/N"},
+		{"1/2/3", Shard{}, "write I/N"},
 	}
 	for _, tt := range tests {
-		got, err := parseShard(tt.in)
+		got, err := ParseShard(tt.in)
 		switch {
 		case tt.wantErr == "" && (err != nil || got != tt.want):
-			t.Errorf("parseShard(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			t.Errorf("ParseShard(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
-			t.Errorf("parseShard(%q) error %v, want one containing %q", tt.in, err, tt.wantErr)
+			t.Errorf("ParseShard(%q) error %v, want one containing %q", tt.in, err, tt.wantErr)
 		}
 	}
 }
 
-func hostList(names ...string) []*inventory.Host {
+func shardHosts(names ...string) []*inventory.Host {
 	hosts := make([]*inventory.Host, len(names))
 	for i, n := range names {
 		hosts[i] = &inventory.Host{Name: n}
@@ -45,7 +45,7 @@ func hostList(names ...string) []*inventory.Host {
 	return hosts
 }
 
-func names(hosts []*inventory.Host) []string {
+func hostNamesOf(hosts []*inventory.Host) []string {
 	out := make([]string, len(hosts))
 	for i, h := range hosts {
 		out[i] = h.Name
@@ -56,23 +56,23 @@ func names(hosts []*inventory.Host) []string {
 // TestShardSlices: slices follow sorted names, keep the input's order
 // inside a slice, and differ in size by at most one.
 func TestShardSlices(t *testing.T) {
-	hosts := hostList("web-03", "db-01", "web-01", "cache-01", "web-02")
+	hosts := shardHosts("web-03", "db-01", "web-01", "cache-01", "web-02")
 	// sorted: cache-01 db-01 web-01 web-02 web-03
 	tests := []struct {
-		s    shard
+		s    Shard
 		want []string
 	}{
-		{shard{1, 1}, []string{"web-03", "db-01", "web-01", "cache-01", "web-02"}},
-		{shard{1, 2}, []string{"db-01", "cache-01"}},
-		{shard{2, 2}, []string{"web-03", "web-01", "web-02"}},
-		{shard{1, 5}, []string{"cache-01"}},
-		{shard{5, 5}, []string{"web-03"}},
-		{shard{1, 7}, nil}, // more slices than hosts: some are empty
-		{shard{7, 7}, []string{"web-03"}},
+		{Shard{1, 1}, []string{"web-03", "db-01", "web-01", "cache-01", "web-02"}},
+		{Shard{1, 2}, []string{"db-01", "cache-01"}},
+		{Shard{2, 2}, []string{"web-03", "web-01", "web-02"}},
+		{Shard{1, 5}, []string{"cache-01"}},
+		{Shard{5, 5}, []string{"web-03"}},
+		{Shard{1, 7}, nil}, // more slices than hosts: some are empty
+		{Shard{7, 7}, []string{"web-03"}},
 	}
 	for _, tt := range tests {
-		if got := names(tt.s.hosts(hosts)); !slices.Equal(got, tt.want) {
-			t.Errorf("shard %d/%d = %v, want %v", tt.s.index, tt.s.of, got, tt.want)
+		if got := hostNamesOf(tt.s.Hosts(hosts)); !slices.Equal(got, tt.want) {
+			t.Errorf("shard %d/%d = %v, want %v", tt.s.Index, tt.s.Of, got, tt.want)
 		}
 	}
 }
@@ -89,7 +89,7 @@ func TestShardsCoverEveryHostOnce(t *testing.T) {
 			seen := map[string]int{}
 			minSize, maxSize := count, 0
 			for i := 1; i <= n; i++ {
-				slice := (shard{i, n}).hosts(hostList(all...))
+				slice := (Shard{i, n}).Hosts(shardHosts(all...))
 				minSize, maxSize = min(minSize, len(slice)), max(maxSize, len(slice))
 				for _, h := range slice {
 					seen[h.Name]++

@@ -1,4 +1,4 @@
-package main
+package modules_test
 
 import (
 	"os"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 )
 
 // An init script of the test's own: conf.d is sourced when it starts.
@@ -47,12 +48,15 @@ func TestConfDValuesSpanningLines(t *testing.T) {
 	if err := os.WriteFile(h.Path("/etc/conf.d/sb-conf"), []byte(seeded), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	pb := writeFile(t, t.TempDir(), "conf.hcl", confPlaybook)
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 1)
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 0)
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 0)
+	pb := steptest.Write(t, t.TempDir(), "conf.hcl", confPlaybook)
+	steptest.Converge(t, f, pb, 1)
+	steptest.Apply(t, f, pb).WantChanged(t, 0)
 
-	conf := mustRead(t, h.Path("/etc/conf.d/sb-conf"))
+	b, err := os.ReadFile(h.Path("/etc/conf.d/sb-conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := string(b)
 	t.Logf("/etc/conf.d/sb-conf:\n%s", conf)
 	if !strings.HasPrefix(conf, seeded) {
 		t.Errorf("the file's own lines changed:\n%s", conf)

@@ -1,9 +1,10 @@
-package main
+package modules_test
 
 // Fleet tests of the package, repository, key, whole-file, script,
-// wait and assert steps: each converges a real Alpine host from
-// scratch, runs again to show nothing changes, and runs --check on a
-// fresh host to show the plan is right while the disk is left alone.
+// wait and assert steps: each converges a real Alpine host from scratch
+// through the engine (internal/steptest: a check that plans the change
+// and leaves the disk alone, the run, a check that finds nothing left),
+// asserting on the JSON events of each run and on the hosts' disks.
 
 import (
 	"encoding/base64"
@@ -17,20 +18,9 @@ import (
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
+	"github.com/switchbackhq/switchback/internal/steptest"
 	"github.com/switchbackhq/switchback/runner"
 )
-
-// checkLeavesHost runs --check and fails the test if anything on the
-// host's disk changed; it returns the output.
-func checkLeavesHost(t *testing.T, f *fleet.Fleet, h *fleet.Host, pb string) string {
-	t.Helper()
-	before := fingerprint(t, h)
-	out := runOK(t, runArgs(f, pb, "--check")...)
-	if d := fingerprintDiff(before, fingerprint(t, h)); len(d) > 0 {
-		t.Errorf("--check changed the host:\n%s", strings.Join(d, "\n"))
-	}
-	return out
-}
 
 // installedVersion reads a package's version from the host's database.
 func installedVersion(t *testing.T, h *fleet.Host, name string) string {
@@ -99,14 +89,11 @@ func TestApkVersionsVirtualAndLatest(t *testing.T) {
 	f := fleet.Start(t, 1)
 	h := f.Hosts[0]
 	dir := t.TempDir()
-	pb := writeFile(t, dir, "apk.hcl", apkLibraryPlaybook)
+	pb := steptest.Write(t, dir, "apk.hcl", apkLibraryPlaybook)
 
-	out := checkLeavesHost(t, f, h, pb)
-	wantChanged(t, out, 3)
-	wantInOutput(t, out, "+ world sb-hello=1.0-r0", "+ sb-hello 1.0-r0", "+ world sb-app", "+ sb-lib 1.0-r0", "+ sb-app 1.0-r0",
+	out, _ := steptest.Converge(t, f, pb, 3)
+	out.WantSaid(t, "+ world sb-hello=1.0-r0", "+ sb-hello 1.0-r0", "+ world sb-app", "+ sb-lib 1.0-r0", "+ sb-app 1.0-r0",
 		"+ world .sb-tools (virtual: sb-daemon)", "+ sb-daemon 1.0-r0", "+ world sb-mail-agent", "+ sb-mta 1.0-r0")
-
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 3)
 	wantWorld(t, h, "sb-hello=1.0-r0", "sb-app", "sb-mail-agent")
 	if w := strings.Join(worldLines(t, h), " "); !strings.Contains(" "+w, " .sb-tools=") {
 		t.Errorf("the virtual package is not in the world (apk writes it with its date as version): %s", w)
@@ -116,9 +103,8 @@ func TestApkVersionsVirtualAndLatest(t *testing.T) {
 			t.Errorf("%s installed at %q, want %s", name, got, v)
 		}
 	}
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 0)
 
-	latest := writeFile(t, dir, "latest.hcl", `
+	latest := steptest.Write(t, dir, "latest.hcl", `
 playbook { name = "latest" }
 phase "packages" {
   apk "hello" {
@@ -127,25 +113,25 @@ phase "packages" {
   }
 }
 `)
-	out = checkLeavesHost(t, f, h, latest)
-	wantChanged(t, out, 1)
-	wantInOutput(t, out, "~ sb-hello 1.0-r0 → 1.1-r0")
-	wantChanged(t, runOK(t, runArgs(f, latest)...), 1)
+	out = steptest.CheckLeaves(t, f, latest)
+	out.WantChanged(t, 1)
+	out.WantSaid(t, "~ sb-hello 1.0-r0 → 1.1-r0")
+	steptest.Apply(t, f, latest).WantChanged(t, 1)
 	if got := installedVersion(t, h, "sb-hello"); got != "1.1-r0" {
 		t.Errorf("sb-hello at %q after state = latest", got)
 	}
-	wantChanged(t, runOK(t, runArgs(f, latest)...), 0)
+	steptest.Apply(t, f, latest).WantChanged(t, 0)
 
 	// The pin again: a downgrade, named as one.
-	out = runOK(t, runArgs(f, pb)...)
-	wantChanged(t, out, 1)
-	wantInOutput(t, out, "~ world sb-hello → sb-hello=1.0-r0", "~ sb-hello 1.1-r0 → 1.0-r0 (downgrade)")
+	out = steptest.Apply(t, f, pb)
+	out.WantChanged(t, 1)
+	out.WantSaid(t, "~ world sb-hello → sb-hello=1.0-r0", "~ sb-hello 1.1-r0 → 1.0-r0 (downgrade)")
 
 	// upgrade = true upgrades whatever the world allows.
 	if _, err := f.Exec(h.Name, "sed -i 's/^sb-hello=.*/sb-hello/' /etc/apk/world"); err != nil {
 		t.Fatal(err)
 	}
-	all := writeFile(t, dir, "upgrade.hcl", `
+	all := steptest.Write(t, dir, "upgrade.hcl", `
 playbook { name = "upgrade" }
 phase "packages" {
   apk "all" {
@@ -154,19 +140,19 @@ phase "packages" {
   }
 }
 `)
-	out = checkLeavesHost(t, f, h, all)
-	wantChanged(t, out, 1)
-	wantInOutput(t, out, "~ sb-hello 1.0-r0 → 1.1-r0")
-	if strings.Contains(out, "package index refreshed") {
+	out = steptest.CheckLeaves(t, f, all)
+	out.WantChanged(t, 1)
+	out.WantSaid(t, "~ sb-hello 1.0-r0 → 1.1-r0")
+	if strings.Contains(out.Said(), "package index refreshed") {
 		t.Error("a local repository's index did not change, yet the plan says it did")
 	}
-	wantChanged(t, runOK(t, runArgs(f, all)...), 1)
+	steptest.Apply(t, f, all).WantChanged(t, 1)
 	if got := installedVersion(t, h, "sb-hello"); got != "1.1-r0" {
 		t.Errorf("sb-hello at %q after upgrade", got)
 	}
-	wantChanged(t, runOK(t, runArgs(f, all)...), 0)
+	steptest.Apply(t, f, all).WantChanged(t, 0)
 
-	absent := writeFile(t, dir, "absent.hcl", `
+	absent := steptest.Write(t, dir, "absent.hcl", `
 playbook { name = "absent" }
 phase "packages" {
   apk "app" {
@@ -180,16 +166,16 @@ phase "packages" {
   }
 }
 `)
-	out = checkLeavesHost(t, f, h, absent)
-	wantChanged(t, out, 2)
-	wantInOutput(t, out, "- world sb-app", "- sb-app 1.0-r0", "- sb-lib 1.0-r0", "- world .sb-tools", "- sb-daemon 1.0-r0")
-	wantChanged(t, runOK(t, runArgs(f, absent)...), 2)
+	out = steptest.CheckLeaves(t, f, absent)
+	out.WantChanged(t, 2)
+	out.WantSaid(t, "- world sb-app", "- sb-app 1.0-r0", "- sb-lib 1.0-r0", "- world .sb-tools", "- sb-daemon 1.0-r0")
+	steptest.Apply(t, f, absent).WantChanged(t, 2)
 	for _, name := range []string{"sb-app", "sb-lib", "sb-daemon", ".sb-tools"} {
 		if v := installedVersion(t, h, name); v != "" {
 			t.Errorf("%s still installed (%s)", name, v)
 		}
 	}
-	wantChanged(t, runOK(t, runArgs(f, absent)...), 0)
+	steptest.Apply(t, f, absent).WantChanged(t, 0)
 }
 
 // extraKey copies the extra repository's public key next to the
@@ -206,7 +192,7 @@ func extraKey(t *testing.T, f *fleet.Fleet, h *fleet.Host, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, dir, "extra.rsa.pub", pub)
+	steptest.Write(t, dir, "extra.rsa.pub", pub)
 	return name
 }
 
@@ -220,23 +206,23 @@ func TestApkRepositoryAndKey(t *testing.T) {
 	dir := t.TempDir()
 	keyName := extraKey(t, f, h, dir)
 
-	untrusted := writeFile(t, dir, "untrusted.hcl", `
+	untrusted := steptest.Write(t, dir, "untrusted.hcl", `
 playbook { name = "untrusted" }
 phase "packages" {
   apk_repository "extra repo" { repository = "`+fleet.ExtraRepo+`" }
   apk "extra" { packages = ["sb-extra=1.0_p1-r0"] }
 }
 `)
-	code, out := runCLI(t, append(runArgs(f, untrusted), "--limit", h.Name)...)
-	if code != runner.ExitFailed {
-		t.Fatalf("exit %d with an untrusted repository, want %d", code, runner.ExitFailed)
+	out := steptest.Exec(t, f, untrusted, steptest.Options{Limit: []string{h.Name}})
+	if out.ExitCode != runner.ExitFailed {
+		t.Fatalf("exit %d with an untrusted repository, want %d", out.ExitCode, runner.ExitFailed)
 	}
-	wantInOutput(t, out, "UNTRUSTED")
+	out.WantSaid(t, "UNTRUSTED")
 	if v := installedVersion(t, h, "sb-extra"); v != "" {
 		t.Fatalf("sb-extra installed from an untrusted repository (%s)", v)
 	}
 
-	trusted := writeFile(t, dir, "trusted.hcl", fmt.Sprintf(`
+	trusted := steptest.Write(t, dir, "trusted.hcl", fmt.Sprintf(`
 playbook { name = "trusted" }
 phase "packages" {
   apk_key "extra key" {
@@ -251,11 +237,11 @@ phase "packages" {
 `, keyName, fleet.ExtraRepo))
 	// On the fresh host, --check plans the key and the repository, and
 	// says apk cannot resolve the package before they exist.
-	out = checkLeavesHost(t, f, fresh, trusted)
-	wantInOutput(t, out, "+ file /etc/apk/keys/"+keyName, "+ repository "+fleet.ExtraRepo, "+ world sb-extra=1.0_p1-r0", "! apk cannot plan this yet")
+	out = steptest.CheckLeaves(t, f, trusted)
+	out.WantSaid(t, "+ file /etc/apk/keys/"+keyName, "+ repository "+fleet.ExtraRepo, "+ world sb-extra=1.0_p1-r0", "! apk cannot plan this yet")
 
-	out = runOK(t, append(runArgs(f, trusted), "--limit", h.Name)...)
-	wantChanged(t, out, 2)
+	out = steptest.Apply(t, f, trusted, h.Name)
+	out.WantChanged(t, 2)
 	if v := installedVersion(t, h, "sb-extra"); v != "1.0_p1-r0" {
 		t.Errorf("sb-extra at %q", v)
 	}
@@ -263,14 +249,14 @@ phase "packages" {
 	if string(b) != "/mnt/repo\n"+fleet.ExtraRepo+"\n" {
 		t.Errorf("/etc/apk/repositories = %q: the system's line must stay, the extra one added once", b)
 	}
-	wantChanged(t, runOK(t, append(runArgs(f, trusted), "--limit", h.Name)...), 0)
+	steptest.Apply(t, f, trusted, h.Name).WantChanged(t, 0)
 
 	// On the fresh host the whole playbook converges in one run.
-	wantChanged(t, runOK(t, append(runArgs(f, trusted), "--limit", fresh.Name)...), 2)
-	wantChanged(t, runOK(t, append(runArgs(f, trusted), "--limit", fresh.Name)...), 0)
+	steptest.Apply(t, f, trusted, fresh.Name).WantChanged(t, 2)
+	steptest.Apply(t, f, trusted, fresh.Name).WantChanged(t, 0)
 
 	// And the repository line goes again.
-	gone := writeFile(t, dir, "gone.hcl", `
+	gone := steptest.Write(t, dir, "gone.hcl", `
 playbook { name = "gone" }
 phase "packages" {
   apk_repository "extra" {
@@ -279,9 +265,9 @@ phase "packages" {
   }
 }
 `)
-	out = runOK(t, append(runArgs(f, gone), "--limit", h.Name)...)
-	wantChanged(t, out, 1)
-	wantInOutput(t, out, "-"+fleet.ExtraRepo)
+	out = steptest.Apply(t, f, gone, h.Name)
+	out.WantChanged(t, 1)
+	out.WantSaid(t, "-"+fleet.ExtraRepo)
 	if b, _ := os.ReadFile(h.Path("/etc/apk/repositories")); string(b) != "/mnt/repo\n" {
 		t.Errorf("/etc/apk/repositories = %q", b)
 	}
@@ -315,10 +301,10 @@ func TestCopyTemplateAndInitScript(t *testing.T) {
 	var steps strings.Builder
 	steps.WriteString("file \"dir\" {\n  path  = \"/srv/c\"\n  state = \"directory\"\n}\n")
 	for name, content := range trickyContents {
-		writeFile(t, dir+"/files", name, content)
+		steptest.Write(t, dir+"/files", name, content)
 		fmt.Fprintf(&steps, "copy %q {\n  source = \"files/%s\"\n  dest   = \"/srv/c/%s it's $x\"\n  mode   = \"0640\"\n  owner  = \"nobody\"\n}\n", name, name, name)
 	}
-	writeFile(t, dir, "app.conf.tmpl", "# ${title}\nport = ${port}\n%{ for u in users ~}\nallow ${upper(u)}\n%{ endfor ~}\n")
+	steptest.Write(t, dir, "app.conf.tmpl", "# ${title}\nport = ${port}\n%{ for u in users ~}\nallow ${upper(u)}\n%{ endfor ~}\n")
 	tmplStep := `
 template "app" {
   source = "app.conf.tmpl"
@@ -343,16 +329,13 @@ service "web" {
   state   = "started"
 }
 `
-	pb := writeFile(t, dir, "files.hcl", "playbook { name = \"files\" }\nphase \"files\" {\n"+steps.String()+fmt.Sprintf(tmplStep, 8080)+"}\n")
+	pb := steptest.Write(t, dir, "files.hcl", "playbook { name = \"files\" }\nphase \"files\" {\n"+steps.String()+fmt.Sprintf(tmplStep, 8080)+"}\n")
 	n := 1 + len(trickyContents) + 3
 
-	out := checkLeavesHost(t, f, h, pb)
-	wantChanged(t, out, n)
-	wantInOutput(t, out, "+ file /etc/app.conf (mode 0644)", "+# it's $HOME", "+port = 8080", "+allow ANN",
+	out, _ := steptest.Converge(t, f, pb, n)
+	out.WantSaid(t, "+ file /etc/app.conf (mode 0644)", "+# it's $HOME", "+port = 8080", "+allow ANN",
 		"+ file /etc/init.d/sb-web (mode 0755) owned by root:root", "+command=/bin/sleep",
 		"binary content: 0 → 13 bytes", "~ sb-web: stopped → started")
-
-	wantChanged(t, runOK(t, runArgs(f, pb)...), n)
 	for name, content := range trickyContents {
 		p := h.Path("/srv/c/" + name + " it's $x")
 		b, err := os.ReadFile(p)
@@ -360,27 +343,26 @@ service "web" {
 			t.Errorf("%s: %d bytes (%v), want %d", name, len(b), err, len(content))
 			continue
 		}
-		if fi, st := statOf(t, p); fi.Mode().Perm() != 0o640 || st.Uid != 65534 {
+		if fi, st := steptest.StatOf(t, p); fi.Mode().Perm() != 0o640 || st.Uid != 65534 {
 			t.Errorf("%s: mode %v uid %d", name, fi.Mode(), st.Uid)
 		}
 	}
 	if b, _ := os.ReadFile(h.Path("/etc/app.conf")); string(b) != "# it's $HOME\nport = 8080\nallow ANN\nallow BOB\n" {
 		t.Errorf("/etc/app.conf = %q", b)
 	}
-	if fi, _ := statOf(t, h.Path("/etc/init.d/sb-web")); fi.Mode().Perm() != 0o755 {
+	if fi, _ := steptest.StatOf(t, h.Path("/etc/init.d/sb-web")); fi.Mode().Perm() != 0o755 {
 		t.Errorf("init script mode %v", fi.Mode())
 	}
 	if got := rcStatusOf(t, f, h, "sb-web"); got != "0" {
 		t.Errorf("sb-web status exit %s, want 0 (started)", got)
 	}
-	noTempFiles(t, h, "/srv/c", "/etc", "/etc/init.d")
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 0)
+	steptest.NoTempFiles(t, h, "/srv/c", "/etc", "/etc/init.d")
 
 	// A new port: the old file is kept as a backup, the diff shows it.
-	pb2 := writeFile(t, dir, "files2.hcl", "playbook { name = \"files\" }\nphase \"files\" {\n"+fmt.Sprintf(tmplStep, 9090)+"}\n")
-	out = runOK(t, runArgs(f, pb2)...)
-	wantChanged(t, out, 1)
-	wantInOutput(t, out, "-port = 8080", "+port = 9090", "+ backup /etc/app.conf.<timestamp>~")
+	pb2 := steptest.Write(t, dir, "files2.hcl", "playbook { name = \"files\" }\nphase \"files\" {\n"+fmt.Sprintf(tmplStep, 9090)+"}\n")
+	out = steptest.Apply(t, f, pb2)
+	out.WantChanged(t, 1)
+	out.WantSaid(t, "-port = 8080", "+port = 9090", "+ backup /etc/app.conf.<timestamp>~")
 	backups, _ := filepath.Glob(h.Path("/etc/app.conf.*~"))
 	if len(backups) != 1 {
 		t.Fatalf("backups: %v", backups)
@@ -392,8 +374,8 @@ service "web" {
 	// Validation fails: nothing replaced, no temporary file left.
 	before, _ := os.ReadFile(h.Path("/etc/app.conf"))
 	initBefore, _ := os.ReadFile(h.Path("/etc/init.d/sb-web"))
-	writeFile(t, dir, "bad.tmpl", "no port here\n")
-	bad := writeFile(t, dir, "bad.hcl", `
+	steptest.Write(t, dir, "bad.tmpl", "no port here\n")
+	bad := steptest.Write(t, dir, "bad.hcl", `
 playbook { name = "bad" }
 phase "files" {
   template "app" {
@@ -409,16 +391,16 @@ phase "init" {
   }
 }
 `)
-	code, out := runCLI(t, runArgs(f, bad)...)
-	if code != runner.ExitFailed {
-		t.Fatalf("exit %d, want %d", code, runner.ExitFailed)
+	out = steptest.Exec(t, f, bad, steptest.Options{})
+	if out.ExitCode != runner.ExitFailed {
+		t.Fatalf("exit %d, want %d", out.ExitCode, runner.ExitFailed)
 	}
-	wantInOutput(t, out, "validate (grep -q '^port = ' %s) refused the new /etc/app.conf")
+	out.WantSaid(t, "validate (grep -q '^port = ' %s) refused the new /etc/app.conf")
 	if after, _ := os.ReadFile(h.Path("/etc/app.conf")); string(after) != string(before) {
 		t.Errorf("a failed validation changed /etc/app.conf: %q", after)
 	}
-	noTempFiles(t, h, "/etc")
-	broken := writeFile(t, dir, "broken.hcl", `
+	steptest.NoTempFiles(t, h, "/etc")
+	broken := steptest.Write(t, dir, "broken.hcl", `
 playbook { name = "broken" }
 phase "init" {
   openrc_script "broken" {
@@ -427,15 +409,15 @@ phase "init" {
   }
 }
 `)
-	code, out = runCLI(t, runArgs(f, broken)...)
-	if code != runner.ExitFailed {
-		t.Fatalf("exit %d for a broken init script, want %d", code, runner.ExitFailed)
+	out = steptest.Exec(t, f, broken, steptest.Options{})
+	if out.ExitCode != runner.ExitFailed {
+		t.Fatalf("exit %d for a broken init script, want %d", out.ExitCode, runner.ExitFailed)
 	}
-	wantInOutput(t, out, "refused the new /etc/init.d/sb-web", "syntax error")
+	out.WantSaid(t, "refused the new /etc/init.d/sb-web", "syntax error")
 	if after, _ := os.ReadFile(h.Path("/etc/init.d/sb-web")); string(after) != string(initBefore) {
 		t.Errorf("a broken init script replaced the good one: %q", after)
 	}
-	noTempFiles(t, h, "/etc/init.d")
+	steptest.NoTempFiles(t, h, "/etc/init.d")
 }
 
 func rcStatusOf(t *testing.T, f *fleet.Fleet, h *fleet.Host, svc string) string {
@@ -462,12 +444,12 @@ func TestScriptCommandWaitAndAssert(t *testing.T) {
 	// Larger than any one command line may be: it must travel as a file.
 	script := "#!/bin/sh\n" + strings.Repeat("# padding: it's $not `run`\n", 8000) +
 		"for a in \"$@\"; do printf '%s\\0' \"$a\"; done > /srv/args\necho \"ran as $0\" > /srv/ran\n"
-	writeFile(t, dir, "setup.sh", script)
+	steptest.Write(t, dir, "setup.sh", script)
 	var args []string
 	for _, a := range scriptArgs {
-		args = append(args, hclString(a))
+		args = append(args, steptest.HCLString(a))
 	}
-	pb := writeFile(t, dir, "steps.hcl", fmt.Sprintf(`
+	pb := steptest.Write(t, dir, "steps.hcl", fmt.Sprintf(`
 playbook { name = "steps" }
 phase "run" {
   file "srv" {
@@ -509,14 +491,14 @@ phase "run" {
 }
 `, strings.Join(args, ", "), h.Address, h.Port, h.Name))
 
-	out := checkLeavesHost(t, f, h, pb)
-	wantInOutput(t, out, "run script "+filepath.Join(dir, "setup.sh"), "~ wait up to 10s for /srv/ready")
+	out := steptest.CheckLeaves(t, f, pb)
+	out.WantSaid(t, "run script "+filepath.Join(dir, "setup.sh"), "~ wait up to 10s for /srv/ready")
 
-	out = runOK(t, runArgs(f, pb)...)
+	out = steptest.Apply(t, f, pb)
 	// script, three, later: changed; /srv (there already), cleanup
 	// (nothing to remove), probe (ran, judged unchanged), both waits and
 	// assert: ok.
-	if ok, changed := recap(t, out); changed != 3 || ok != 6 {
+	if ok, changed := out.Counts(); changed != 3 || ok != 6 {
 		t.Errorf("first run: ok=%d changed=%d, want 6 and 3", ok, changed)
 	}
 	b, err := os.ReadFile(h.Path("/srv/args"))
@@ -547,19 +529,19 @@ phase "run" {
 
 	// Again: the script's creates, the flag's absence and the waits hold;
 	// only the probe runs (and still changes nothing) and "three" runs.
-	out = runOK(t, runArgs(f, pb)...)
-	if ok, changed := recap(t, out); changed != 1 || ok != 8 {
+	out = steptest.Apply(t, f, pb)
+	if ok, changed := out.Counts(); changed != 1 || ok != 8 {
 		t.Errorf("second run: ok=%d changed=%d, want 8 and 1", ok, changed)
 	}
 	if _, err := f.Exec(h.Name, "touch /srv/flag"); err != nil {
 		t.Fatal(err)
 	}
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 2)
+	steptest.Apply(t, f, pb).WantChanged(t, 2)
 	if _, err := os.Stat(h.Path("/srv/flag")); err == nil {
 		t.Error("removes: /srv/flag exists, yet the command did not run")
 	}
 
-	failing := writeFile(t, dir, "failing.hcl", `
+	failing := steptest.Write(t, dir, "failing.hcl", `
 playbook { name = "failing" }
 phase "one" {
   wait_for "closed port" {
@@ -574,12 +556,12 @@ phase "two" {
   }
 }
 `)
-	code, out := runCLI(t, runArgs(f, failing)...)
-	if code != runner.ExitFailed {
-		t.Fatalf("exit %d, want %d", code, runner.ExitFailed)
+	out = steptest.Exec(t, f, failing, steptest.Options{})
+	if out.ExitCode != runner.ExitFailed {
+		t.Fatalf("exit %d, want %d", out.ExitCode, runner.ExitFailed)
 	}
-	wantInOutput(t, out, "waiting for port 127.0.0.1:1 timed out", "still not ready after 2 seconds")
-	failing2 := writeFile(t, dir, "failing2.hcl", `
+	out.WantSaid(t, "waiting for port 127.0.0.1:1 timed out", "still not ready after 2 seconds")
+	failing2 := steptest.Write(t, dir, "failing2.hcl", `
 playbook { name = "failing" }
 phase "two" {
   assert "never" {
@@ -588,11 +570,11 @@ phase "two" {
   }
 }
 `)
-	code, out = runCLI(t, runArgs(f, failing2)...)
-	if code != runner.ExitFailed {
-		t.Fatalf("exit %d, want %d", code, runner.ExitFailed)
+	out = steptest.Exec(t, f, failing2, steptest.Options{})
+	if out.ExitCode != runner.ExitFailed {
+		t.Fatalf("exit %d, want %d", out.ExitCode, runner.ExitFailed)
 	}
-	wantInOutput(t, out, "one is not greater than two", "failing2.hcl:5,")
+	out.WantSaid(t, "one is not greater than two", "failing2.hcl:5,")
 }
 
 // hostFile reads a file of the repository mount, which only the hosts see.
@@ -630,7 +612,7 @@ func TestApkUpdateCache(t *testing.T) {
 		w.Write(indexes[served.Load()])
 	}))
 	defer srv.Close()
-	pb := writeFile(t, dir, "update.hcl", fmt.Sprintf(`
+	pb := steptest.Write(t, dir, "update.hcl", fmt.Sprintf(`
 playbook { name = "update" }
 phase "packages" {
   apk_key "extra key" {
@@ -646,19 +628,19 @@ phase "packages" {
 
 	// Under --check the key is not there yet, so the refresh fails; the
 	// plan says so instead of failing.
-	out := checkLeavesHost(t, f, h, pb)
-	wantInOutput(t, out, "+ repository "+srv.URL+"/repo", "! apk update failed with the new repositories")
+	out := steptest.CheckLeaves(t, f, pb)
+	out.WantSaid(t, "+ repository "+srv.URL+"/repo", "! apk update failed with the new repositories")
 
 	// The repository is refreshed while checking, before its line is
 	// in the file.
-	out = runOK(t, runArgs(f, pb)...)
-	wantChanged(t, out, 2)
-	wantInOutput(t, out, "+ repository "+srv.URL+"/repo", "~ package index refreshed (apk update)")
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 0)
+	out = steptest.Apply(t, f, pb)
+	out.WantChanged(t, 2)
+	out.WantSaid(t, "+ repository "+srv.URL+"/repo", "~ package index refreshed (apk update)")
+	steptest.Apply(t, f, pb).WantChanged(t, 0)
 
 	served.Store(1)
-	out = runOK(t, runArgs(f, pb)...)
-	wantChanged(t, out, 1)
-	wantInOutput(t, out, "~ package index refreshed (apk update)")
-	wantChanged(t, runOK(t, runArgs(f, pb)...), 0)
+	out = steptest.Apply(t, f, pb)
+	out.WantChanged(t, 1)
+	out.WantSaid(t, "~ package index refreshed (apk update)")
+	steptest.Apply(t, f, pb).WantChanged(t, 0)
 }
