@@ -45,13 +45,7 @@ func (c *invListCmd) Run(env *Env) error {
 	if c.Export {
 		return fmt.Errorf("--export goes with --format json")
 	}
-	hosts, warnings, err := inv.Select([]string{"all"})
-	if err == nil && len(c.Limit) > 0 {
-		var more []string
-		hosts, more, err = inv.Limit(hosts, c.Limit)
-		warnings = append(warnings, more...)
-	}
-	warnPatterns(env, warnings)
+	hosts, err := limitedHosts(env, inv, c.Limit)
 	if err != nil {
 		return err
 	}

@@ -95,6 +95,19 @@ func warnPatterns(env *Env, warnings []string) {
 	}
 }
 
+// limitedHosts is every host of inv, kept to --limit patterns when there
+// are some, with a warning for each pattern that matched nothing.
+func limitedHosts(env *Env, inv *inventory.Inventory, limit []string) ([]*inventory.Host, error) {
+	hosts, warnings, err := inv.Select([]string{"all"})
+	if err == nil && len(limit) > 0 {
+		var more []string
+		hosts, more, err = inv.Limit(hosts, limit)
+		warnings = append(warnings, more...)
+	}
+	warnPatterns(env, warnings)
+	return hosts, err
+}
+
 // checkSupported refuses hosts the inventory describes in a way
 // switchback cannot honour (a local connection, a become user other than
 // root, a Jinja template for an address), naming each and the variable.

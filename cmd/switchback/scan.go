@@ -54,13 +54,7 @@ func (c *scanCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	hosts, warnings, err := inv.Select([]string{"all"})
-	if err == nil && len(c.Limit) > 0 {
-		var more []string
-		hosts, more, err = inv.Limit(hosts, c.Limit)
-		warnings = append(warnings, more...)
-	}
-	warnPatterns(env, warnings)
+	hosts, err := limitedHosts(env, inv, c.Limit)
 	if err != nil {
 		return err
 	}
