@@ -98,9 +98,9 @@ demo: prereqs
 	@touch $(FLEET_DIR)/hosts/host-03/root/etc/demo-broken $(FLEET_DIR)/hosts/host-04/root/etc/demo-broken
 	$(BIN) plan $(WAVES_PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl
 	-$(BIN) run $(WAVES_PLAYBOOK) -i $(FLEET_DIR)/inventory.hcl --known-hosts $(FLEET_DIR)/known_hosts
-	@echo; echo "Exit code 4: the run halted. host-03 and host-04 failed their health check and were rolled back"
-	@echo "(compare host-03's /etc/motd with host-01's); host-02, in the same wave, stopped before its first change"
-	@echo "or finished, whichever came first; wave 3 (host-05, host-06) was never touched."
+	@echo; echo "Exit code 4: the run halted. host-03 and host-04 failed their health check, and rollback = \"wave\""
+	@echo "restored all of wave 2, host-02 too (compare host-02's /etc/motd with host-01's);"
+	@echo "wave 3 (host-05, host-06) was never touched."
 	@echo; echo "The fleet is still up (inventory: $(FLEET_DIR)/inventory.hcl). 'make fleet-down' removes it."
 
 # A sharded run: a fresh fleet of SHARD_HOSTS hosts converged by SHARDS

@@ -29,7 +29,10 @@ type Command struct {
 	scope       *hcl.EvalContext
 }
 
-var _ Module = (*Command)(nil)
+var (
+	_ Module      = (*Command)(nil)
+	_ LateChecker = (*Command)(nil)
+)
 
 // ErrUnchanged is what Apply returns when the step ran and found that it
 // changed nothing after all (a command whose changed_when said so, a
@@ -180,6 +183,9 @@ const (
 
 // check evaluates the guards in one round trip; skip says the command
 // already took effect, and reason why.
+// late says the guards run the user's code: see LateChecker.
+func (g Guards) late() bool { return g.Unless != "" }
+
 func (g Guards) check(ctx context.Context, h hostcmd.Host) (skip bool, reason string, err error) {
 	if g == (Guards{}) {
 		return false, "", nil
@@ -216,6 +222,8 @@ func (g Guards) check(ctx context.Context, h hostcmd.Host) (skip bool, reason st
 		return false, "", commandFailed("evaluating the guards", out)
 	}
 }
+
+func (m *Command) ChecksLate() bool { return m.Guards.late() }
 
 func (m *Command) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	skip, reason, err := m.Guards.check(ctx, h)

@@ -58,6 +58,15 @@ type Chainable interface {
 	Chainable(p Plan) bool
 }
 
+// LateChecker is implemented by steps whose check runs the user's own
+// code (a command's unless, a wait_for's command). Such a check may take
+// its time, or wait for what earlier steps start (a health check), and
+// only means something once they ran: the runner does not send it ahead
+// with the host's batched checks, but when the step's turn comes.
+type LateChecker interface {
+	ChecksLate() bool
+}
+
 // Plan is the outcome of Check: either nothing to do, or a change with a
 // human-readable description of what will be done.
 type Plan struct {

@@ -24,7 +24,10 @@ type Script struct {
 	Guards  Guards
 }
 
-var _ Module = (*Script)(nil)
+var (
+	_ Module      = (*Script)(nil)
+	_ LateChecker = (*Script)(nil)
+)
 
 type scriptConfig struct {
 	Source  string   `hcl:"source"`
@@ -73,6 +76,8 @@ func (m *Script) Summary() string {
 	}
 	return s + m.Guards.summary()
 }
+
+func (m *Script) ChecksLate() bool { return m.Guards.late() }
 
 func (m *Script) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	skip, reason, err := m.Guards.check(ctx, h)

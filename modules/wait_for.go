@@ -27,7 +27,10 @@ type WaitFor struct {
 	Interval int // seconds
 }
 
-var _ Module = (*WaitFor)(nil)
+var (
+	_ Module      = (*WaitFor)(nil)
+	_ LateChecker = (*WaitFor)(nil)
+)
 
 type waitForConfig struct {
 	Port     *int    `hcl:"port,optional"`
@@ -125,6 +128,8 @@ func (m *WaitFor) condition() string {
 	}
 	return "( " + m.Command + "\n) </dev/null >/dev/null 2>&1"
 }
+
+func (m *WaitFor) ChecksLate() bool { return m.Command != "" }
 
 func (m *WaitFor) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	out, err := h.Run(ctx, "if "+m.condition()+"; then echo ready; else echo waiting; fi")

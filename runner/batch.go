@@ -21,7 +21,8 @@ import (
 // Check only reads the host, so it can be run against a probe that records
 // the command and stops it there), all of them go to the host as one
 // script, and each step's Check is then fed its answer. A converged host
-// costs one round trip for all its checks. Once a step changes something,
+// costs one round trip for all its checks (but for checks that run the
+// user's own code, modules.LateChecker). Once a step changes something,
 // later answers may be stale and are dropped: from there each step checks
 // the host itself.
 
@@ -68,6 +69,9 @@ func learnChecks(ctx context.Context, steps []*playbooks.Step) *checkList {
 	for _, st := range steps {
 		if st.Module == nil {
 			continue
+		}
+		if l, ok := st.Module.(modules.LateChecker); ok && l.ChecksLate() {
+			continue // the user's own check runs when its step's turn comes
 		}
 		if cmd := firstCommand(ctx, st.Module); cmd != "" {
 			l.steps = append(l.steps, st)

@@ -214,3 +214,23 @@ func TestPipelineResumeReadsTheJournal(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineChecksTheUsersCodeInTurn: a command's unless is the user's
+// own code, which may wait for what earlier steps start: it is not sent
+// ahead with the batched checks, so it runs once, after the change
+// before it, and sees that change.
+func TestPipelineChecksTheUsersCodeInTurn(t *testing.T) {
+	f := newPipelineFixture(t, "a")
+	a, log := shell.Quote(filepath.Join(f.dir, "a")), shell.Quote(filepath.Join(f.dir, "unless.log"))
+	cmd := &modules.Command{Run: "true", Guards: modules.Guards{
+		Unless: "if [ -f " + a + " ]; then echo seen >> " + log + "; else echo not-yet >> " + log + "; fi; false"}}
+	f.phase.Steps = append(f.phase.Steps, &playbooks.Step{Type: "command", Name: "after a", Module: cmd})
+	f.run(t, nil)
+	b, err := os.ReadFile(filepath.Join(f.dir, "unless.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "seen\n" {
+		t.Errorf("the unless ran %q, want once, after a was written", b)
+	}
+}
