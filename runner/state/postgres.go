@@ -40,7 +40,7 @@ func openPostgres(ctx context.Context, location string) (*Store, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("state database %s: %w", where, err)
 	}
-	return &Store{db: d, where: where, pg: &pgShared{config: cfg}}, nil
+	return &Store{db: d, where: where, pg: &pgShared{config: cfg, db: d}}, nil
 }
 
 // Redact hides the password of a database URL, for messages and for the

@@ -48,19 +48,28 @@ const (
 // controller's session, opened when it claims a run.
 type pgShared struct {
 	config *pgx.ConnConfig
+	db     *db // the store's pool, for the holder's row
 
 	mu   sync.Mutex
 	sess *session
 }
 
+// close ends this controller's session. Its holder row is marked done
+// first: the server drops the session's lock only a moment after the
+// connection closes, and a controller looking right after this one
+// stopped must not take it for alive.
 func (p *pgShared) close() {
 	p.mu.Lock()
 	sess := p.sess
 	p.sess = nil
 	p.mu.Unlock()
-	if sess != nil {
-		sess.close()
+	if sess == nil {
+		return
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, _ = p.db.ExecContext(ctx, `UPDATE holders SET finished_at = ? WHERE id = ? AND finished_at IS NULL`, stamp(), sess.holder)
+	sess.close()
 }
 
 // Operator is who starts a run, and where from.
