@@ -36,21 +36,11 @@ phase "p" {
 }
 `
 
-// TestBecomeWithDoas logs in as an ordinary user and becomes root with
-// doas for every step but one that says become = false; a doas rule that
-// wants a password fails the host with a message that says what to do.
-func TestBecomeWithDoas(t *testing.T) {
-	f := fleet.Start(t, 1)
-	h := f.Hosts[0]
-	dir := t.TempDir()
-	inv := writeFile(t, dir, "inv.hcl", fleetInventory(f, map[string]string{
-		h.Name: `user = "` + fleet.BecomeUser + `"
-  become = true`,
-	}))
-	pb := writeFile(t, dir, "pb.hcl", becomePlaybook)
-	writeFile(t, dir, "issue.txt", "Welcome to a managed host\n")
-	args := []string{"run", pb, "-i", inv, "--known-hosts", f.KnownHosts, "--connect-timeout", "5s"}
-
+// convergesBecomingRoot runs becomePlaybook with args, which log in as
+// fleet.BecomeUser, and checks that every step but the one that says
+// become = false ran as root, and that a second run changes nothing.
+func convergesBecomingRoot(t *testing.T, h *fleet.Host, args []string) {
+	t.Helper()
 	out := runOK(t, args...)
 	wantChanged(t, out, 5)
 	if got := mustRead(t, h.Path("/etc/issue")); got != "Welcome to a managed host\n" {
@@ -73,6 +63,24 @@ func TestBecomeWithDoas(t *testing.T) {
 		t.Errorf("/etc/motd is not root's: %v uid %d", err, st.Uid)
 	}
 	wantChanged(t, runOK(t, args...), 0)
+}
+
+// TestBecomeWithDoas logs in as an ordinary user and becomes root with
+// doas for every step but one that says become = false; a doas rule that
+// wants a password fails the host with a message that says what to do.
+func TestBecomeWithDoas(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	dir := t.TempDir()
+	inv := writeFile(t, dir, "inv.hcl", fleetInventory(f, map[string]string{
+		h.Name: `user = "` + fleet.BecomeUser + `"
+  become = true`,
+	}))
+	pb := writeFile(t, dir, "pb.hcl", becomePlaybook)
+	writeFile(t, dir, "issue.txt", "Welcome to a managed host\n")
+	args := []string{"run", pb, "-i", inv, "--known-hosts", f.KnownHosts, "--connect-timeout", "5s"}
+
+	convergesBecomingRoot(t, h, args)
 
 	// A rule without nopass: doas would ask for a password.
 	if err := os.WriteFile(h.Path("/etc/doas.conf"), []byte("permit "+fleet.BecomeUser+" as root\n"), 0o400); err != nil {

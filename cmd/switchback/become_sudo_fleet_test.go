@@ -2,9 +2,7 @@ package main
 
 import (
 	"os"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
@@ -35,28 +33,7 @@ func TestBecomeWithSudo(t *testing.T) {
 	if err := os.Remove(h.Path("/usr/bin/doas")); err != nil {
 		t.Fatal(err)
 	}
-	out := runOK(t, args...)
-	wantChanged(t, out, 5)
-	if got := mustRead(t, h.Path("/etc/issue")); got != "Welcome to a managed host\n" {
-		t.Errorf("/etc/issue = %q: a copy under become did not arrive", got)
-	}
-	if !fileContains(t, h.Path("/lib/apk/db/installed"), "P:sb-hello\n") {
-		t.Error("apk did not install as root")
-	}
-	if got := mustRead(t, h.Path("/root/whoami")); got != "0\n" {
-		t.Errorf("a become step ran as uid %q, want 0", got)
-	}
-	var st syscall.Stat_t
-	if err := syscall.Stat(h.Path("/home/"+fleet.BecomeUser), &st); err != nil {
-		t.Fatal(err)
-	}
-	if got := mustRead(t, h.Path("/home/"+fleet.BecomeUser+"/whoami")); got != strconv.Itoa(int(st.Uid))+"\n" || st.Uid == 0 {
-		t.Errorf("the become = false step ran as uid %q, want the login user's %d", got, st.Uid)
-	}
-	if err := syscall.Stat(h.Path("/etc/motd"), &st); err != nil || st.Uid != 0 {
-		t.Errorf("/etc/motd is not root's: %v uid %d", err, st.Uid)
-	}
-	wantChanged(t, runOK(t, args...), 0)
+	convergesBecomingRoot(t, h, args)
 
 	for _, tc := range []struct {
 		sudoers, want string
