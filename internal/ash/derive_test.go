@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/switchbackhq/switchback/internal/fleet"
 )
@@ -69,20 +70,11 @@ func runBoth(t *testing.T, f *fleet.Fleet, scripts map[string]string) map[string
 	t.Helper()
 	h := f.Hosts[0]
 	hostBase := h.Path(probeBase)
-	for _, dir := range []string{hostBase, probeBase} {
-		if err := os.RemoveAll(dir); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Join(dir, "scripts"), 0o755); err != nil {
-			t.Fatal(err)
-		}
+	stageScripts(t, []string{hostBase, probeBase}, 0o755, func(write func(name, src string)) {
 		for name, src := range scripts {
-			if err := os.WriteFile(filepath.Join(dir, "scripts", name), []byte(src), 0o755); err != nil {
-				t.Fatal(err)
-			}
+			write(name, src)
 		}
-	}
-	t.Cleanup(func() { os.RemoveAll(probeBase) })
+	})
 	if out, err := f.Exec(h.Name, ashRunner); err != nil {
 		t.Fatalf("running the scripts under ash: %v\n%s", err, out)
 	}
@@ -117,24 +109,61 @@ func readOutcome(t *testing.T, dir string) Outcome {
 
 func runBash(t *testing.T, name string) Outcome {
 	t.Helper()
-	work := filepath.Join(probeBase, "work", name)
+	o, err := bashOutcome(probeBase, name, 10*time.Second, 0)
+	if err != nil {
+		t.Fatalf("bash %s: %v", name, err)
+	}
+	return o
+}
+
+// bashOutcome runs base/scripts/name under the controller's bash, in a
+// working directory of its own and a clean environment, as the host runs
+// it under ash; the script is killed after limit, and its output is read
+// for at most waitDelay after it ended (0: until every writer closed it).
+// err is set when bash could not be run at all.
+func bashOutcome(base, name string, limit, waitDelay time.Duration) (Outcome, error) {
+	work := filepath.Join(base, "work", name)
 	if err := os.MkdirAll(work, 0o755); err != nil {
-		t.Fatal(err)
+		return Outcome{}, err
 	}
 	var stdout, stderr bytes.Buffer
-	cmd := exec.Command("timeout", "-s", "KILL", "10", "env", "-i", cleanPath,
-		"bash", "--norc", "--noprofile", filepath.Join(probeBase, "scripts", name))
+	cmd := exec.Command("timeout", "-s", "KILL", strconv.Itoa(int(limit/time.Second)), "env", "-i", cleanPath,
+		"bash", "--norc", "--noprofile", filepath.Join(base, "scripts", name))
 	cmd.Dir = work
+	cmd.WaitDelay = waitDelay
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	exit := 0
 	if err := cmd.Run(); err != nil {
 		ee, ok := err.(*exec.ExitError)
 		if !ok {
-			t.Fatalf("bash %s: %v", name, err)
+			return Outcome{}, err
 		}
 		exit = ee.ExitCode()
 	}
-	return Outcome{Exit: exit, Stdout: stdout.String(), Stderr: stderr.String()}
+	return Outcome{Exit: exit, Stdout: stdout.String(), Stderr: stderr.String()}, nil
+}
+
+// stageScripts empties each of dirs (the host's copy and the
+// controller's), writes the scripts put gives into its scripts/ with
+// mode, and removes the controller's copy when the test ends (the last
+// of dirs).
+func stageScripts(t *testing.T, dirs []string, mode os.FileMode, put func(write func(name, src string))) {
+	t.Helper()
+	for _, dir := range dirs {
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, "scripts"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		put(func(name, src string) {
+			if err := os.WriteFile(filepath.Join(dir, "scripts", name), []byte(src), mode); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	local := dirs[len(dirs)-1]
+	t.Cleanup(func() { os.RemoveAll(local) })
 }
 
 // appletNames are the commands scripts call that Alpine provides with

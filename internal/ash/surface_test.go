@@ -8,7 +8,6 @@ package ash
 // command.
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -58,20 +57,11 @@ func runSurface(t *testing.T, f *fleet.Fleet, probes []surfaceProbe) (ashOut, ba
 	t.Helper()
 	h := f.Hosts[0]
 	hostBase := h.Path(surfaceBase)
-	for _, dir := range []string{hostBase, surfaceBase} {
-		if err := os.RemoveAll(dir); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.MkdirAll(filepath.Join(dir, "scripts"), 0o755); err != nil {
-			t.Fatal(err)
-		}
+	stageScripts(t, []string{hostBase, surfaceBase}, 0o644, func(write func(name, src string)) {
 		for i, p := range probes {
-			if err := os.WriteFile(filepath.Join(dir, "scripts", probeName(i)), []byte(p.Script), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			write(probeName(i), p.Script)
 		}
-	}
-	t.Cleanup(func() { os.RemoveAll(surfaceBase) })
+	})
 	var wg sync.WaitGroup
 	bashOut = make([]Outcome, len(probes))
 	next := make(chan int)
@@ -111,27 +101,13 @@ func runSurface(t *testing.T, f *fleet.Fleet, probes []surfaceProbe) (ashOut, ba
 // runBashProbe runs one probe under the controller's bash as the host
 // runs it under ash.
 func runBashProbe(base, name string) Outcome {
-	work := filepath.Join(base, "work", name)
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return Outcome{Exit: -1, Stderr: err.Error()}
-	}
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command("timeout", "-s", "KILL", "5", "env", "-i", cleanPath,
-		"bash", "--norc", "--noprofile", filepath.Join(base, "scripts", name))
-	cmd.Dir = work
 	// A probe's background children may keep its output open after
 	// timeout killed it; stop reading a second later.
-	cmd.WaitDelay = time.Second
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	exit := 0
-	if err := cmd.Run(); err != nil {
-		ee, ok := err.(*exec.ExitError)
-		if !ok {
-			return Outcome{Exit: -1, Stderr: err.Error()}
-		}
-		exit = ee.ExitCode()
+	o, err := bashOutcome(base, name, 5*time.Second, time.Second)
+	if err != nil {
+		return Outcome{Exit: -1, Stderr: err.Error()}
 	}
-	return Outcome{Exit: exit, Stdout: stdout.String(), Stderr: stderr.String()}
+	return o
 }
 
 // compare reads what the judgement needs from the two runs of a probe.
