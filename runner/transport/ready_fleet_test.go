@@ -59,22 +59,41 @@ func TestReadySessions(t *testing.T) {
 
 	t.Run("a ready session the host killed is replaced", func(t *testing.T) {
 		waitReady(t, c)
-		// pgrep also lists the subshell of each session's $(cat), which
-		// is gone with its group by the time its turn comes: the loop
-		// below, not kill's status, says every session ended.
-		if _, err := f.Exec(h.Name, "for p in $(pgrep -f 'switchback-en[d]'); do kill -9 -$p 2>/dev/null; done; true"); err != nil {
-			t.Fatal(err)
+		// A session is ready once sshd accepted its command, which may be
+		// a moment before the host's process carries the marker pgrep
+		// looks for; so the kill repeats until the controller has seen
+		// every ready session end. pgrep also lists the subshell of each
+		// session's $(cat), gone with its group by the time its turn
+		// comes, so kill's status says nothing either.
+		sessions := make([]*readySession, 0, readyDepth)
+		for range readyDepth {
+			sessions = append(sessions, <-c.ready)
 		}
-		for range readyDepth { // until the controller has seen them end
-			rs := <-c.ready
-			select {
-			case err := <-rs.waited:
-				rs.waited <- err
-			case <-time.After(10 * time.Second):
+		defer func() {
+			for _, rs := range sessions {
+				c.ready <- rs
+			}
+		}()
+		allEnded := func() bool {
+			for _, rs := range sessions {
+				if rs != nil && !rs.ended() {
+					return false
+				}
+			}
+			return true
+		}
+		for deadline := time.Now().Add(10 * time.Second); !allEnded(); time.Sleep(200 * time.Millisecond) {
+			if time.Now().After(deadline) {
 				t.Fatal("a killed ready session did not end")
 			}
+			if _, err := f.Exec(h.Name, "for p in $(pgrep -f 'switchback-en[d]'); do kill -9 -$p 2>/dev/null; done; true"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, rs := range sessions {
 			c.ready <- rs
 		}
+		sessions = nil
 		cold := c.cold.Load()
 		if got := mustRun(t, c, "echo fine"); got != "fine\n" {
 			t.Errorf("after the ready sessions died: %q", got)
