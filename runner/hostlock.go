@@ -89,46 +89,68 @@ exec cat >/dev/null
 // that cannot hold a command (test doubles) are not locked, and neither
 // are check runs, which change nothing.
 func (r *run) lockHost(ctx context.Context, h *hostRun) error {
-	holder, ok := h.conn.(transport.Holder)
-	if !ok || r.engine.CheckMode {
+	if r.engine.CheckMode {
 		return nil
-	}
-	var err error
-	e := r.engine
-	// A runner that was just killed lets go of its hosts only when sshd
-	// sees its connection close: a moment, which a resume started at once
-	// must not take for another run holding the host.
-	wait := max(e.LockWait, lockSettle)
-	holdCtx := ctx
-	if e.CommandTimeout > 0 {
-		// The host bounds its own waits; this bound is for a host that
-		// hangs and so never says anything.
-		bound := wait + e.CommandTimeout + lockGrace
-		var cancel context.CancelFunc
-		holdCtx, cancel = context.WithTimeout(ctx, bound)
-		defer cancel()
-	}
-	script := lockScript(e.lockHolder(), wait, e.CommandTimeout)
-	if h.host.Become {
-		// /run/switchback is root's: the lock is taken as root too.
-		if script, err = becomeArgument(h.host.BecomeMethod, script); err != nil {
-			return err
-		}
 	}
 	if w, ok := h.conn.(transport.Warmer); ok {
 		w.Prepare() // the checks' session gets ready while the lock is taken
 	}
-	release, err := holder.Hold(holdCtx, script, lockedLine)
+	release, err := LockHost(ctx, h.conn, h.host, HostLock{
+		Holder: r.engine.lockHolder(), Wait: r.engine.LockWait, CommandTimeout: r.engine.CommandTimeout})
+	// Held until the end of the host's wave (or its connection).
+	h.unlock = release
+	return err
+}
+
+// HostLock says who takes a host and how long to wait for it.
+type HostLock struct {
+	// Holder describes the taker, for the message a second taker prints.
+	Holder string
+	// Wait bounds the wait for another holder to let go (at least
+	// lockSettle); CommandTimeout the wait for commands of an earlier
+	// run to end (no bound when zero).
+	Wait, CommandTimeout time.Duration
+}
+
+// LockHost takes the host a connection reaches, as a run does: every
+// command that changes a host (a run's steps, a rollback's restore) runs
+// under this lock, so two of them never change one host at once. release
+// lets go of it (nil when the connection cannot hold a lock, or the login
+// cannot write /run and so changes little).
+func LockHost(ctx context.Context, conn transport.Conn, h *inventory.Host, l HostLock) (release func(), err error) {
+	holder, ok := conn.(transport.Holder)
+	if !ok {
+		return nil, nil
+	}
+	// A runner that was just killed lets go of its hosts only when sshd
+	// sees its connection close: a moment, which a resume started at once
+	// must not take for another run holding the host.
+	wait := max(l.Wait, lockSettle)
+	holdCtx := ctx
+	if l.CommandTimeout > 0 {
+		// The host bounds its own waits; this bound is for a host that
+		// hangs and so never says anything.
+		bound := wait + l.CommandTimeout + lockGrace
+		var cancel context.CancelFunc
+		holdCtx, cancel = context.WithTimeout(ctx, bound)
+		defer cancel()
+	}
+	script := lockScript(l.Holder, wait, l.CommandTimeout)
+	if h.Become {
+		// /run/switchback is root's: the lock is taken as root too.
+		if script, err = becomeArgument(h.BecomeMethod, script); err != nil {
+			return nil, err
+		}
+	}
+	release, err = holder.Hold(holdCtx, script, lockedLine)
 	if err == nil {
-		// Held until the end of the host's wave (or its connection).
-		h.unlock = release
-		return nil
+		return release, nil
 	}
 	if ctx.Err() != nil || transport.IsUnreachable(err) {
-		return err // the operator's stop, or a lost host: nothing to add
+		return nil, err // the operator's stop, or a lost host: nothing to add
 	}
 	if holdCtx.Err() != nil {
-		return &transport.UnreachableError{Host: h.host.Name, Err: fmt.Errorf("no answer while locking the host (%s)", runLock)}
+		return nil, &transport.UnreachableError{Host: h.Name, Err: fmt.Errorf("no answer while locking the host (%s)", runLock)}
 	}
 	msg := err.Error()
 	switch {
@@ -137,28 +159,27 @@ func (r *run) lockHost(ctx context.Context, h *hostRun) error {
 		if other == "" {
 			other = "another run"
 		}
-		if e.LockWait <= 0 {
-			return fmt.Errorf("the host is locked by %s: two runs must not change one host at once (wait for it to end, or give --lock-wait)", other)
+		if l.Wait <= 0 {
+			return nil, fmt.Errorf("the host is locked by %s: two runs must not change one host at once (wait for it to end, or give --lock-wait)", other)
 		}
-		return fmt.Errorf("the host is still locked by %s after waiting %s", other, e.LockWait)
+		return nil, fmt.Errorf("the host is still locked by %s after waiting %s", other, l.Wait)
 	case strings.HasPrefix(msg, "unlockable"):
 		// An ordinary login without become cannot write /run; it can
 		// change little on the host either, and is not locked out.
-		h.unlock = nil
-		return nil
+		return nil, nil
 	case strings.HasPrefix(msg, "orphans"):
-		return fmt.Errorf("commands of an earlier run are still running on the host (they hold %s); after %s they had not finished", commandsLock, e.CommandTimeout)
+		return nil, fmt.Errorf("commands of an earlier run are still running on the host (they hold %s); after %s they had not finished", commandsLock, l.CommandTimeout)
 	}
-	if h.host.Become {
-		method := h.host.BecomeMethod
+	if h.Become {
+		method := h.BecomeMethod
 		if method == "" {
 			method = inventory.BecomeDoas
 		}
 		if why := refusedBecome(method, msg); why != "" {
-			return &BecomeError{Method: method, Why: why}
+			return nil, &BecomeError{Method: method, Why: why}
 		}
 	}
-	return fmt.Errorf("locking the host (%s): %s", runLock, msg)
+	return nil, fmt.Errorf("locking the host (%s): %s", runLock, msg)
 }
 
 func firstLine(s string) string {
@@ -173,9 +194,15 @@ func (e *Engine) lockHolder() string {
 	if id == "" {
 		id = "(unnamed)"
 	}
+	return LockHolder("run " + id)
+}
+
+// LockHolder describes what takes a host ("run ID", "rollback of run
+// ID"), from where and since when, for the message a second taker prints.
+func LockHolder(what string) string {
 	controller, err := os.Hostname()
 	if err != nil {
 		controller = "an unknown controller"
 	}
-	return fmt.Sprintf("run %s from %s (pid %d), since %s", id, controller, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
+	return fmt.Sprintf("%s from %s (pid %d), since %s", what, controller, os.Getpid(), time.Now().UTC().Format(time.RFC3339))
 }

@@ -77,6 +77,17 @@ func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
 		if err != nil {
 			return fmt.Errorf("cannot reach the host to restore it: %w", err)
 		}
+		// The host's lock went with its wave: a restore takes it again,
+		// so that it never runs while another run changes the host.
+		if !r.engine.CheckMode {
+			release, err := LockHost(ctx, conn, h.host, HostLock{
+				Holder: r.engine.lockHolder(), Wait: r.engine.LockWait, CommandTimeout: r.engine.CommandTimeout})
+			if err != nil {
+				conn.Close()
+				return fmt.Errorf("cannot restore the host: %w", err)
+			}
+			h.unlock = release
+		}
 		h.conn = conn
 	}
 	undoErr := r.runOnRollback(ctx, h)

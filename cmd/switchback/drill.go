@@ -77,7 +77,9 @@ func finishDrill(ctx context.Context, env *Env, d transport.Dialer, store *state
 		// The engine rolled back every host it could reach; one it could
 		// not is tried once more here.
 		if rec.Snapshot != nil && !rec.RolledBack {
-			err := recordedSnapshots(d).Restore(ctx, h, rec.Snapshot)
+			restorer := recordedSnapshots(d)
+			restorer.Lock = runner.HostLock{Holder: runner.LockHolder("drill of run " + runID)}
+			err := restorer.Restore(ctx, h, rec.Snapshot)
 			if recErr := store.RecordRollback(ctx, runID, h.Name, err); recErr != nil {
 				fmt.Fprintf(env.Stderr, "switchback: %v\n", recErr)
 			}

@@ -279,6 +279,63 @@ phase "p" {
 	}
 }
 
+// TestRollbackTakesTheHostLock: a rollback restores a host only while
+// it holds the host's run lock. While a run works on the host, rolling
+// back an earlier run fails for that host, names the run that holds it
+// and changes nothing; once that run has ended, the same rollback
+// restores the host.
+func TestRollbackTakesTheHostLock(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	earlier := writeFile(t, t.TempDir(), "earlier.hcl", `
+playbook { name = "earlier" }
+snapshot { paths = ["/srv"] }
+phase "p" {
+  command "mark" { run = "echo earlier > /srv/earlier" }
+}
+`)
+	code, out := runCLI(t, runArgs(f, earlier)...)
+	if code != runner.ExitOK {
+		t.Fatalf("the earlier run: exit %d\n%s", code, out)
+	}
+	id := runID(t, out)
+	rollback := func() (int, string) {
+		return runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts)
+	}
+
+	// A run that holds the host until the test lets it go.
+	holding := writeFile(t, t.TempDir(), "holding.hcl", `
+playbook { name = "holding" }
+phase "work" {
+  command "hold" {
+    run = "touch /root/started; n=0; until [ -e /root/release ] || [ $n -ge 600 ]; do sleep 0.1; n=$((n + 1)); done"
+  }
+}
+`)
+	_, wait := startRun(t, runArgs(f, holding)...)
+	waitFile(t, h.Path("/root/started"))
+	code, out = rollback()
+	if err := os.WriteFile(h.Path("/root/release"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	holder := runID(t, wait())
+	if code != runner.ExitRollback {
+		t.Errorf("a rollback while a run holds the host: exit %d, want %d", code, runner.ExitRollback)
+	}
+	wantInOutput(t, out, "ROLLBACK FAILED on host-01", "the host is locked by run "+holder+" from ")
+	if got := mustRead(t, h.Path("/srv/earlier")); got != "earlier\n" {
+		t.Errorf("the refused rollback changed the host: /srv/earlier = %q", got)
+	}
+
+	code, out = rollback()
+	if code != runner.ExitOK || !strings.Contains(out, "ROLLED BACK host-01") {
+		t.Fatalf("the rollback after the run ended: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(h.Path("/srv/earlier")); !os.IsNotExist(err) {
+		t.Errorf("the host was not restored: /srv/earlier is still there (%v)", err)
+	}
+}
+
 // TestResumeWaitsForOrphanedCommands: a runner killed in the middle of a
 // step leaves that step's command running on the host, and its journal
 // line is not written until it ends. A resume started at once waits for

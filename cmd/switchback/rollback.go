@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/runner"
@@ -18,8 +19,9 @@ type rollbackCmd struct {
 	sshArgs
 	ID string `arg:"" name:"run" help:"The run whose snapshots to restore (see 'switchback runs list')."`
 	inventoryFlags
-	Hosts []string `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
-	Check bool     `help:"Show, per host, what a restore would change (paths, packages, services) without changing anything."`
+	Hosts    []string      `sep:"," placeholder:"HOST" help:"Only these hosts (default: every host the run snapshotted and did not roll back)."`
+	Check    bool          `help:"Show, per host, what a restore would change (paths, packages, services) without changing anything."`
+	LockWait time.Duration `help:"Wait this long for a run that holds a host to release it (default: a few seconds, then that host's restore fails and the others go on)."`
 }
 
 // Run restores hosts from the snapshots a past run took before changing
@@ -86,8 +88,11 @@ func (c *rollbackCmd) Run(env *Env) error {
 		return checkRollback(ctx, env, dialer, todo)
 	}
 	failed := 0
+	restorer := recordedSnapshots(dialer)
+	// Each host is restored under its run lock, as a run changes it.
+	restorer.Lock = runner.HostLock{Holder: runner.LockHolder("rollback of run " + c.ID), Wait: c.LockWait}
 	for _, t := range todo {
-		err := recordedSnapshots(dialer).Restore(ctx, t.host, t.snap)
+		err := restorer.Restore(ctx, t.host, t.snap)
 		if recErr := st.RecordRollback(ctx, c.ID, t.host.Name, err); recErr != nil {
 			fmt.Fprintf(env.Stderr, "switchback: %v\n", recErr)
 		}
