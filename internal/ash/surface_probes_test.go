@@ -30,6 +30,11 @@ type surfaceProbe struct {
 	// Informational: the GNU tool's help says the option only reports
 	// what is being done (--verbose, --changes...).
 	Informational bool
+	// Situation: the probe puts the applet in a situation scripts meet
+	// (a destination that exists, no TERM) rather than choose, so the
+	// GNU tool failing there is a result to compare, not a form no
+	// script uses.
+	Situation bool
 }
 
 // rc is appended to probes that end with a command whose status matters.
@@ -919,9 +924,9 @@ func withProcessSubstitution(tmpl string, files []string) string {
 // appletProbes: each applet of the host alone (the baseline) and with
 // each option its GNU tool has.
 func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
-	names := make([]string, 0, len(appletTemplates))
-	for name := range appletTemplates {
-		if hostApplets[name] != nil {
+	var names []string
+	for name := range hostApplets {
+		if _, ok := appletTemplate(name); ok {
 			if _, err := exec.LookPath(name); err == nil {
 				names = append(names, name)
 			}
@@ -930,7 +935,8 @@ func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
 	sort.Strings(names)
 	var ps []surfaceProbe
 	for _, name := range names {
-		tmpl := appletFixture + appletTemplates[name]
+		t, _ := appletTemplate(name)
+		tmpl := appletFixture + t
 		ps = append(ps, surfaceProbe{Key: "applet " + name, Script: withoutOption(tmpl) + rc, Group: name})
 		if files, ok := readsFiles[name]; ok {
 			ps = append(ps, surfaceProbe{Key: "applet " + name + " <(", Script: withoutOption(withProcessSubstitution(tmpl, files)) + rc, Group: name})
@@ -987,6 +993,7 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 	ps = append(ps, echoProbes...)
 	ps = append(ps, trapProbes...)
 	ps = append(ps, appletProbes(parseApplets(appletsHelp))...)
+	ps = append(ps, situationProbes(parseApplets(appletsHelp))...)
 	seen := map[string]bool{}
 	out := ps[:0]
 	for _, p := range ps {
