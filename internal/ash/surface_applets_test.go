@@ -41,7 +41,7 @@ var moreAppletTemplates = map[string]string{
 	"egrep":      "egrep {opt} 'a|c' in.txt\n",
 	"expr":       "expr {opt} 7 + 3 \\* 2\n",
 	"factor":     "factor {opt} 12 97\n",
-	"fallocate":  "fallocate {opt} -l 4096 f.img\nwc -c < f.img\n",
+	"fallocate":  "cp in.txt f.img\nfallocate {opt} -l 4096 f.img\nwc -c < f.img\n",
 	"fgrep":      "fgrep {opt} 'a 1' in.txt\n",
 	"getopt":     "getopt {opt} ab: -a -b x y\n",
 	"groups":     "groups {opt} >/dev/null\n",

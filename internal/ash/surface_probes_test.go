@@ -73,7 +73,7 @@ var builtinTemplates = map[string]string{
 	"dirs":      "dirs {opt} >/dev/null\n" + rc,
 	"pushd":     "mkdir -p d\npushd {opt} d >/dev/null\necho \"rc=$? ${PWD##*/}\"\n",
 	"popd":      "popd {opt} >/dev/null\n" + rc,
-	"disown":    "sleep 0 &\ndisown {opt}\n" + rc,
+	"disown":    "sleep 1 >/dev/null 2>&1 &\ndisown {opt}\n" + rc, // a job still there: one already reaped is "no such job"
 	"echo":      "echo {opt} 'a\\tb\\c'\n" + rc,
 	"enable":    "enable {opt} echo >/dev/null\n" + rc,
 	"eval":      "eval {opt} 'echo ok'\n" + rc,
@@ -843,7 +843,8 @@ var gnuValues = map[string]string{
 	"PERMS": "644", "NUL": "", "LEVEL": "1", "KEY": "x", "RANGE": "1",
 }
 
-var gnuHelpLine = regexp.MustCompile(`^\s+(-[A-Za-z0-9])?(?:, )?(--[A-Za-z0-9-]+)?(\[?=\S+|\s[A-Z][A-Z_\[\]+-]*)?`)
+// The value is "=VALUE", " VALUE" or, in util-linux's help, " <value>".
+var gnuHelpLine = regexp.MustCompile(`^\s+(-[A-Za-z0-9])?(?:, )?(--[A-Za-z0-9-]+)?(\[?=\S+|\s[A-Z][A-Z_\[\]+-]*|\s<[a-z][a-z_-]*>)?`)
 
 // reports is what the help of an option says when the option only
 // reports what the tool does: "explain what is being done", "print a
@@ -872,6 +873,9 @@ func gnuOptionsWithValues(name string) []gnuOpt {
 		value := ""
 		if v := strings.TrimSpace(m[3]); v != "" && !strings.HasPrefix(v, "[=") {
 			v = strings.TrimPrefix(v, "=")
+			if strings.HasPrefix(v, "<") {
+				v = strings.ToUpper(strings.Trim(v, "<>"))
+			}
 			if gv, ok := gnuValues[v]; ok {
 				value = gv
 			} else {
