@@ -166,23 +166,12 @@ func stageScripts(t *testing.T, dirs []string, mode os.FileMode, put func(write 
 	t.Cleanup(func() { os.RemoveAll(local) })
 }
 
-// appletNames are the commands scripts call that Alpine provides with
-// BusyBox; the generator keeps those that really are BusyBox on the host.
-var appletNames = []string{
-	"base64", "basename", "cat", "chmod", "chown", "cmp", "comm", "cp", "cut", "date", "dd", "df",
-	"diff", "dirname", "du", "env", "expand", "find", "flock", "fold", "free", "grep", "gzip", "head",
-	"hostname", "id", "install", "ln", "logger", "ls", "md5sum", "mkdir", "mktemp", "mv", "nice",
-	"nl", "nohup", "nproc", "od", "paste", "ps", "readlink", "realpath", "rm", "rmdir", "sed", "seq",
-	"sha1sum", "sha256sum", "shuf", "sleep", "sort", "split", "stat", "tac", "tail", "tar", "tee",
-	"timeout", "touch", "tr", "truncate", "uname", "uniq", "wc", "wget", "which", "xargs",
-}
-
 const appletsHeader = "# `busybox APPLET --help` on an Alpine 3.20 host of the test fleet, for the\n" +
 	"# commands that BusyBox provides there. Written by TestDeriveTable -update.\n"
 
 func appletHelp(t *testing.T, f *fleet.Fleet) string {
 	t.Helper()
-	script := `for a in ` + strings.Join(appletNames, " ") + `; do
+	script := `for a in ` + strings.Join(appletNames(), " ") + `; do
 	p=$(command -v "$a") || continue
 	[ "$(readlink -f "$p")" = /bin/busybox ] || continue
 	echo "=== $a"

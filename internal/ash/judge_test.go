@@ -55,6 +55,9 @@ func TestJudgeApplet(t *testing.T) {
 		{"messages", surfaceProbe{Group: "mkdir", Informational: true}, Outcome{Stdout: "created directory: 'n'\nrc=0\n"}, Outcome{Stdout: "mkdir: created directory 'n'\nrc=0\n"}, SeverityInfo},
 		{"messages of a failing option", surfaceProbe{Group: "mkdir", Informational: true}, Outcome{Stdout: "rc=1\n", Stderr: "unrecognized\n"}, Outcome{Stdout: "rc=0\n"}, SeverityError},
 		{"status after unterminated output", surfaceProbe{Group: "du"}, Outcome{Stdout: "N\td\x00rc=0\n"}, Outcome{Stdout: "N\td\x00rc=0\n"}, SeverityInfo},
+		{"GNU fails in a situation: compared", surfaceProbe{Group: "mv", Situation: true}, Outcome{Stdout: "rc=0\n"}, Outcome{Stdout: "rc=1\n", Stderr: "mv: same file\n"}, SeverityError},
+		{"both fail in a situation", surfaceProbe{Group: "ln", Situation: true}, Outcome{Stdout: "rc=1\n", Stderr: "ln: exists\n"}, Outcome{Stdout: "rc=1\n", Stderr: "ln: exists\n"}, SeverityInfo},
+		{"ash fails in a situation", surfaceProbe{Group: "cp", Situation: true}, Outcome{Stdout: "rc=1\n", Stderr: "cp: no\n"}, Outcome{Stdout: "rc=0\n"}, SeverityError},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -29,6 +29,9 @@ type keyer struct {
 	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
 	depth    int                       // functions we are inside
 	unseen   bool                      // the keys being added are of a command nobody reads
+	// situation: what the script did so far that puts applets in a
+	// situation (situations.go).
+	situation situationState
 }
 
 func (k *keyer) add(pos syntax.Pos, key string) {
@@ -37,7 +40,7 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 
 // fileKeys lists the keys of a parsed script, in tree order.
 func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f)}
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f), situation: newSituationState(f)}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -327,6 +330,7 @@ func (k *keyer) redirect(r *syntax.Redirect) {
 		k.add(r.OpPos, "redir fd>9")
 	}
 	k.devicePath(r.OpPos, word)
+	k.redirected(r)
 }
 
 // devicePath names the files bash emulates.
@@ -730,7 +734,11 @@ func (k *keyer) call(c *syntax.CallExpr) {
 		}
 	}
 	base := base(name)
-	if e := surface.byKey["builtin "+name]; e != nil && !k.funcs[name] {
+	if k.funcs[name] {
+		return // the script's own function, neither builtin nor applet
+	}
+	k.situations(c, base)
+	if e := surface.byKey["builtin "+name]; e != nil {
 		k.add(c.Pos(), "builtin "+name)
 		k.options("builtin "+name, args, at, name == "set")
 	} else if e := surface.byKey["applet "+base]; e != nil {

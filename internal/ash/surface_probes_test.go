@@ -30,6 +30,11 @@ type surfaceProbe struct {
 	// Informational: the GNU tool's help says the option only reports
 	// what is being done (--verbose, --changes...).
 	Informational bool
+	// Situation: the probe puts the applet in a situation scripts meet
+	// (a destination that exists, no TERM) rather than choose, so the
+	// GNU tool failing there is a result to compare, not a form no
+	// script uses.
+	Situation bool
 }
 
 // rc is appended to probes that end with a command whose status matters.
@@ -68,7 +73,7 @@ var builtinTemplates = map[string]string{
 	"dirs":      "dirs {opt} >/dev/null\n" + rc,
 	"pushd":     "mkdir -p d\npushd {opt} d >/dev/null\necho \"rc=$? ${PWD##*/}\"\n",
 	"popd":      "popd {opt} >/dev/null\n" + rc,
-	"disown":    "sleep 0 &\ndisown {opt}\n" + rc,
+	"disown":    "sleep 1 >/dev/null 2>&1 &\ndisown {opt}\n" + rc, // a job still there: one already reaped is "no such job"
 	"echo":      "echo {opt} 'a\\tb\\c'\n" + rc,
 	"enable":    "enable {opt} echo >/dev/null\n" + rc,
 	"eval":      "eval {opt} 'echo ok'\n" + rc,
@@ -838,7 +843,8 @@ var gnuValues = map[string]string{
 	"PERMS": "644", "NUL": "", "LEVEL": "1", "KEY": "x", "RANGE": "1",
 }
 
-var gnuHelpLine = regexp.MustCompile(`^\s+(-[A-Za-z0-9])?(?:, )?(--[A-Za-z0-9-]+)?(\[?=\S+|\s[A-Z][A-Z_\[\]+-]*)?`)
+// The value is "=VALUE", " VALUE" or, in util-linux's help, " <value>".
+var gnuHelpLine = regexp.MustCompile(`^\s+(-[A-Za-z0-9])?(?:, )?(--[A-Za-z0-9-]+)?(\[?=\S+|\s[A-Z][A-Z_\[\]+-]*|\s<[a-z][a-z_-]*>)?`)
 
 // reports is what the help of an option says when the option only
 // reports what the tool does: "explain what is being done", "print a
@@ -867,6 +873,9 @@ func gnuOptionsWithValues(name string) []gnuOpt {
 		value := ""
 		if v := strings.TrimSpace(m[3]); v != "" && !strings.HasPrefix(v, "[=") {
 			v = strings.TrimPrefix(v, "=")
+			if strings.HasPrefix(v, "<") {
+				v = strings.ToUpper(strings.Trim(v, "<>"))
+			}
 			if gv, ok := gnuValues[v]; ok {
 				value = gv
 			} else {
@@ -919,9 +928,9 @@ func withProcessSubstitution(tmpl string, files []string) string {
 // appletProbes: each applet of the host alone (the baseline) and with
 // each option its GNU tool has.
 func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
-	names := make([]string, 0, len(appletTemplates))
-	for name := range appletTemplates {
-		if hostApplets[name] != nil {
+	var names []string
+	for name := range hostApplets {
+		if _, ok := appletTemplate(name); ok {
 			if _, err := exec.LookPath(name); err == nil {
 				names = append(names, name)
 			}
@@ -930,7 +939,8 @@ func appletProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
 	sort.Strings(names)
 	var ps []surfaceProbe
 	for _, name := range names {
-		tmpl := appletFixture + appletTemplates[name]
+		t, _ := appletTemplate(name)
+		tmpl := appletFixture + t
 		ps = append(ps, surfaceProbe{Key: "applet " + name, Script: withoutOption(tmpl) + rc, Group: name})
 		if files, ok := readsFiles[name]; ok {
 			ps = append(ps, surfaceProbe{Key: "applet " + name + " <(", Script: withoutOption(withProcessSubstitution(tmpl, files)) + rc, Group: name})
@@ -987,6 +997,7 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 	ps = append(ps, echoProbes...)
 	ps = append(ps, trapProbes...)
 	ps = append(ps, appletProbes(parseApplets(appletsHelp))...)
+	ps = append(ps, situationProbes(parseApplets(appletsHelp))...)
 	seen := map[string]bool{}
 	out := ps[:0]
 	for _, p := range ps {

@@ -224,11 +224,13 @@ func judgeShell(c comparison, ashExit, bashExit int) (Severity, string) {
 // (--verbose...) is judged by its status: scripts do not read its
 // messages. Output that differs only in column alignment is read the
 // same by scripts, except from the applets that exist to lay text out.
+// A probe of a situation (p.Situation) compares the GNU tool's failure
+// like any other result: scripts meet it.
 func judgeApplet(p surfaceProbe, c comparison, ashExit, bashExit int) (Severity, string) {
 	switch {
-	case fails(p.Group, c.BashRC):
+	case fails(p.Group, c.BashRC) && !p.Situation:
 		return SeverityInfo, "the GNU tool fails on this probe too"
-	case fails(p.Group, c.AshRC) || ashExit != bashExit || c.AshRC != c.BashRC:
+	case fails(p.Group, c.AshRC) && !fails(p.Group, c.BashRC) || ashExit != bashExit || c.AshRC != c.BashRC:
 		return SeverityError, ""
 	case c.AshComplains && !c.BashComplains:
 		return SeverityError, ""

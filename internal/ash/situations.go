@@ -1,0 +1,174 @@
+package ash
+
+import (
+	"bytes"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// The situations an applet meets rather than is given (probed as
+// "applet NAME :situation"): what a script shows of them.
+//
+//   - :same-file: cp, mv, ln, install or link given the same path as source
+//     and destination;
+//   - :onto-existing: a destination the script wrote or gave a mode to
+//     before (a redirection, chmod, touch, or an earlier copy);
+//   - :umask: a file created after the script set a umask;
+//   - :no-TERM: clear, unless the script sets TERM itself (cron and ssh
+//     without a terminal give it none);
+//   - :TZ: date in a script that sets TZ to a zone name, for which a base
+//     Alpine has no data.
+
+// situationState is what the keyer has seen of a script so far.
+type situationState struct {
+	written  map[string]bool // paths written or given a mode, as the script spells them
+	umask    bool
+	setsTERM bool
+	zoneTZ   bool
+}
+
+func newSituationState(f *syntax.File) situationState {
+	s := situationState{written: map[string]bool{}}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if as, ok := n.(*syntax.Assign); ok && as.Name != nil {
+			switch as.Name.Value {
+			case "TERM":
+				s.setsTERM = true
+			case "TZ":
+				v := ""
+				if as.Value != nil {
+					v = partial(as.Value)
+				}
+				if strings.Contains(v, "/") || strings.Contains(v, unknown) {
+					s.zoneTZ = true
+				}
+			}
+		}
+		return true
+	})
+	return s
+}
+
+// pathText is a word as the script spells it, quotes aside, so that
+// "$conf" and $conf name the same file.
+func pathText(w *syntax.Word) string {
+	var b bytes.Buffer
+	if err := syntax.NewPrinter().Print(&b, w); err != nil {
+		return ""
+	}
+	return strings.NewReplacer(`"`, "", `'`, "").Replace(b.String())
+}
+
+// operands are a command's arguments that are not options.
+func operands(words []*syntax.Word) []*syntax.Word {
+	var out []*syntax.Word
+	opts := true
+	for _, w := range words {
+		a := partial(w)
+		switch {
+		case opts && a == "--":
+			opts = false
+		case opts && len(a) > 1 && a[0] == '-':
+		default:
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// situations adds the situation keys of an applet's call, then records
+// what the call writes.
+func (k *keyer) situations(c *syntax.CallExpr, name string) {
+	s := &k.situation
+	has := func(what string) bool { return surface.byKey["applet "+name+" :"+what] != nil }
+	ops := operands(c.Args[1:])
+	if name == "chmod" && len(ops) > 1 {
+		for _, w := range ops[1:] {
+			s.written[pathText(w)] = true
+		}
+	}
+	if name == "touch" {
+		for _, w := range ops {
+			s.written[pathText(w)] = true
+		}
+	}
+	if name == "umask" && len(c.Args) > 1 {
+		s.umask = true
+	}
+	if name == "clear" && !s.setsTERM && has("no-TERM") {
+		k.add(c.Pos(), "applet clear :no-TERM")
+	}
+	if name == "date" && s.zoneTZ && has("TZ") {
+		k.add(c.Pos(), "applet date :TZ")
+	}
+	if s.umask && has("umask") {
+		k.add(c.Pos(), "applet "+name+" :umask")
+	}
+	if len(ops) == 0 {
+		return
+	}
+	dest := pathText(ops[len(ops)-1])
+	for _, w := range ops[:len(ops)-1] {
+		if pathText(w) == dest && has("same-file") {
+			k.add(c.Pos(), "applet "+name+" :same-file")
+			break
+		}
+	}
+	if s.written[dest] && has("onto-existing") {
+		// With options, the probes of those options in the situation
+		// say what becomes of the destination.
+		opts := situationOptions(c.Args[1:])
+		found := false
+		for _, o := range opts {
+			if key := "applet " + name + " " + o + " :onto-existing"; surface.byKey[key] != nil {
+				k.add(c.Pos(), key)
+				found = true
+			}
+		}
+		if !found && len(opts) == 0 {
+			k.add(c.Pos(), "applet "+name+" :onto-existing")
+		}
+	}
+	if writesFileLast[name] {
+		s.written[dest] = true
+	}
+}
+
+// situationOptions names a call's options as the probes do: --name
+// without its value, and each letter of -abc.
+func situationOptions(words []*syntax.Word) []string {
+	var out []string
+	for _, w := range words {
+		a := partial(w)
+		switch {
+		case a == "--":
+			return out
+		case strings.HasPrefix(a, "--"):
+			name, _, _ := strings.Cut(a, "=")
+			out = append(out, name)
+		case len(a) > 1 && a[0] == '-' && !strings.Contains(a, unknown):
+			for _, l := range a[1:] {
+				out = append(out, "-"+string(l))
+			}
+		}
+	}
+	return out
+}
+
+// writesLast are the applets whose last operand is a file they write.
+var writesLast = map[string]bool{"cp": true, "mv": true, "install": true, "ln": true, "link": true,
+	"mkdir": true, "mkfifo": true, "tee": true}
+
+// writesFileLast are those whose last operand is a file, not a directory.
+var writesFileLast = map[string]bool{"cp": true, "mv": true, "install": true, "ln": true, "link": true, "tee": true}
+
+// redirected records a file a redirection writes.
+func (k *keyer) redirected(r *syntax.Redirect) {
+	switch r.Op {
+	case syntax.RdrOut, syntax.AppOut, syntax.RdrClob, syntax.RdrAll, syntax.AppAll:
+		if r.Word != nil {
+			k.situation.written[pathText(r.Word)] = true
+		}
+	}
+}
