@@ -61,11 +61,15 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 	for _, w := range c.Args {
 		a.braces(w)
 	}
-	name, ok := literal(c.Args[0])
-	if !ok {
-		return
+	// A command held in a variable is each of the commands it can be
+	// ($SHA256 -c is sha256sum -c where SHA256 may be sha256sum).
+	for _, name := range a.values.of(c.Args[0]) {
+		a.callAs(base(name), c)
 	}
-	name = base(name)
+}
+
+// callAs judges a simple command as the command name.
+func (a *analyzer) callAs(name string, c *syntax.CallExpr) {
 	args := make([]string, len(c.Args)-1)
 	for i, w := range c.Args[1:] {
 		args[i] = partial(w)
@@ -269,22 +273,18 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.
 			}
 			continue
 		}
-		// A variable with one literal value is that value; otherwise
-		// the literal parts decide: "$n days ago" is relative, "@$t" is
-		// not, and a value known only at run time is not judged.
+		// A variable is each of its values; otherwise the literal parts
+		// decide: "$n days ago" is relative, "@$t" is not, and a value
+		// known only at run time is not judged.
+		values := []string{value}
 		if value == unknown {
-			p := soleParam(words[i])
-			if p == nil || p.Param == nil || p.Exp != nil || p.Slice != nil || p.Repl != nil || p.Index != nil {
-				continue
-			}
-			v, ok := a.values[p.Param.Value]
-			if !ok {
-				continue
-			}
-			value = v
+			values = a.values.of(words[i])
 		}
-		if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {
-			a.add(at(i), "date-relative", "date -d '"+strings.ReplaceAll(value, "\x00", "$…")+"'")
+		for _, value := range values {
+			if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {
+				a.add(at(i), "date-relative", "date -d '"+strings.ReplaceAll(value, "\x00", "$…")+"'")
+				break
+			}
 		}
 	}
 }

@@ -27,6 +27,7 @@ type keyer struct {
 	quiet    map[*syntax.CallExpr]bool
 	funcs    map[string]bool
 	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
+	values   valueSets                 // what each variable can hold
 	depth    int                       // functions we are inside
 	unseen   bool                      // the keys being added are of a command nobody reads
 }
@@ -36,8 +37,8 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 }
 
 // fileKeys lists the keys of a parsed script, in tree order.
-func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f)}
+func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f), values: values}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -55,7 +56,7 @@ func scriptKeys(src []byte) []string {
 		return nil
 	}
 	var out []string
-	for _, ka := range fileKeys(f, assignments(f), singleWords(f), quietCalls(f)) {
+	for _, ka := range fileKeys(f, assignments(f), singleWords(f), quietCalls(f), scriptValues(f)) {
 		out = append(out, ka.Key)
 	}
 	return out
@@ -674,10 +675,14 @@ func (k *keyer) call(c *syntax.CallExpr) {
 	for _, w := range c.Args {
 		k.word(w, false)
 	}
-	name, ok := literal(c.Args[0])
-	if !ok {
-		return
+	// A command held in a variable is each of the commands it can be.
+	for _, name := range k.values.of(c.Args[0]) {
+		k.callAs(name, c)
 	}
+}
+
+// callAs names the constructs of a simple command run as name.
+func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 	if len(c.Assigns) > 0 {
 		switch {
 		case k.funcs[name]:
