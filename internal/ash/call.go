@@ -349,8 +349,32 @@ func (a *analyzer) options(name string, args []string, at func(int) syntax.Pos) 
 		}
 	}
 	for _, i := range spec.unknownOptions(args) {
-		a.add(at(i), "gnu-option", name+" "+args[i])
+		if !acceptedByProbe(name, args[i]) {
+			a.add(at(i), "gnu-option", name+" "+args[i])
+		}
 	}
+}
+
+// acceptedByProbe says whether the surface probes ran every option of
+// an argument (-ef: -e and -f) on the applet without a complaint: its
+// help does not list them, yet it takes them (BusyBox ps ignores -e and
+// -f). What the options then do differently is the probes' verdict.
+func acceptedByProbe(name, arg string) bool {
+	var opts []string
+	if long, _, _ := strings.Cut(arg, "="); strings.HasPrefix(arg, "--") {
+		opts = []string{long}
+	} else {
+		for _, c := range strings.TrimPrefix(arg, "-") {
+			opts = append(opts, "-"+string(c))
+		}
+	}
+	for _, o := range opts {
+		e := surface.byKey["applet "+name+" "+o]
+		if e == nil || e.Compared == nil || e.Compared.AshComplains || e.TakesValue {
+			return false
+		}
+	}
+	return len(opts) > 0
 }
 
 // runsCommandToo are the commands that run the command line they are

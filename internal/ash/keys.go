@@ -28,8 +28,11 @@ type keyer struct {
 	funcs    map[string]bool
 	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
 	values   valueSets                 // what each variable can hold
-	depth    int                       // functions we are inside
-	unseen   bool                      // the keys being added are of a command nobody reads
+	// errorSeen are the ${p?w} expansions whose failure status a script
+	// can tell apart (the others fail alike under both shells, or never).
+	errorSeen map[*syntax.ParamExp]bool
+	depth     int  // functions we are inside
+	unseen    bool // the keys being added are of a command nobody reads
 }
 
 func (k *keyer) add(pos syntax.Pos, key string) {
@@ -38,7 +41,7 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 
 // fileKeys lists the keys of a parsed script, in tree order.
 func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f), values: values}
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f), values: values, errorSeen: errorStatusSeen(f)}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -150,6 +153,7 @@ func (k *keyer) walk(node syntax.Node) {
 			} else {
 				k.add(n.Pos(), "syntax time")
 			}
+			k.timed(n)
 		case *syntax.ArithmCmd:
 			k.add(n.Pos(), "syntax ((")
 			k.arith(n.X)
@@ -489,6 +493,10 @@ func (k *keyer) param(p *syntax.ParamExp) {
 				form = strings.TrimSuffix(form, "}") + "pat}"
 			}
 			add(form)
+		case syntax.ErrorUnset, syntax.ErrorUnsetOrNull:
+			if k.errorSeen[p] {
+				add(paramOps[e.Op])
+			}
 		default:
 			if form, ok := paramOps[e.Op]; ok {
 				add(form)
@@ -612,6 +620,43 @@ func (k *keyer) test(x syntax.TestExpr) {
 	})
 }
 
+// timed names what decides where a time report goes: under ash the
+// time applet writes it to the timed command's standard error, so a
+// redirection of that command's (time cmd 2>/dev/null, 2>&1) takes it,
+// where bash's keyword writes to the shell's.
+func (k *keyer) timed(t *syntax.TimeClause) {
+	st := t.Stmt
+	if st == nil {
+		return
+	}
+	if p, ok := st.Cmd.(*syntax.BinaryCmd); ok && (p.Op == syntax.Pipe || p.Op == syntax.PipeAll) {
+		k.add(p.OpPos, "syntax time |")
+		for {
+			// The applet times the pipeline's first command only.
+			st = p.X
+			if p, ok = st.Cmd.(*syntax.BinaryCmd); !ok || p.Op != syntax.Pipe && p.Op != syntax.PipeAll {
+				break
+			}
+		}
+	}
+	for _, r := range st.Redirs {
+		fd2 := r.N != nil && r.N.Value == "2"
+		switch {
+		case fd2 && r.Op == syntax.DplOut && r.Word != nil && r.Word.Lit() == "1":
+			k.add(r.OpPos, "syntax time 2>&1")
+		case fd2 && r.Op == syntax.DplOut && r.Word != nil && r.Word.Lit() == "-",
+			fd2 && (r.Op == syntax.RdrOut || r.Op == syntax.AppOut),
+			r.N == nil && (r.Op == syntax.RdrAll || r.Op == syntax.AppAll),
+			r.N == nil && r.Op == syntax.DplOut && r.Word != nil && !isNumber(r.Word.Lit()) && r.Word.Lit() != "-":
+			if t.PosixFormat {
+				k.add(r.OpPos, "syntax time -p 2>")
+			} else {
+				k.add(r.OpPos, "syntax time 2>")
+			}
+		}
+	}
+}
+
 // testOperand names an unquoted expansion in [[ ]], which ash splits.
 // An operand of a numeric operator is a number, and a variable that only
 // ever holds one plain word splits into that word: neither is the
@@ -620,6 +665,11 @@ func (k *keyer) testOperand(x syntax.TestExpr, numeric bool) {
 	w, ok := x.(*syntax.Word)
 	if !ok {
 		return
+	}
+	if l, ok := literal(w); ok && numeric && !isNumber(strings.TrimLeft(l, "+-")) && l != "" {
+		// [[ i -gt 1 ]]: bash reads a name (or an expression) as
+		// arithmetic, ash only a number.
+		k.add(w.Pos(), "[[ -eq name")
 	}
 	for _, p := range w.Parts {
 		switch p := p.(type) {
