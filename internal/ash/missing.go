@@ -1,6 +1,7 @@
 package ash
 
 import (
+	"slices"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -194,22 +195,38 @@ var wrapperOptions = map[string]map[string]bool{
 
 // invoked lists the commands a simple command runs.
 func (s *commandScope) invoked(c *syntax.CallExpr) []invocation {
-	var out []invocation
-	if len(c.Args) > 0 {
-		// A command held in a variable with several values runs each
-		// of them on some host: every one is judged.
-		if vals := s.hostValues(c.Args[0]); len(vals) > 1 {
-			for _, v := range vals {
-				out = append(out, invocation{v, c.Args[0].Pos()})
-			}
-			return out
-		}
-	}
 	words := make([]string, len(c.Args))
 	for i, w := range c.Args {
 		words[i] = s.resolve(w)
 	}
-	for i := 0; i < len(words); {
+	if len(c.Args) == 0 {
+		return nil
+	}
+	vals := s.hostValues(c.Args[0])
+	if len(vals) < 2 {
+		return s.invokedFrom(c, words, 0)
+	}
+	// A command held in a variable with several values runs each of
+	// them on some host: every one is judged. An empty one
+	// (SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo) runs the next word.
+	var out []invocation
+	for _, v := range vals {
+		w := slices.Clone(words)
+		w[0] = v
+		start := 0
+		if v == "" {
+			start = 1
+		}
+		out = append(out, s.invokedFrom(c, w, start)...)
+	}
+	return out
+}
+
+// invokedFrom lists the commands a simple command runs, its words
+// resolved, from the word at start.
+func (s *commandScope) invokedFrom(c *syntax.CallExpr, words []string, start int) []invocation {
+	var out []invocation
+	for i := start; i < len(words); {
 		name := words[i]
 		if name == "" {
 			break

@@ -41,6 +41,10 @@ func scriptValues(f *syntax.File) valueSets {
 			if n.Name == nil {
 				return true
 			}
+			if n.Value == nil && !n.Naked && n.Array == nil && n.Index == nil && !n.Append {
+				add(n.Name.Value, source{}) // SUDO=: empty
+				return true
+			}
 			if n.Value == nil || n.Array != nil || n.Index != nil || n.Append {
 				add(n.Name.Value, source{unknown: true})
 				return true

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"mvdan.cc/sh/v3/syntax"
 )
 
 func TestScriptValues(t *testing.T) {
@@ -72,5 +74,28 @@ func TestValuesJudged(t *testing.T) {
 				t.Errorf("Analyze(%q)\n got %q\nwant %q", tt.src, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestValuesInvoked: the commands a command word held in a variable runs.
+func TestValuesInvoked(t *testing.T) {
+	for src, want := range map[string][]string{
+		"S=sha256sum; $S -c f":                                   {"sha256sum"},
+		"type g && S=gsha256sum || S=sha256sum\n$S -c f":         {"gsha256sum", "sha256sum"},
+		"command -v g && S=g || S=sha256sum\n$S -c f":            {"sha256sum"},
+		"SUDO=\n[ \"$(id -u)\" = 0 ] || SUDO=sudo\n$SUDO curl x": {"curl", "sudo", "curl"},
+		"S=$(which sha256sum)\n$S -c f":                          nil,
+	} {
+		f := parse(t, src)
+		s := &commandScope{values: scriptValues(f), guarded: map[*syntax.CallExpr]bool{}, onlyGuarded: map[string]bool{}}
+		s.markGuards(f)
+		last := f.Stmts[len(f.Stmts)-1].Cmd.(*syntax.CallExpr)
+		var got []string
+		for _, inv := range s.invoked(last) {
+			got = append(got, inv.name)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: runs %q, want %q", src, got, want)
+		}
 	}
 }
