@@ -90,14 +90,14 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 		a.assigned = assignments(file)
 		a.words = singleWords(file)
 		a.ages = ageChecks(file)
-		a.values = literalValues(file)
+		a.values = scriptValues(file)
 		a.detects = detections(file)
 		a.statusCompared = comparesStatus(file, "124")
 		a.statusRead = statusReadNext(file)
 		a.quiet = quietCalls(file)
 		syntax.Walk(file, a.visit)
 		a.commandFindings(file, opt.Packages)
-		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet))
+		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet, a.values))
 	}
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
@@ -152,8 +152,8 @@ type analyzer struct {
 	findings []Finding
 	assigned map[string]bool // variables the script sets (assignments, for, read, getopts)
 	words    map[string]bool // variables that only ever hold one plain word
-	// values are the variables that only ever hold one literal value.
-	values map[string]string
+	// values are what each variable can hold, where the script says.
+	values valueSets
 	// ages says where the script looks at files' modification times.
 	ages ageSeer
 	// detects are expansions that only test whether a variable is set.

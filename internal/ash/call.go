@@ -61,11 +61,15 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 	for _, w := range c.Args {
 		a.braces(w)
 	}
-	name, ok := literal(c.Args[0])
-	if !ok {
-		return
+	// A command held in a variable is each of the commands it can be
+	// ($SHA256 -c is sha256sum -c where SHA256 may be sha256sum).
+	for _, name := range a.values.of(c.Args[0]) {
+		a.callAs(base(name), c)
 	}
-	name = base(name)
+}
+
+// callAs judges a simple command as the command name.
+func (a *analyzer) callAs(name string, c *syntax.CallExpr) {
 	args := make([]string, len(c.Args)-1)
 	for i, w := range c.Args[1:] {
 		args[i] = partial(w)
@@ -269,22 +273,18 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.
 			}
 			continue
 		}
-		// A variable with one literal value is that value; otherwise
-		// the literal parts decide: "$n days ago" is relative, "@$t" is
-		// not, and a value known only at run time is not judged.
+		// A variable is each of its values; otherwise the literal parts
+		// decide: "$n days ago" is relative, "@$t" is not, and a value
+		// known only at run time is not judged.
+		values := []string{value}
 		if value == unknown {
-			p := soleParam(words[i])
-			if p == nil || p.Param == nil || p.Exp != nil || p.Slice != nil || p.Repl != nil || p.Index != nil {
-				continue
-			}
-			v, ok := a.values[p.Param.Value]
-			if !ok {
-				continue
-			}
-			value = v
+			values = a.values.of(words[i])
 		}
-		if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {
-			a.add(at(i), "date-relative", "date -d '"+strings.ReplaceAll(value, "\x00", "$…")+"'")
+		for _, value := range values {
+			if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {
+				a.add(at(i), "date-relative", "date -d '"+strings.ReplaceAll(value, "\x00", "$…")+"'")
+				break
+			}
 		}
 	}
 }
@@ -349,8 +349,32 @@ func (a *analyzer) options(name string, args []string, at func(int) syntax.Pos) 
 		}
 	}
 	for _, i := range spec.unknownOptions(args) {
-		a.add(at(i), "gnu-option", name+" "+args[i])
+		if !acceptedByProbe(name, args[i]) {
+			a.add(at(i), "gnu-option", name+" "+args[i])
+		}
 	}
+}
+
+// acceptedByProbe says whether the surface probes ran every option of
+// an argument (-ef: -e and -f) on the applet without a complaint: its
+// help does not list them, yet it takes them (BusyBox ps ignores -e and
+// -f). What the options then do differently is the probes' verdict.
+func acceptedByProbe(name, arg string) bool {
+	var opts []string
+	if long, _, _ := strings.Cut(arg, "="); strings.HasPrefix(arg, "--") {
+		opts = []string{long}
+	} else {
+		for _, c := range strings.TrimPrefix(arg, "-") {
+			opts = append(opts, "-"+string(c))
+		}
+	}
+	for _, o := range opts {
+		e := surface.byKey["applet "+name+" "+o]
+		if e == nil || e.Compared == nil || e.Compared.AshComplains || e.TakesValue {
+			return false
+		}
+	}
+	return len(opts) > 0
 }
 
 // runsCommandToo are the commands that run the command line they are

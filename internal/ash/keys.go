@@ -27,8 +27,12 @@ type keyer struct {
 	quiet    map[*syntax.CallExpr]bool
 	funcs    map[string]bool
 	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
-	depth    int                       // functions we are inside
-	unseen   bool                      // the keys being added are of a command nobody reads
+	values   valueSets                 // what each variable can hold
+	// errorSeen are the ${p?w} expansions whose failure status a script
+	// can tell apart (the others fail alike under both shells, or never).
+	errorSeen map[*syntax.ParamExp]bool
+	depth     int  // functions we are inside
+	unseen    bool // the keys being added are of a command nobody reads
 	// situation: what the script did so far that puts applets in a
 	// situation (situations.go).
 	situation situationState
@@ -39,8 +43,9 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 }
 
 // fileKeys lists the keys of a parsed script, in tree order.
-func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f), situation: newSituationState(f)}
+func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f),
+		values: values, errorSeen: errorStatusSeen(f), situation: newSituationState(f)}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -58,7 +63,7 @@ func scriptKeys(src []byte) []string {
 		return nil
 	}
 	var out []string
-	for _, ka := range fileKeys(f, assignments(f), singleWords(f), quietCalls(f)) {
+	for _, ka := range fileKeys(f, assignments(f), singleWords(f), quietCalls(f), scriptValues(f)) {
 		out = append(out, ka.Key)
 	}
 	return out
@@ -152,6 +157,7 @@ func (k *keyer) walk(node syntax.Node) {
 			} else {
 				k.add(n.Pos(), "syntax time")
 			}
+			k.timed(n)
 		case *syntax.ArithmCmd:
 			k.add(n.Pos(), "syntax ((")
 			k.arith(n.X)
@@ -492,6 +498,10 @@ func (k *keyer) param(p *syntax.ParamExp) {
 				form = strings.TrimSuffix(form, "}") + "pat}"
 			}
 			add(form)
+		case syntax.ErrorUnset, syntax.ErrorUnsetOrNull:
+			if k.errorSeen[p] {
+				add(paramOps[e.Op])
+			}
 		default:
 			if form, ok := paramOps[e.Op]; ok {
 				add(form)
@@ -615,6 +625,43 @@ func (k *keyer) test(x syntax.TestExpr) {
 	})
 }
 
+// timed names what decides where a time report goes: under ash the
+// time applet writes it to the timed command's standard error, so a
+// redirection of that command's (time cmd 2>/dev/null, 2>&1) takes it,
+// where bash's keyword writes to the shell's.
+func (k *keyer) timed(t *syntax.TimeClause) {
+	st := t.Stmt
+	if st == nil {
+		return
+	}
+	if p, ok := st.Cmd.(*syntax.BinaryCmd); ok && (p.Op == syntax.Pipe || p.Op == syntax.PipeAll) {
+		k.add(p.OpPos, "syntax time |")
+		for {
+			// The applet times the pipeline's first command only.
+			st = p.X
+			if p, ok = st.Cmd.(*syntax.BinaryCmd); !ok || p.Op != syntax.Pipe && p.Op != syntax.PipeAll {
+				break
+			}
+		}
+	}
+	for _, r := range st.Redirs {
+		fd2 := r.N != nil && r.N.Value == "2"
+		switch {
+		case fd2 && r.Op == syntax.DplOut && r.Word != nil && r.Word.Lit() == "1":
+			k.add(r.OpPos, "syntax time 2>&1")
+		case fd2 && r.Op == syntax.DplOut && r.Word != nil && r.Word.Lit() == "-",
+			fd2 && (r.Op == syntax.RdrOut || r.Op == syntax.AppOut),
+			r.N == nil && (r.Op == syntax.RdrAll || r.Op == syntax.AppAll),
+			r.N == nil && r.Op == syntax.DplOut && r.Word != nil && !isNumber(r.Word.Lit()) && r.Word.Lit() != "-":
+			if t.PosixFormat {
+				k.add(r.OpPos, "syntax time -p 2>")
+			} else {
+				k.add(r.OpPos, "syntax time 2>")
+			}
+		}
+	}
+}
+
 // testOperand names an unquoted expansion in [[ ]], which ash splits.
 // An operand of a numeric operator is a number, and a variable that only
 // ever holds one plain word splits into that word: neither is the
@@ -623,6 +670,11 @@ func (k *keyer) testOperand(x syntax.TestExpr, numeric bool) {
 	w, ok := x.(*syntax.Word)
 	if !ok {
 		return
+	}
+	if l, ok := literal(w); ok && numeric && !isNumber(strings.TrimLeft(l, "+-")) && l != "" {
+		// [[ i -gt 1 ]]: bash reads a name (or an expression) as
+		// arithmetic, ash only a number.
+		k.add(w.Pos(), "[[ -eq name")
 	}
 	for _, p := range w.Parts {
 		switch p := p.(type) {
@@ -678,10 +730,14 @@ func (k *keyer) call(c *syntax.CallExpr) {
 	for _, w := range c.Args {
 		k.word(w, false)
 	}
-	name, ok := literal(c.Args[0])
-	if !ok {
-		return
+	// A command held in a variable is each of the commands it can be.
+	for _, name := range k.values.of(c.Args[0]) {
+		k.callAs(name, c)
 	}
+}
+
+// callAs names the constructs of a simple command run as name.
+func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 	if len(c.Assigns) > 0 {
 		switch {
 		case k.funcs[name]:

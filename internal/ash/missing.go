@@ -1,6 +1,7 @@
 package ash
 
 import (
+	"slices"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -36,13 +37,16 @@ type commandScope struct {
 	funcs    map[string]bool // functions and aliases it defines
 	created  map[string]bool // command names it writes files of
 	installs map[string]bool // packages it or the playbook installs (names, cmd:NAME)
-	values   map[string]string
+	values   valueSets
 	guarded  map[*syntax.CallExpr]bool // calls inside a check for their command
+	// onlyGuarded are the assignments NAME=VALUE the script makes only
+	// where a check found the command VALUE.
+	onlyGuarded map[string]bool
 }
 
 func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 	s := &commandScope{funcs: map[string]bool{}, created: map[string]bool{}, installs: map[string]bool{},
-		values: literalValues(f), guarded: map[*syntax.CallExpr]bool{}}
+		values: scriptValues(f), guarded: map[*syntax.CallExpr]bool{}, onlyGuarded: map[string]bool{}}
 	for _, p := range packages {
 		s.installs[p] = true
 	}
@@ -133,62 +137,36 @@ func (s *commandScope) scan(c *syntax.CallExpr) {
 	}
 }
 
-// literalValues are the variables every assignment of which is one
-// literal string, all the same: GREP=/bin/grep.
-func literalValues(f *syntax.File) map[string]string {
-	vals, bad := map[string]string{}, map[string]bool{}
-	syntax.Walk(f, func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.Assign:
-			if n.Name == nil {
-				return true
-			}
-			name := n.Name.Value
-			v := ""
-			ok := n.Value != nil && n.Array == nil && n.Index == nil && !n.Append
-			if ok {
-				v, ok = literal(n.Value)
-			}
-			if old, seen := vals[name]; !ok || seen && old != v {
-				bad[name] = true
-			}
-			vals[name] = v
-		case *syntax.WordIter:
-			bad[n.Name.Value] = true
-		case *syntax.CallExpr:
-			if len(n.Args) > 1 {
-				switch n.Args[0].Lit() {
-				case "read", "getopts", "mapfile", "readarray", "printf", "unset":
-					for _, w := range n.Args[1:] {
-						bad[w.Lit()] = true
-					}
-				}
-			}
-		}
-		return true
-	})
-	for name := range bad {
-		delete(vals, name)
-	}
-	return vals
-}
-
-// resolve is the text of a command word: literal, or a variable with one
-// literal value ("$GREP", "${GREP}"). "" when only the run knows it.
+// resolve is the text of a word when it has one value: literal, or a
+// variable with one value ("$GREP", "${GREP}"). "" when only the run
+// knows it or it has several.
 func (s *commandScope) resolve(w *syntax.Word) string {
-	if l, ok := literal(w); ok {
-		return l
-	}
-	if len(w.Parts) == 1 {
-		p, ok := w.Parts[0].(*syntax.ParamExp)
-		if dq, isDQ := w.Parts[0].(*syntax.DblQuoted); isDQ && len(dq.Parts) == 1 {
-			p, ok = dq.Parts[0].(*syntax.ParamExp)
-		}
-		if ok && p.Param != nil && p.Exp == nil && p.Repl == nil && p.Slice == nil && p.Index == nil && !p.Length && !p.Excl {
-			return s.values[p.Param.Value]
-		}
+	if vals := s.hostValues(w); len(vals) == 1 {
+		return vals[0]
 	}
 	return ""
+}
+
+// hostValues are the values a word can have on the host: those of
+// s.values.of, less a value the script only assigns where a check found
+// that command (`type gsha256sum && SHA256=gsha256sum`), which a host
+// without it never assigns.
+func (s *commandScope) hostValues(w *syntax.Word) []string {
+	vals := s.values.of(w)
+	if len(vals) < 2 {
+		return vals
+	}
+	p := soleParam(w)
+	if p == nil || p.Param == nil {
+		return vals
+	}
+	var out []string
+	for _, v := range vals {
+		if !s.onlyGuarded[p.Param.Value+"="+v] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // wrapperOptions are, for each command that runs another, its options
@@ -217,12 +195,38 @@ var wrapperOptions = map[string]map[string]bool{
 
 // invoked lists the commands a simple command runs.
 func (s *commandScope) invoked(c *syntax.CallExpr) []invocation {
-	var out []invocation
 	words := make([]string, len(c.Args))
 	for i, w := range c.Args {
 		words[i] = s.resolve(w)
 	}
-	for i := 0; i < len(words); {
+	if len(c.Args) == 0 {
+		return nil
+	}
+	vals := s.hostValues(c.Args[0])
+	if len(vals) < 2 {
+		return s.invokedFrom(c, words, 0)
+	}
+	// A command held in a variable with several values runs each of
+	// them on some host: every one is judged. An empty one
+	// (SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo) runs the next word.
+	var out []invocation
+	for _, v := range vals {
+		w := slices.Clone(words)
+		w[0] = v
+		start := 0
+		if v == "" {
+			start = 1
+		}
+		out = append(out, s.invokedFrom(c, w, start)...)
+	}
+	return out
+}
+
+// invokedFrom lists the commands a simple command runs, its words
+// resolved, from the word at start.
+func (s *commandScope) invokedFrom(c *syntax.CallExpr, words []string, start int) []invocation {
+	var out []invocation
+	for i := start; i < len(words); {
 		name := words[i]
 		if name == "" {
 			break
@@ -315,8 +319,10 @@ func (s *commandScope) checks(c *syntax.CallExpr) []invocation {
 		return nil
 	}
 	for _, w := range c.Args[1:] {
-		if n := s.resolve(w); n != "" && !strings.HasPrefix(n, "-") {
-			out = append(out, invocation{n, w.Pos()})
+		for _, n := range s.hostValues(w) {
+			if n != "" && !strings.HasPrefix(n, "-") {
+				out = append(out, invocation{n, w.Pos()})
+			}
 		}
 	}
 	return out
@@ -373,11 +379,25 @@ func (s *commandScope) markGuards(f *syntax.File) {
 		}
 		return names
 	}
+	assigned, guardedAssign := map[string]int{}, map[string]int{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if as, ok := n.(*syntax.Assign); ok && as.Name != nil && as.Value != nil {
+			if v, ok := literal(as.Value); ok {
+				assigned[as.Name.Value+"="+v]++
+			}
+		}
+		return true
+	})
 	mark := func(node syntax.Node, names map[string]bool) {
 		if len(names) == 0 || node == nil {
 			return
 		}
 		syntax.Walk(node, func(n syntax.Node) bool {
+			if as, ok := n.(*syntax.Assign); ok && as.Name != nil && as.Value != nil {
+				if v, ok := literal(as.Value); ok && (names[v] || names[base(v)]) {
+					guardedAssign[as.Name.Value+"="+v]++
+				}
+			}
 			if c, ok := n.(*syntax.CallExpr); ok {
 				for _, inv := range s.invoked(c) {
 					if names[inv.name] || names[base(inv.name)] {
@@ -402,6 +422,11 @@ func (s *commandScope) markGuards(f *syntax.File) {
 		}
 		return true
 	})
+	for nv, count := range guardedAssign {
+		if count >= assigned[nv] {
+			s.onlyGuarded[nv] = true
+		}
+	}
 }
 
 // provided says whether the script or the playbook makes name available.

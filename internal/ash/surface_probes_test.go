@@ -516,6 +516,9 @@ var doubleBracketForms = []surfaceProbe{
 	{Key: "[[ $unquoted", Script: "x='a b'\ny=\nif [[ $x == \"a b\" ]]; then printf 1; else printf 0; fi\nif [[ -z $y ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $(cmd)", Script: "if [[ $(echo a b) == \"a b\" ]]; then echo eq; else echo ne; fi\n"},
 	{Key: "[[ -n $#", Script: "set -- a\nif [[ $# -eq 1 ]]; then echo one; fi\n"},
+	// A bare name as an operand of -eq...: bash evaluates it as a
+	// variable, ash wants a number.
+	{Key: "[[ -eq name", Script: "i=2\nif [[ i -gt 1 ]]; then echo more; else echo less; fi\n"},
 }
 
 // redirectionProbes: the subsections of REDIRECTION and their forms.
@@ -580,6 +583,13 @@ var grammarProbes = map[string][]surfaceProbe{
 		{Key: "syntax |&", Script: "{ echo err >&2; } |& cat\n"},
 		{Key: "syntax time", Script: "{ time true; } 2>&1 | grep -c real\n"},
 		{Key: "syntax time -p", Script: "{ time -p true; } 2>&1 | grep -c '^real'\n"},
+		// bash's time keyword reports on the shell's standard error;
+		// BusyBox ash runs the time applet, which reports on the timed
+		// command's: the command's own redirections take the report.
+		{Key: "syntax time 2>", Script: "n=$({ time true 2>/dev/null; } 2>&1 | grep -c real)\necho \"reports=$n\"\n"},
+		{Key: "syntax time -p 2>", Script: "n=$({ time -p true 2>/dev/null; } 2>&1 | grep -c '^real')\necho \"reports=$n\"\n"},
+		{Key: "syntax time 2>&1", Script: "n=$({ time true 2>&1; } 2>/dev/null | grep -c real)\necho \"reports=$n\"\n"},
+		{Key: "syntax time |", Script: "n=$({ time true | cat; } 2>&1 | grep -c real)\necho \"reports=$n\"\n"},
 		{Key: "syntax !", Script: "! false\n" + rc},
 		{Key: "syntax lastpipe", Script: "v=before\necho after | read v\necho \"$v\"\n"},
 	},
@@ -744,42 +754,44 @@ const maskNumbers = "sed 's/[0-9][0-9.,]*/N/g'"
 // and mktemp print rows or names that only the host decides, under a
 // header that is a label for people, and are judged by their status.
 var appletTemplates = map[string]string{
-	"base64":    "base64 {opt} in.txt\n",
-	"basename":  "basename {opt} /a/b.txt .txt\n",
-	"cat":       "cat {opt} in.txt\n",
-	"chmod":     "chmod {opt} 600 in.txt\nls -l in.txt | cut -c1-10\n",
-	"chown":     "chown {opt} 0:0 in.txt\n",
-	"cmp":       "printf 'b 2\\n' > o.txt\ncmp {opt} in.txt o.txt\n",
-	"comm":      "sort in.txt > s1\nprintf 'a 10\\nz\\n' > s2\ncomm {opt} s1 s2\n",
-	"cp":        "cp {opt} in.txt d/c.txt\nls d\n",
-	"cut":       "cut {opt} -d' ' -f1 in.txt\n",
-	"date":      "date -u -d @86400 {opt}\n",
-	"df":        "df {opt} . >/dev/null\n",
-	"diff":      "printf 'b 2\\nz\\n' > o.txt\ntouch -d '2001-02-03 04:05:06' o.txt\ndiff {opt} in.txt o.txt\n",
-	"dirname":   "dirname {opt} /a/b/c\n",
-	"du":        "set -o pipefail\ndu {opt} d | " + maskNumbers + "\n",
-	"env":       "env {opt} printf '%s\\n' ok\n",
-	"expand":    "printf 'a\\tb\\n' | expand {opt}\n",
-	"fold":      "echo abcdefghij | fold {opt}\n",
-	"free":      "set -o pipefail\nfree {opt} | " + maskNumbers + "\n",
-	"grep":      "grep {opt} a in.txt\n",
-	"gzip":      "gzip {opt} -c in.txt | gzip -dc\n",
-	"head":      "head {opt} in.txt\n",
-	"id":        "id {opt} >/dev/null\n",
-	"install":   "install {opt} in.txt d/i.txt\nls d\n",
-	"ln":        "ln {opt} in.txt d/ln.txt\nls d\n",
-	"ls":        "ls {opt} d\n",
-	"md5sum":    "md5sum {opt} in.txt\n",
-	"mkdir":     "mkdir {opt} n\nls -d n\n",
-	"mktemp":    "mktemp {opt} >/dev/null\n",
-	"mv":        "mv {opt} in.txt d/m.txt\nls d\n",
-	"nice":      "nice {opt} true\n",
-	"nl":        "nl {opt} in.txt\n",
-	"nohup":     "nohup {opt} true\n",
-	"nproc":     "set -o pipefail\nnproc {opt} | " + maskNumbers + "\n",
-	"od":        "od {opt} in.txt\n",
-	"paste":     "paste {opt} in.txt in.txt\n",
-	"ps":        "ps {opt} >/dev/null\n",
+	"base64":   "base64 {opt} in.txt\n",
+	"basename": "basename {opt} /a/b.txt .txt\n",
+	"cat":      "cat {opt} in.txt\n",
+	"chmod":    "chmod {opt} 600 in.txt\nls -l in.txt | cut -c1-10\n",
+	"chown":    "chown {opt} 0:0 in.txt\n",
+	"cmp":      "printf 'b 2\\n' > o.txt\ncmp {opt} in.txt o.txt\n",
+	"comm":     "sort in.txt > s1\nprintf 'a 10\\nz\\n' > s2\ncomm {opt} s1 s2\n",
+	"cp":       "cp {opt} in.txt d/c.txt\nls d\n",
+	"cut":      "cut {opt} -d' ' -f1 in.txt\n",
+	"date":     "date -u -d @86400 {opt}\n",
+	"df":       "df {opt} . >/dev/null\n",
+	"diff":     "printf 'b 2\\nz\\n' > o.txt\ntouch -d '2001-02-03 04:05:06' o.txt\ndiff {opt} in.txt o.txt\n",
+	"dirname":  "dirname {opt} /a/b/c\n",
+	"du":       "set -o pipefail\ndu {opt} d | " + maskNumbers + "\n",
+	"env":      "env {opt} printf '%s\\n' ok\n",
+	"expand":   "printf 'a\\tb\\n' | expand {opt}\n",
+	"fold":     "echo abcdefghij | fold {opt}\n",
+	"free":     "set -o pipefail\nfree {opt} | " + maskNumbers + "\n",
+	"grep":     "grep {opt} a in.txt\n",
+	"gzip":     "gzip {opt} -c in.txt | gzip -dc\n",
+	"head":     "head {opt} in.txt\n",
+	"id":       "id {opt} >/dev/null\n",
+	"install":  "install {opt} in.txt d/i.txt\nls d\n",
+	"ln":       "ln {opt} in.txt d/ln.txt\nls d\n",
+	"ls":       "ls {opt} d\n",
+	"md5sum":   "md5sum {opt} in.txt\n",
+	"mkdir":    "mkdir {opt} n\nls -d n\n",
+	"mktemp":   "mktemp {opt} >/dev/null\n",
+	"mv":       "mv {opt} in.txt d/m.txt\nls d\n",
+	"nice":     "nice {opt} true\n",
+	"nl":       "nl {opt} in.txt\n",
+	"nohup":    "nohup {opt} true\n",
+	"nproc":    "set -o pipefail\nnproc {opt} | " + maskNumbers + "\n",
+	"od":       "od {opt} in.txt\n",
+	"paste":    "paste {opt} in.txt in.txt\n",
+	// Which column holds the pid: what a script that picks a pid out
+	// of ps's output reads (the rows are the host's own).
+	"ps":        "set -o pipefail\nps {opt} | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == \"PID\") print \"pid column\", i }'\n",
 	"readlink":  "readlink {opt} l\n",
 	"realpath":  "realpath {opt} l | sed 's,.*/,,'\n",
 	"rm":        "rm {opt} in.txt\nls\n",
@@ -852,6 +864,13 @@ var gnuHelpLine = regexp.MustCompile(`^\s+(-[A-Za-z0-9])?(?:, )?(--[A-Za-z0-9-]+
 // file processed", "verbose mode".
 var reports = regexp.MustCompile(`(?i)(verbos|explain what is being done|print a message|diagnos|print (the )?name of each|print commands before)`)
 
+// fullHelp are the GNU tools whose --help lists only some options (or
+// none), with the arguments that list them all.
+var fullHelp = map[string][]string{"ps": {"--help", "all"}}
+
+// shortAlias is a help line that names two short options for one.
+var shortAlias = regexp.MustCompile(`^\s+-[A-Za-z0-9], (-[A-Za-z0-9])\s`)
+
 // gnuOpt is one option of a GNU tool's --help.
 type gnuOpt struct {
 	Name, Value string
@@ -862,7 +881,11 @@ type gnuOpt struct {
 // gnuOptionsWithValues reads the options of a GNU tool's --help with the
 // value each takes (empty for none) and what its description says.
 func gnuOptionsWithValues(name string) []gnuOpt {
-	out, _ := exec.Command(name, "--help").CombinedOutput() // a missing tool has no options to offer
+	help := []string{"--help"}
+	if h, ok := fullHelp[name]; ok {
+		help = h
+	}
+	out, _ := exec.Command(name, help...).CombinedOutput() // a missing tool has no options to offer
 	var opts []gnuOpt
 	seen := map[string]bool{}
 	for _, line := range strings.Split(string(out), "\n") {
@@ -887,7 +910,11 @@ func gnuOptionsWithValues(name string) []gnuOpt {
 		if _, d, ok := strings.Cut(line[len(m[0]):], "  "); ok {
 			desc = strings.TrimSpace(d)
 		}
-		for _, o := range []string{m[1], m[2]} {
+		names := []string{m[1], m[2]}
+		if a := shortAlias.FindStringSubmatch(line); a != nil {
+			names = append(names, a[1]) // ps: "-A, -e  all processes"
+		}
+		for _, o := range names {
 			if o == "" || o == "--help" || o == "--version" || seen[o] {
 				continue
 			}
