@@ -4,9 +4,9 @@ package ash
 // heldout4 hold scripts written after public init scripts, cron jobs,
 // deploy scripts and the like (each directory's PROVENANCE.md says how
 // they were chosen, and which of them were looked at after being scored:
-// heldout4 was collected, labelled and committed before the last round of
-// changes to the analyzer, and scored once after it; heldout5 is collected
-// and labelled but not yet scored). Their ground truth
+// heldout4 and heldout5 were each collected, labelled and committed
+// before a round of changes to the analyzer, and scored once after it).
+// Their ground truth
 // comes from running each under a fleet host's ash and under bash
 // (TestHeldoutTruth); the analyzer is only scored against it
 // (TestHeldoutScore), by the exit code that `lint-sh` gives with its
@@ -49,11 +49,11 @@ var heldoutSets = []heldoutSet{
 	{name: "held-apart corpus", dir: "../../testdata/ash/heldout", truth: "../../testdata/ash/heldout-truth.json", recallFloor: 1.00, precisionFloor: 0.98},
 	{name: "second held-apart corpus", dir: "../../testdata/ash/heldout2", truth: "../../testdata/ash/heldout2-truth.json", recallFloor: 0.96, precisionFloor: 0.96},
 	{name: "third held-apart corpus", dir: "../../testdata/ash/heldout3", truth: "../../testdata/ash/heldout3-truth.json", recallFloor: 0.875, precisionFloor: 1.00},
+	// Scored once at 0.615 / 0.800; its misses were read and fixed by
+	// category since, so its figure now measures fitting.
+	{name: "fourth held-apart corpus", dir: "../../testdata/ash/heldout4", truth: "../../testdata/ash/heldout4-truth.json", recallFloor: 0.884, precisionFloor: 0.919},
 	// Scored once, after the changes it was collected to measure.
-	{name: "fourth held-apart corpus", dir: "../../testdata/ash/heldout4", truth: "../../testdata/ash/heldout4-truth.json", recallFloor: 0.615, precisionFloor: 0.800},
-	// Collected and labelled before the next changes to the analyzer; it is
-	// scored once, after them.
-	{name: "fifth held-apart corpus", dir: "../../testdata/ash/heldout5", truth: "../../testdata/ash/heldout5-truth.json", unscored: true},
+	{name: "fifth held-apart corpus", dir: "../../testdata/ash/heldout5", truth: "../../testdata/ash/heldout5-truth.json", recallFloor: 0.724, precisionFloor: 0.750},
 }
 
 func readScripts(t testing.TB, dir string) map[string][]byte {
