@@ -172,3 +172,32 @@ func (k *keyer) redirected(r *syntax.Redirect) {
 		}
 	}
 }
+
+// situationWords say a situation in a message: "cp onto a file that
+// exists".
+var situationWords = map[string]string{
+	"same-file":     "with the same file as source and destination",
+	"onto-existing": "onto a file that exists",
+	"umask":         "under a umask",
+	"no-TERM":       "without TERM (as under cron or ssh without a terminal)",
+	"TZ":            "with TZ naming a zone (a base Alpine has no zone data: apk add tzdata)",
+}
+
+// situationSuggestions say how to write a situation so that both tools
+// do the same.
+var situationSuggestions = map[string]string{
+	"same-file":     "skip the call when source and destination are the same file",
+	"onto-existing": "write over the file with `cat SRC > DEST`, which keeps its mode under both, or `chmod` it after the copy",
+	"umask":         "give the file its mode explicitly (`chmod`, `install -m MODE`)",
+	"no-TERM":       "clear only on a terminal (`[ -t 1 ] && clear`), or set TERM (`TERM=${TERM:-dumb}`)",
+	"TZ":            "install tzdata on the host (apk add tzdata), or work in UTC",
+}
+
+// situationSuggestion is the suggestion for a situation key, if it is one.
+func situationSuggestion(key string) string {
+	_, situation, ok := strings.Cut(key, " :")
+	if !ok {
+		return ""
+	}
+	return situationSuggestions[situation]
+}

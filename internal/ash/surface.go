@@ -1,6 +1,7 @@
 package ash
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -161,8 +162,43 @@ func (e *surfaceEntry) consequence() string {
 		msg = "ash reports the killed job on stderr, bash does not"
 	case msg == "":
 		msg = "ash prints something else"
+		if la, lb, ok := firstDifference(a.Stdout, b.Stdout); ok {
+			ours, theirs := "ash", "bash"
+			if strings.HasPrefix(e.Key, "applet ") {
+				ours, theirs = "BusyBox's", "GNU's"
+			}
+			msg = fmt.Sprintf("%s prints %q where %s prints %q", ours, la, theirs, lb)
+		}
 	}
 	return msg
+}
+
+// firstDifference is the first line at which two outputs differ, each cut
+// to a length a message can hold.
+func firstDifference(a, b string) (la, lb string, ok bool) {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range max(len(al), len(bl)) {
+		x, y := lineAt(al, i), lineAt(bl, i)
+		if x != y {
+			return clipLine(x), clipLine(y), true
+		}
+	}
+	return "", "", false
+}
+
+func lineAt(lines []string, i int) string {
+	if i < len(lines) {
+		return lines[i]
+	}
+	return ""
+}
+
+func clipLine(s string) string {
+	const most = 40
+	if r := []rune(s); len(r) > most {
+		return string(r[:most]) + "…"
+	}
+	return s
 }
 
 // surfaceFindings reports the constructs of a script whose probes showed
@@ -197,7 +233,7 @@ func (a *analyzer) surfaceFindings(keys []keyAt) {
 		a.findings = append(a.findings, Finding{
 			Path: a.path, Line: at.line, Col: at.col, Rule: id, Severity: e.Severity,
 			Message:    "`" + displayKey(ka.Key) + "`: " + e.consequence() + "; " + r.Message,
-			Suggestion: r.Suggestion,
+			Suggestion: cmp.Or(situationSuggestion(ka.Key), r.Suggestion),
 		})
 		byPlace[at] = len(a.findings) - 1
 	}
@@ -205,8 +241,14 @@ func (a *analyzer) surfaceFindings(keys []keyAt) {
 
 var surfaceRuleByID = indexRules(surfaceRules)
 
-// displayKey is a key as a script writes it: "sed -z", "${@:o}", "kill -9".
+// displayKey is a key as a script writes it: "sed -z", "${@:o}", "kill -9";
+// an applet's situation is said in words ("cp onto a file that exists").
 func displayKey(key string) string {
+	if k, situation, ok := strings.Cut(key, " :"); ok {
+		if words := situationWords[situation]; words != "" {
+			return displayKey(k) + " " + words
+		}
+	}
 	for _, p := range []string{"applet ", "builtin ", "param ", "syntax ", "redir ", "arith ", "quote ", "var ", "assign "} {
 		if k, ok := strings.CutPrefix(key, p); ok {
 			switch p {
