@@ -5,12 +5,14 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/shell"
 	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/modules/hostcmd"
 	"github.com/switchbackhq/switchback/playbooks"
+	"github.com/switchbackhq/switchback/runner/transport"
 )
 
 // becomeHost runs every command as root through doas or sudo, never
@@ -46,6 +48,35 @@ func (b *becomeHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error
 	}
 	return out, nil
 }
+
+// Stream runs cmd as root and hands its standard output to w as it
+// comes, uncapped, where the connection can (transport.Streamer); on a
+// connection that cannot, the output goes through Run and its cap.
+func (b *becomeHost) Stream(ctx context.Context, cmd string, w io.Writer) (hostcmd.Output, error) {
+	st, ok := b.Host.(transport.Streamer)
+	if !ok {
+		out, err := b.Run(ctx, cmd)
+		if err == nil {
+			_, err = io.WriteString(w, out.Stdout)
+			out.Stdout = ""
+		}
+		return out, err
+	}
+	wrapped, err := becomeCommand(b.method, cmd)
+	if err != nil {
+		return hostcmd.Output{}, err
+	}
+	out, err := st.Stream(ctx, wrapped, w)
+	if err != nil || out.ExitCode == 0 {
+		return out, err
+	}
+	if why := refusedBecome(b.method, out.Stderr); why != "" {
+		return out, &BecomeError{Method: b.method, Why: why}
+	}
+	return out, nil
+}
+
+var _ transport.Streamer = (*becomeHost)(nil)
 
 // becomeCommand builds the shell text that runs cmd as root.
 func becomeCommand(method, cmd string) (string, error) {

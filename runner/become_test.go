@@ -3,6 +3,7 @@ package runner
 import (
 	"context"
 	"errors"
+	"io"
 	"os/exec"
 	"strings"
 	"testing"
@@ -73,5 +74,50 @@ func TestBecomeRefusalsAreExplained(t *testing.T) {
 	out, err := BecomeHost(stderrHost{"grep: no such file\n"}, "doas").Run(context.Background(), "true")
 	if err != nil || out.ExitCode != 1 {
 		t.Errorf("an ordinary failure: %v, exit %d", err, out.ExitCode)
+	}
+}
+
+// toolHost is a shHost with fakeTool in front of every command.
+type toolHost struct{ shHost }
+
+func (h *toolHost) Run(ctx context.Context, cmd string) (hostcmd.Output, error) {
+	return h.shHost.Run(ctx, fakeTool+cmd)
+}
+
+// toolStreamer can also stream, and marks what it streamed.
+type toolStreamer struct{ toolHost }
+
+func (h *toolStreamer) Stream(ctx context.Context, cmd string, w io.Writer) (hostcmd.Output, error) {
+	out, err := h.Run(ctx, cmd)
+	if err == nil {
+		_, err = io.WriteString(w, "streamed:"+out.Stdout)
+		out.Stdout = ""
+	}
+	return out, err
+}
+
+// TestBecomeStreams: a command streamed as root goes through the
+// connection's own Stream, wrapped in doas or sudo; over a connection
+// that cannot stream, its output still reaches the writer, through Run.
+func TestBecomeStreams(t *testing.T) {
+	for _, tc := range []struct {
+		host hostcmd.Host
+		want string
+	}{
+		{&toolStreamer{}, "streamed:data\n"},
+		{&toolHost{}, "data\n"},
+	} {
+		b := BecomeHost(tc.host, "sudo").(*becomeHost)
+		var w strings.Builder
+		out, err := b.Stream(t.Context(), "echo data", &w)
+		if err != nil || out.ExitCode != 0 {
+			t.Fatalf("%T: %v %+v", tc.host, err, out)
+		}
+		if w.String() != tc.want {
+			t.Errorf("%T: the writer got %q, want %q", tc.host, w.String(), tc.want)
+		}
+		if !strings.Contains(out.Stderr, "sudo -n -H --") {
+			t.Errorf("%T: the command did not go through sudo: %q", tc.host, out.Stderr)
+		}
 	}
 }

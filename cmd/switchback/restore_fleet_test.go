@@ -7,6 +7,7 @@ package main
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -275,6 +276,39 @@ phase "p" {
 	if code != 0 || !strings.Contains(out, h.Name+": a restore would change nothing") {
 		t.Errorf("--check after the restore: exit %d", code)
 	}
+}
+
+// TestRollbackCheckLargeSnapshot: --check reads archives of any size: a
+// snapshot of 12 MiB that does not compress, more than a command may
+// print, is compared with the host all the same.
+func TestRollbackCheckLargeSnapshot(t *testing.T) {
+	f := fleet.Start(t, 1)
+	h := f.Hosts[0]
+	if err := os.MkdirAll(h.Path("/srv/big"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	blob := make([]byte, 12<<20)
+	_, _ = rand.NewChaCha8([32]byte{1}).Read(blob)
+	if err := os.WriteFile(h.Path("/srv/big/blob"), blob, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pb := writeFile(t, t.TempDir(), "p.hcl", `
+playbook { name = "big" }
+snapshot { paths = ["/srv/big"] }
+phase "p" {
+  command "grow" { run = "echo more >> /srv/big/blob && echo new > /srv/big/new" }
+}
+`)
+	code, out := runCLI(t, runArgs(f, pb)...)
+	if code != runner.ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	id := runID(t, out)
+	code, out = runCLI(t, "rollback", id, "-i", f.Inventory, "--known-hosts", f.KnownHosts, "--check")
+	if code != 0 {
+		t.Fatalf("--check: exit %d", code)
+	}
+	wantInOutput(t, out, "~ /srv/big/blob (content)", "- /srv/big/new (goes)")
 }
 
 // TestOnRollbackSteps: a phase's on_rollback steps run when its host is

@@ -74,7 +74,7 @@ func (f *Files) Check(ctx context.Context, t Target, s *Snapshot) (*Changes, err
 		c.Packages = append(c.Packages, "+ "+p)
 	}
 
-	snap, err := readArchive(ctx, h, `cd `+d+` && base64 files.tar.gz`)
+	snap, err := readArchive(ctx, h, `cd `+d+` && cat files.tar.gz`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the snapshot's archive: %w", err)
 	}
@@ -87,7 +87,7 @@ cat present.txt > "$l"
 while IFS= read -r p; do if [ -e "/$p" ] || [ -L "/$p" ]; then echo "$p" >> "$l"; fi; done < absent.txt
 x=/dev/null
 [ -f exclude.txt ] && x=exclude.txt
-tar -czf - -C / -X "$x" -T "$l" | base64`)
+tar -czf - -C / -X "$x" -T "$l"`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the host's files: %w", err)
 	}
@@ -103,19 +103,67 @@ type entry struct {
 	sum        [32]byte
 }
 
+// streamer is a host that hands a command's output over as it comes,
+// without the cap of Run (the SSH transport, and become over it).
+type streamer interface {
+	Stream(ctx context.Context, cmd string, w io.Writer) (hostcmd.Output, error)
+}
+
+// readArchive runs script, which prints a gzipped tar archive, and reads
+// what a restore would put back of each name in it. Where the host can
+// stream, the archive is read as it arrives, whatever its size; otherwise
+// it comes through Run as base64, within the 8 MiB a command may print.
 func readArchive(ctx context.Context, h hostcmd.Host, script string) (map[string]entry, error) {
-	out, err := h.Run(ctx, script)
-	if err != nil {
+	st, ok := h.(streamer)
+	if !ok {
+		out, err := h.Run(ctx, script+" | base64")
+		if err != nil {
+			return nil, err
+		}
+		if out.ExitCode != 0 {
+			return nil, &hostcmd.Error{Msg: "reading an archive failed", Output: out}
+		}
+		raw, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(out.Stdout), ""))
+		if err != nil {
+			return nil, fmt.Errorf("the archive did not arrive whole (larger than the 8 MiB a command may print?): %w", err)
+		}
+		return parseArchive(bytes.NewReader(raw))
+	}
+	pr, pw := io.Pipe()
+	type parsed struct {
+		entries map[string]entry
+		err     error
+	}
+	done := make(chan parsed, 1)
+	go func() {
+		entries, err := parseArchive(pr)
+		if err != nil {
+			pr.CloseWithError(err) // the command's next write fails, and it ends
+		} else {
+			_, _ = io.Copy(io.Discard, pr) // what follows the archive's end
+		}
+		done <- parsed{entries, err}
+	}()
+	out, err := st.Stream(ctx, script, pw)
+	pw.Close()
+	res := <-done
+	switch {
+	case err != nil && res.err == nil:
 		return nil, err
-	}
-	if out.ExitCode != 0 {
+	case err == nil && out.ExitCode != 0:
 		return nil, &hostcmd.Error{Msg: "reading an archive failed", Output: out}
+	case res.err != nil && err != nil:
+		return nil, fmt.Errorf("reading the archive: %w (%w)", res.err, err)
+	case res.err != nil:
+		return nil, fmt.Errorf("reading the archive: %w", res.err)
 	}
-	raw, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(out.Stdout), ""))
-	if err != nil {
-		return nil, fmt.Errorf("the archive did not arrive whole (larger than the 8 MiB a command may print?): %w", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	return res.entries, nil
+}
+
+// parseArchive reads a gzipped tar archive into what a restore would put
+// back of each name.
+func parseArchive(r io.Reader) (map[string]entry, error) {
+	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, err
 	}
