@@ -6,7 +6,7 @@ package ash
 // they were chosen, and which of them were looked at after being scored:
 // heldout4 and heldout5 were each collected, labelled and committed
 // before a round of changes to the analyzer, and scored once after it;
-// heldout6 is collected and labelled the same way, not yet scored).
+// heldout6 and heldout7 are collected and labelled the same way, not yet scored).
 // Their ground truth
 // comes from running each under a fleet host's ash and under bash
 // (TestHeldoutTruth); the analyzer is only scored against it
@@ -55,9 +55,10 @@ var heldoutSets = []heldoutSet{
 	{name: "fourth held-apart corpus", dir: "../../testdata/ash/heldout4", truth: "../../testdata/ash/heldout4-truth.json", recallFloor: 0.884, precisionFloor: 0.919},
 	// Scored once, after the changes it was collected to measure.
 	{name: "fifth held-apart corpus", dir: "../../testdata/ash/heldout5", truth: "../../testdata/ash/heldout5-truth.json", recallFloor: 0.724, precisionFloor: 0.750},
-	// Collected and labelled before the changes it is to measure; scored
-	// once, after them.
+	// Collected and labelled before the changes they are to measure;
+	// scored once, after them.
 	{name: "sixth held-apart corpus", dir: "../../testdata/ash/heldout6", truth: "../../testdata/ash/heldout6-truth.json", unscored: true},
+	{name: "seventh held-apart corpus", dir: "../../testdata/ash/heldout7", truth: "../../testdata/ash/heldout7-truth.json", unscored: true},
 }
 
 func readScripts(t testing.TB, dir string) map[string][]byte {
