@@ -31,6 +31,12 @@ func TestFormKeys(t *testing.T) {
 		{"let 'x=(1+2)*3'", "syntax let \"(\"", true},
 		{"let x=$((1+2))*3", "syntax let (", false},
 		{"let x=1 y=2", "syntax let a b", true},
+		// name=( as a word of the declaration builtins is an array to bash.
+		{"f() { local a=(1 2); }", "assign a=(", true},
+		{"declare -a a=(x)", "assign a=(", true},
+		{"export a=(x)", "assign a=(", true},
+		{"readonly a=(x)", "assign a=(", true},
+		{"export a=\"(x)\"", "assign a=(", false},
 		// A word alone in [[ ]]: ash splits an expansion there too.
 		{"if [[ $(mount -v | grep x) ]]; then :; fi", "[[ $(cmd) alone", true},
 		{"[[ ! $(ls) ]]", "[[ $(cmd) alone", true},
