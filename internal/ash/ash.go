@@ -209,13 +209,17 @@ func (a *analyzer) add(pos syntax.Pos, id string, detail string) {
 }
 
 func (a *analyzer) parseError(err error) {
-	f := Finding{Path: a.path, Line: 1, Col: 1, Rule: RuleParseError, Severity: SeverityError,
-		Message:    "the script does not parse: " + err.Error(),
+	// The script is parsed as bash: bash stops at the same place, so
+	// what follows is not something ash does differently (a difference
+	// in what runs before it is not judged either).
+	const notAsh = " (as bash, too: not a difference of ash)"
+	f := Finding{Path: a.path, Line: 1, Col: 1, Rule: RuleParseError, Severity: SeverityInfo,
+		Message:    "the script does not parse: " + err.Error() + notAsh,
 		Suggestion: "fix the syntax error first; bash -n and ash -n show it too"}
 	var pe syntax.ParseError
 	if errors.As(err, &pe) {
 		f.Line, f.Col = int(pe.Pos.Line()), int(pe.Pos.Col())
-		f.Message = "the script does not parse: " + pe.Text
+		f.Message = "the script does not parse: " + pe.Text + notAsh
 	}
 	a.findings = append(a.findings, f)
 }

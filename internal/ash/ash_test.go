@@ -125,7 +125,7 @@ func TestAnalyze(t *testing.T) {
 		{"installed by the script", "apk add --no-cache openssl rsync\nopenssl version; rsync -a a b\n", nil},
 		{"xargs command options are not xargs'", "xargs -r -n 1 grep -P x\n", nil},
 		{"absolute path applet", "/bin/sed -z p f\n", []string{"1:10 gnu-option error"}},
-		{"parse error", "if true; then\n", []string{"1:10 parse-error error"}},
+		{"parse error", "if true; then\n", []string{"1:10 parse-error info"}},
 		{"mapfile", "mapfile -t lines < f\n", []string{"1:1 mapfile error", "1:9 builtin-option error"}},
 		{"echo -e is info", "echo -e 'a\\tb'\n", []string{"1:6 echo-option info"}},
 		{"declare -A", "declare -A m\n", []string{"1:1 declare-assoc error", "1:9 builtin-option error"}},

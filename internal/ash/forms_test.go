@@ -14,6 +14,51 @@ func TestFormKeys(t *testing.T) {
 		src, key string
 		want     bool
 	}{
+		// "--" before a builtin's operands: local and several more take
+		// it as an operand under ash.
+		{"f() { local -- v=1; }", "builtin local --", true},
+		{"f() { local v=1; }", "builtin local --", false},
+		{"shift -- 2", "builtin shift --", true},
+		{"eval -- 'echo hi'", "builtin eval --", true},
+		{"getopts -- ab o", "builtin getopts --", true},
+		{"set -- a b", "builtin set --", true},
+		{"cd /tmp -- x", "builtin cd --", false},
+		// let's arguments: unquoted parentheses are bash's arithmetic and
+		// ash's syntax error.
+		{"let x=(${1}*100/${2})/100", "syntax let (", true},
+		{"let y=x+1 z=(y*2)", "syntax let (", true},
+		{"let \"x=(1+2)*3\"", "syntax let (", false},
+		{"let 'x=(1+2)*3'", "syntax let \"(\"", true},
+		{"let x=$((1+2))*3", "syntax let (", false},
+		{"let x=1 y=2", "syntax let a b", true},
+		// name=( as a word of the declaration builtins is an array to bash.
+		{"f() { local a=(1 2); }", "assign a=(", true},
+		{"declare -a a=(x)", "assign a=(", true},
+		{"export a=(x)", "assign a=(", true},
+		{"readonly a=(x)", "assign a=(", true},
+		{"export a=\"(x)\"", "assign a=(", false},
+		// A word alone in [[ ]]: ash splits an expansion there too.
+		{"if [[ $(mount -v | grep x) ]]; then :; fi", "[[ $(cmd) alone", true},
+		{"[[ ! $(ls) ]]", "[[ $(cmd) alone", true},
+		{"[[ -f x && $v ]]", "[[ $unquoted alone", true},
+		{"[[ -n $(ls) ]]", "[[ $(cmd) alone", false},
+		{"v=one\n[[ $v ]]", "[[ $unquoted alone", false},
+		{"[[ \"$v\" ]]", "[[ $unquoted alone", false},
+		{"[[ $((n+1)) ]]", "[[ $unquoted alone", false},
+		// A backslash in an unquoted regex is the regex's under bash.
+		{"[[ $l =~ ^\\[.*\\]$ ]]", "[[ =~ \\special", true},
+		{"[[ $ip =~ ^[0-9]+\\.[0-9]+$ ]]", "[[ =~ \\special", true},
+		{"[[ $l =~ a\\ b ]]", "[[ =~ \\blank", true},
+		{"[[ $l =~ ^a.c$ ]]", "[[ =~ \\special", false},
+		{"[[ $l =~ \"a\\.c\" ]]", "[[ =~ \\special", false},
+		// Aliases: bash expands them in scripts only after shopt -s
+		// expand_aliases; ash always.
+		{"alias rm='move2Trash'\nrm x", "syntax alias-use", true},
+		{"alias ll='ls -l'\nll", "syntax alias-use", true},
+		{"shopt -s expand_aliases\nalias ll='ls -l'\nll", "syntax alias-use", false},
+		{"shopt -s expand_aliases\nalias ll='ls -l'\nll", "syntax alias-use expand_aliases", true},
+		{"f() { :; }\nalias f='echo a'\nf", "syntax alias-use function", true},
+		{"alias ll='ls -l'\nls", "syntax alias-use", false},
 		// [[ ]] reads a bare name as a variable in bash; ash wants a number.
 		{"i=2\n[[ i -gt 1 ]]", "[[ -eq name", true},
 		{"[[ n+1 -eq 2 ]]", "[[ -eq name", true},

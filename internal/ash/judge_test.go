@@ -95,11 +95,14 @@ func parse(t *testing.T, src string) *syntax.File {
 func TestSingleWords(t *testing.T) {
 	f := parse(t, `a=x.tar.gz; b="two words"; c=; d=$(cmd); e=1; e=2; g=1; read g
 for h in v1 v2; do :; done; for i in "a b"; do :; done; n=0; n=$((n + 1)); local l; p='*.log'
-read -r -n 1 key; read -n1; read -n 2 two`)
+read -r -n 1 key; read -n1; read -n 2 two
+for f in $list; do :; done; for q in "$list"; do :; done; for r in $(ls) "$x"; do :; done
+H=$PWD/home; I="$HOME/a b"; USER="a b"`)
 	words := singleWords(f)
 	for name, want := range map[string]bool{"a": true, "b": false, "c": false, "d": false, "e": true,
 		"g": false, "h": true, "i": false, "n": true, "l": false, "p": false, "unset": false,
-		"key": true, "REPLY": true, "two": false} {
+		"key": true, "REPLY": true, "two": false, "f": true, "q": false, "r": false,
+		"H": true, "I": false, "HOME": true, "PWD": true, "USER": false} {
 		if words[name] != want {
 			t.Errorf("%s: single word %v, want %v", name, words[name], want)
 		}

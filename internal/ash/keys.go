@@ -26,8 +26,12 @@ type keyer struct {
 	arithVar map[string]bool // variables given values that read as arithmetic
 	quiet    map[*syntax.CallExpr]bool
 	funcs    map[string]bool
-	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
-	values   valueSets                 // what each variable can hold
+	aliases  map[string]bool // names the script defines aliases for
+	// expandAliases: the script runs shopt -s expand_aliases, so bash
+	// expands its aliases as ash does.
+	expandAliases bool
+	detects       map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
+	values        valueSets                 // what each variable can hold
 	// errorSeen are the ${p?w} expansions whose failure status a script
 	// can tell apart (the others fail alike under both shells, or never).
 	errorSeen map[*syntax.ParamExp]bool
@@ -46,6 +50,7 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
 	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f),
 		values: values, errorSeen: errorStatusSeen(f), situation: newSituationState(f)}
+	k.aliases, k.expandAliases = scriptAliases(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
 			k.funcs[fd.Name.Value] = true
@@ -169,12 +174,14 @@ func (k *keyer) walk(node syntax.Node) {
 		case *syntax.LetClause:
 			k.add(n.Pos(), "syntax let")
 			k.add(n.Pos(), "builtin let")
+			k.letForms(n)
 			for _, x := range n.Exprs {
 				k.arith(x)
 			}
 		case *syntax.TestClause:
 			k.add(n.Pos(), "syntax [[")
 			k.test(n.X)
+			k.testAlone(n.X)
 		case *syntax.Redirect:
 			k.redirect(n)
 		case *syntax.ProcSubst:
@@ -603,6 +610,13 @@ func (k *keyer) test(x syntax.TestExpr) {
 					case hasQuotes(w):
 						k.add(w.Pos(), "[[ =~ \"quoted\"")
 					}
+					if esc := regexEscape.FindStringSubmatch(partialUnquoted(w)); esc != nil {
+						if strings.TrimSpace(esc[1]) == "" {
+							k.add(w.Pos(), "[[ =~ \\blank")
+						} else {
+							k.add(w.Pos(), "[[ =~ \\special")
+						}
+					}
 				}
 			case syntax.TsMatch, syntax.TsMatchShort, syntax.TsNoMatch:
 				if w, ok := n.Y.(*syntax.Word); ok {
@@ -623,6 +637,108 @@ func (k *keyer) test(x syntax.TestExpr) {
 		}
 		return true
 	})
+}
+
+// regexEscape is a backslash in the unquoted text of a regex: bash
+// passes it to the regex, ash removes it before.
+var regexEscape = regexp.MustCompile(`\\(.)`)
+
+// testAlone names a word that is a test by itself ([[ $x ]], [[ ! $x ]],
+// [[ $x && -f f ]]): a test of its being non-empty, which ash splits.
+func (k *keyer) testAlone(x syntax.TestExpr) {
+	switch x := x.(type) {
+	case *syntax.ParenTest:
+		k.testAlone(x.X)
+	case *syntax.UnaryTest:
+		if x.Op == syntax.TsNot {
+			k.testAlone(x.X)
+		}
+	case *syntax.BinaryTest:
+		if x.Op == syntax.AndTest || x.Op == syntax.OrTest {
+			k.testAlone(x.X)
+			k.testAlone(x.Y)
+		}
+	case *syntax.Word:
+		for _, p := range x.Parts {
+			switch p := p.(type) {
+			case *syntax.ParamExp:
+				if !oneWord(p, k.words) {
+					k.add(p.Pos(), "[[ $unquoted alone")
+				}
+			case *syntax.CmdSubst:
+				k.add(p.Pos(), "[[ $(cmd) alone")
+			}
+		}
+	}
+}
+
+// letForms names the shapes of let's arguments: unquoted parentheses
+// (bash's arithmetic, ash's syntax error), quoted ones, several
+// expressions.
+func (k *keyer) letForms(l *syntax.LetClause) {
+	if len(l.Exprs) > 1 {
+		k.add(l.Pos(), "syntax let a b")
+	}
+	for _, x := range l.Exprs {
+		if w, ok := x.(*syntax.Word); ok {
+			for _, p := range w.Parts {
+				switch p := p.(type) {
+				case *syntax.SglQuoted:
+					if strings.Contains(p.Value, "(") {
+						k.add(w.Pos(), "syntax let \"(\"")
+					}
+				case *syntax.DblQuoted:
+					if strings.Contains(partial(w), "(") {
+						k.add(w.Pos(), "syntax let \"(\"")
+					}
+				}
+			}
+			continue
+		}
+		paren := false
+		syntax.Walk(x, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.Word:
+				return false // a quoted or expanded word: not the grammar's parentheses
+			case *syntax.ParenArithm:
+				if !paren {
+					k.add(n.Pos(), "syntax let (")
+				}
+				paren = true
+			}
+			return true
+		})
+	}
+}
+
+// scriptAliases are the names a script defines aliases for (alias
+// name=value), and whether it turns on bash's expansion of them.
+func scriptAliases(f *syntax.File) (map[string]bool, bool) {
+	names, expand := map[string]bool{}, false
+	syntax.Walk(f, func(n syntax.Node) bool {
+		c, ok := n.(*syntax.CallExpr)
+		if !ok || len(c.Args) < 2 {
+			return true
+		}
+		switch c.Args[0].Lit() {
+		case "alias":
+			for _, w := range c.Args[1:] {
+				if name, _, ok := strings.Cut(partial(w), "="); ok && name != "" && !strings.HasPrefix(name, "-") {
+					names[name] = true
+				}
+			}
+		case "shopt":
+			if c.Args[1].Lit() == "-s" {
+				for _, w := range c.Args[2:] {
+					if w.Lit() == "expand_aliases" {
+						expand = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return names, expand
 }
 
 // timed names what decides where a time report goes: under ash the
@@ -789,6 +905,17 @@ func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 			}
 		}
 	}
+	if k.aliases[name] && len(c.Assigns) == 0 {
+		// bash runs the command (or function) of that name; ash the alias.
+		switch {
+		case k.expandAliases:
+			k.add(c.Pos(), "syntax alias-use expand_aliases")
+		case k.funcs[name]:
+			k.add(c.Pos(), "syntax alias-use function")
+		default:
+			k.add(c.Pos(), "syntax alias-use")
+		}
+	}
 	base := base(name)
 	if k.funcs[name] {
 		return // the script's own function, neither builtin nor applet
@@ -835,6 +962,9 @@ func (k *keyer) options(prefix string, args []string, at func(int) syntax.Pos, p
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
+			if strings.HasPrefix(prefix, "builtin ") && surface.byKey[prefix+" --"] != nil {
+				k.add(at(i), prefix+" --")
+			}
 			return
 		}
 		if surface.byKey[prefix+" "+a] != nil && strings.HasPrefix(a, "-") && isNumber(a[1:]) {

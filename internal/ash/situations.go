@@ -88,6 +88,11 @@ func (k *keyer) situations(c *syntax.CallExpr, name string) {
 			s.written[pathText(w)] = true
 		}
 	}
+	if name == "rm" {
+		for _, w := range ops {
+			delete(s.written, pathText(w))
+		}
+	}
 	if name == "touch" {
 		for _, w := range ops {
 			s.written[pathText(w)] = true
@@ -128,6 +133,13 @@ func (k *keyer) situations(c *syntax.CallExpr, name string) {
 		}
 		if !found && len(opts) == 0 {
 			k.add(c.Pos(), "applet "+name+" :onto-existing")
+		}
+	}
+	if name == "mv" {
+		// The sources are gone: a later copy onto one of their paths
+		// creates the file.
+		for _, w := range ops[:len(ops)-1] {
+			delete(s.written, pathText(w))
 		}
 	}
 	if writesFileLast[name] {

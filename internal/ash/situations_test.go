@@ -18,6 +18,10 @@ func TestSituations(t *testing.T) {
 		{"chmod 600 \"$d\"\ncp a $d\n", []string{"applet cp :onto-existing"}, nil},
 		{"echo x > /etc/app.conf\ninstall -m 644 new /etc/app.conf\n", []string{"applet install -m :onto-existing"}, []string{"applet install :onto-existing"}},
 		{"cp -p a b\ncp c b\n", []string{"applet cp :onto-existing"}, nil},
+		// A path moved away or removed is no longer there to copy onto.
+		{"echo x > h.bak\nmv h.bak h\ncp h h.bak\n", nil, []string{"applet cp :onto-existing"}},
+		{"echo x > h.bak\nrm -f h.bak\ncp h h.bak\n", nil, []string{"applet cp :onto-existing"}},
+		{"echo x > h.bak\nmv h.bak h\ncp a h\n", []string{"applet cp :onto-existing"}, nil},
 		{"mv \"$f\" $f\n", []string{"applet mv :same-file"}, nil},
 		{"mv \"$f\" \"$f.bak\"\n", nil, []string{"applet mv :same-file"}},
 		{"mkdir out\numask 077\n", nil, []string{"applet mkdir :umask"}},

@@ -188,6 +188,11 @@ func builtinProbes(specs []builtinSpec) []surfaceProbe {
 			}
 			ps = append(ps, surfaceProbe{Key: "builtin " + b.Name + " " + o, Script: script, TakesValue: b.TakesArg[o]})
 		}
+		if !noEndOfOptions[b.Name] {
+			// "--" ends the options: bash's builtins take it, several of
+			// ash's take it as an operand (local: "bad variable name").
+			ps = append(ps, surfaceProbe{Key: "builtin " + b.Name + " --", Script: strings.Replace(tmpl, "{opt}", "--", 1)})
+		}
 		if b.Name == "kill" {
 			// kill's options are its signals: the ones POSIX names, by
 			// name and by number (kill -9, kill -KILL).
@@ -200,6 +205,11 @@ func builtinProbes(specs []builtinSpec) []surfaceProbe {
 	}
 	return ps
 }
+
+// noEndOfOptions are the builtins not probed with "--": suspend stops
+// the shell, and bash parses let's words as arithmetic, where "--" is
+// an operator without an operand (the analyzer's parser rejects it).
+var noEndOfOptions = map[string]bool{"suspend": true, "let": true}
 
 // killSignals are the signals of POSIX kill that end a job, with their
 // numbers on Linux (STOP and CONT would leave the probe waiting).
@@ -515,10 +525,35 @@ var doubleBracketForms = []surfaceProbe{
 	{Key: "[[ -eq $unquoted", Script: "x=$(echo 10)\ny=$(echo 9)\nif [[ $x -gt $y ]]; then printf 1; else printf 0; fi\nif [[ $y -eq 9 ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $unquoted", Script: "x='a b'\ny=\nif [[ $x == \"a b\" ]]; then printf 1; else printf 0; fi\nif [[ -z $y ]]; then printf 1; else printf 0; fi\necho\n"},
 	{Key: "[[ $(cmd)", Script: "if [[ $(echo a b) == \"a b\" ]]; then echo eq; else echo ne; fi\n"},
+	// A word alone is a test of its being non-empty: ash splits an
+	// unquoted expansion there too.
+	{Key: "[[ $unquoted alone", Script: "x='a b'\nif [[ $x ]]; then echo yes; else echo no; fi\n"},
+	{Key: "[[ $(cmd) alone", Script: "if [[ $(echo a b) ]]; then echo yes; else echo no; fi\n"},
+	// A backslash in an unquoted regex: bash hands it to the regex (a
+	// literal character), ash removes it as a quote first.
+	{Key: "[[ =~ \\special", Script: "if [[ '[a]' =~ ^\\[.*\\]$ ]]; then printf 1; else printf 0; fi\nif [[ 1x2 =~ ^1\\.2$ ]]; then printf 1; else printf 0; fi\necho\n"},
+	{Key: "[[ =~ \\blank", Script: "if [[ 'a b' =~ ^a\\ b$ ]]; then echo yes; else echo no; fi\n"},
 	{Key: "[[ -n $#", Script: "set -- a\nif [[ $# -eq 1 ]]; then echo one; fi\n"},
 	// A bare name as an operand of -eq...: bash evaluates it as a
 	// variable, ash wants a number.
 	{Key: "[[ -eq name", Script: "i=2\nif [[ i -gt 1 ]]; then echo more; else echo less; fi\n"},
+}
+
+// letForms are the shapes of let's arguments: bash parses them as
+// arithmetic, so unquoted parentheses are grouping; ash runs let as a
+// command, whose words the shell's grammar reads first.
+var letForms = []surfaceProbe{
+	{Key: "syntax let (", Script: "set -- 7 12\nlet x=(${1}*100/${2})/10\necho \"rc=$? $x\"\n"},
+	{Key: "syntax let \"(\"", Script: "set -- 7 12\nlet \"x=(${1}*100/${2})/10\"\necho \"rc=$? $x\"\n"},
+	{Key: "syntax let a b", Script: "let x=1+2 y=x*2 \"z = y - 1\"\necho \"rc=$? $x $y $z\"\n"},
+}
+
+// aliasForms: bash expands aliases only in interactive shells (or with
+// shopt -s expand_aliases), ash in scripts too.
+var aliasForms = []surfaceProbe{
+	{Key: "syntax alias-use", Script: "alias ls='echo aliased'\nls -d .\n" + rc},
+	{Key: "syntax alias-use expand_aliases", Script: "shopt -s expand_aliases 2>/dev/null\nalias ls='echo aliased'\nls -d .\n" + rc},
+	{Key: "syntax alias-use function", Script: "f() { echo function; }\nalias f='echo aliased'\nf\n" + rc},
 }
 
 // redirectionProbes: the subsections of REDIRECTION and their forms.
@@ -1019,6 +1054,8 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 			ps = append(ps, grammarProbes[title]...)
 		}
 	}
+	ps = append(ps, letForms...)
+	ps = append(ps, aliasForms...)
 	ps = append(ps, quotingProbes()...)
 	ps = append(ps, printfProbes...)
 	ps = append(ps, echoProbes...)

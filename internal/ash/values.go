@@ -39,12 +39,12 @@ func singleWords(f *syntax.File) map[string]bool {
 				mark(n.Name.Value, true) // n=$((n + 1)): a number
 			default:
 				s, ok := literal(n.Value)
-				mark(n.Name.Value, ok && plainWord(s))
+				mark(n.Name.Value, ok && plainWord(s) || systemPath(n.Value))
 			}
 		case *syntax.WordIter:
 			for _, w := range n.Items {
 				s, ok := literal(w)
-				mark(n.Name.Value, ok && plainWord(s))
+				mark(n.Name.Value, ok && plainWord(s) || splitFields(w))
 			}
 			if len(n.Items) == 0 {
 				mark(n.Name.Value, false) // for x; do: the positional parameters
@@ -84,10 +84,66 @@ func singleWords(f *syntax.File) map[string]bool {
 		}
 		return true
 	})
+	for name := range systemWords {
+		good[name] = true
+	}
 	for name := range bad {
 		delete(good, name)
 	}
 	return good
+}
+
+// systemWords are the variables the system gives a script, which hold a
+// name or a path without blanks on the hosts scripts run on (a home
+// directory, a user name, the working directory).
+var systemWords = map[string]bool{"HOME": true, "USER": true, "LOGNAME": true, "HOSTNAME": true,
+	"SHELL": true, "PWD": true, "UID": true, "EUID": true, "PPID": true}
+
+// systemPath is a value built from plain words and the system's own
+// variables: HOME=$PWD/home.
+func systemPath(w *syntax.Word) bool {
+	var parts func([]syntax.WordPart) bool
+	parts = func(ps []syntax.WordPart) bool {
+		for _, p := range ps {
+			switch p := p.(type) {
+			case *syntax.Lit:
+				if strings.ContainsAny(p.Value, " \t\n*?[") {
+					return false
+				}
+			case *syntax.ParamExp:
+				if p.Param == nil || !systemWords[p.Param.Value] || p.Exp != nil || p.Repl != nil || p.Slice != nil || p.Excl || p.Length || p.Index != nil {
+					return false
+				}
+			case *syntax.DblQuoted:
+				if !parts(p.Parts) {
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return len(w.Parts) > 0 && parts(w.Parts)
+}
+
+// splitFields is an item of a for loop that the shell splits into
+// fields (an unquoted expansion): each field the loop gives is one word.
+func splitFields(w *syntax.Word) bool {
+	split := false
+	for _, p := range w.Parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			if strings.ContainsAny(p.Value, "*?[") {
+				return false
+			}
+		case *syntax.ParamExp, *syntax.CmdSubst:
+			split = true
+		default:
+			return false // quoted: the value as it is
+		}
+	}
+	return split
 }
 
 var arithAssign = map[syntax.BinAritOperator]bool{syntax.Assgn: true, syntax.AddAssgn: true, syntax.SubAssgn: true,
