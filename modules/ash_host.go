@@ -1,0 +1,185 @@
+package modules
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/switchbackhq/switchback/internal/ash"
+	"github.com/switchbackhq/switchback/internal/shell"
+	"github.com/switchbackhq/switchback/modules/hostcmd"
+)
+
+// What ash_check asks the host itself, which has the real BusyBox ash:
+// whether ash parses each script (`sh -n` reads a script to its end
+// without running any of it, command substitutions included), and which
+// of the commands the scripts call it has (`command -v`). Those answers
+// are exact on that host, where the analyzer can only judge from probes
+// and from what a base Alpine has.
+
+// RuleAshParse is the rule of a script the host's ash cannot parse.
+const RuleAshParse = "ash-parse"
+
+// ashParseCheck reads paths, one a line, and runs the host's /bin/sh -n
+// on each: for a file ash cannot parse it prints "! PATH", then ash's
+// message, each line behind "| " (at most three lines of 400 bytes: a
+// binary file's message can be anything).
+const ashParseCheck = `while IFS= read -r f; do ` +
+	`out=$(/bin/sh -n "$f" 2>&1 </dev/null) || { printf '! %s\n' "$f"; printf '%s\n' "$out" | head -n 3 | cut -c 1-400 | sed 's/^/| /'; }; ` +
+	`done`
+
+// ashCommandsEnd follows the host's answer about commands.
+const ashCommandsEnd = "--switchback-end-of-commands--"
+
+// hostAnswers are what the host said: ash's message for each file it
+// cannot parse, and for each command asked whether the host has it.
+type hostAnswers struct {
+	parse map[string]string
+	has   map[string]bool
+}
+
+// parseFailures reads ashParseCheck's output.
+func parseFailures(out string) map[string]string {
+	fails := map[string]string{}
+	current := ""
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "! "):
+			current = line[2:]
+			fails[current] = ""
+		case strings.HasPrefix(line, "| ") && current != "":
+			if fails[current] != "" {
+				fails[current] += "; "
+			}
+			fails[current] += strings.TrimSpace(line[2:])
+		}
+	}
+	return fails
+}
+
+// ashLine is where ash says its parse stopped: "PATH: line N: MESSAGE".
+var ashLine = regexp.MustCompile(`line (\d+): (.*)$`)
+
+// parseFinding is the ash-parse finding of a file the host's ash cannot
+// parse, when ash is what runs it.
+func (h hostAnswers) parseFinding(f hostFile) (ash.Finding, bool) {
+	msg, failed := h.parse[f.path]
+	if !failed || !ashRuns(f.src, h.has) {
+		return ash.Finding{}, false
+	}
+	line := 1
+	msg = strings.TrimPrefix(msg, f.path+": ")
+	if m := ashLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1]) // digits: cannot fail but for overflow, which leaves line 0
+		line = max(line, 1)
+		msg = m[2]
+	}
+	if msg == "" {
+		msg = "sh -n failed"
+	}
+	return ash.Finding{Path: f.path, Line: line, Col: 1, Rule: RuleAshParse, Severity: ash.SeverityError,
+		Message:    "the host's ash cannot parse the script (sh -n): " + msg + "; none of it runs",
+		Suggestion: "fix the syntax for ash (`sh -n " + f.path + "` on the host shows it), or run the script with a shell the host has"}, true
+}
+
+// ashRuns says whether the host's ash parses the script when it runs:
+// it has no #! line, its #! names ash itself (sh, ash, busybox,
+// openrc-run, which sources the script with sh), or a shell the host
+// lacks (a #!/bin/bash script there is run with sh or not at all). A
+// shell the host has runs the script itself, and a program that is no
+// shell (python) is not ash's to parse.
+func ashRuns(src []byte, has map[string]bool) bool {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	interp, ok := ash.Interpreter(string(line))
+	if !ok {
+		return true
+	}
+	switch path.Base(interp) {
+	case "sh", "ash", "busybox", "openrc-run", "runscript":
+		return true
+	}
+	if _, shellScript := ash.WhyScript("script", line); !shellScript {
+		return false
+	}
+	return !has[interp]
+}
+
+// questions are the commands to ask the host about: those each script
+// checked calls or looks for (ash.Commands), and the interpreters their
+// #! lines name other than ash.
+func (m *AshCheck) questions(files []hostFile) []string {
+	seen := map[string]bool{}
+	for _, f := range files {
+		if !m.named(f.path) && !ash.IsScript(f.path, f.src) {
+			continue
+		}
+		for _, c := range ash.Commands(f.path, f.src) {
+			seen[c] = true
+		}
+		line, _, _ := bytes.Cut(f.src, []byte("\n"))
+		if interp, ok := ash.Interpreter(string(line)); ok && !ashRuns(f.src, nil) {
+			seen[interp] = true
+		}
+	}
+	var out []string
+	for c := range seen {
+		if c != "" && !strings.ContainsAny(c, "\n\x00") {
+			out = append(out, c)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// askCommands asks the host, in one round trip, which of names it has
+// (`command -v`, as the scripts' own shell finds them; BusyBox's takes
+// one name at a time). No names, no round trip.
+func askCommands(ctx context.Context, h hostcmd.Host, names []string) (map[string]bool, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	cmd := "for c in " + shell.Join(names...) + "; do command -v -- \"$c\" >/dev/null 2>&1 && printf '%s\\n' \"$c\"; done\n" +
+		"echo " + ashCommandsEnd
+	out, err := h.Run(ctx, cmd)
+	if err != nil {
+		return nil, err
+	}
+	found, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashCommandsEnd)
+	if out.ExitCode != 0 || !complete {
+		return nil, commandFailed("ash_check: asking the host for the scripts' commands", out)
+	}
+	has := make(map[string]bool, len(names))
+	for _, n := range names {
+		has[n] = false
+	}
+	for _, line := range strings.Split(found, "\n") {
+		if _, asked := has[line]; asked {
+			has[line] = true
+		}
+	}
+	return has, nil
+}
+
+// countFindings counts findings as the step reports them: a construct
+// the analyzer reports on the line where the host's ash stopped parsing
+// is listed under the ash-parse finding and not counted again.
+func countFindings(fs []ash.Finding) int {
+	parseLine := map[string]bool{}
+	for _, f := range fs {
+		if f.Rule == RuleAshParse {
+			parseLine[fmt.Sprint(f.Path, ":", f.Line)] = true
+		}
+	}
+	n := 0
+	for _, f := range fs {
+		if f.Rule == RuleAshParse || !parseLine[fmt.Sprint(f.Path, ":", f.Line)] {
+			n++
+		}
+	}
+	return n
+}
