@@ -84,18 +84,21 @@ func (m *AshCheck) Summary() string {
 
 // ashArchiveEnd follows the archive so that a truncated answer (output
 // is capped at 8 MiB per stream) is told from a complete one;
-// ashParseEnd follows the host's parse check.
+// ashParseEnd follows the host's parse check, ashCommandsEnd the
+// commands it has.
 const (
-	ashArchiveEnd = "--switchback-end-of-archive--"
-	ashParseEnd   = "--switchback-end-of-parse--"
+	ashArchiveEnd  = "--switchback-end-of-archive--"
+	ashParseEnd    = "--switchback-end-of-parse--"
+	ashCommandsEnd = "--switchback-end-of-commands--"
 )
 
 // fetchScript makes one round trip: missing paths are named on stderr
 // (exit 3); otherwise the regular files under the paths (symbolic links
 // followed) come back as a gzipped tar, base64-encoded, then the end
-// marker, then the host's own parse check of each file (ashParseCheck).
-// Files of 1 MiB and more are left out: they are not scripts, and one
-// binary in /usr/local/bin would otherwise fill the 8 MiB answer.
+// marker, then the host's own parse check of each file (ashParseCheck)
+// and the commands the host has (ashCommandsList). Files of 1 MiB and
+// more are left out: they are not scripts, and one binary in
+// /usr/local/bin would otherwise fill the 8 MiB answer.
 func (m *AshCheck) fetchScript() string {
 	quoted := shell.Join(m.Paths...)
 	list := "find -L " + quoted + " -type f -size -2048"
@@ -105,7 +108,9 @@ func (m *AshCheck) fetchScript() string {
 		list + " | tar -chzf - -T - 2>/dev/null | base64 || exit\n" +
 		"echo " + ashArchiveEnd + "\n" +
 		list + " | " + ashParseCheck + "\n" +
-		"echo " + ashParseEnd
+		"echo " + ashParseEnd + "\n" +
+		ashCommandsList + "\n" +
+		"echo " + ashCommandsEnd
 }
 
 func (m *AshCheck) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
@@ -119,9 +124,10 @@ func (m *AshCheck) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	case out.ExitCode != 0:
 		return Plan{}, commandFailed("reading the scripts", out)
 	}
-	rest, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashParseEnd)
-	body, parsed, split := strings.Cut(rest, ashArchiveEnd+"\n")
-	if !complete || !split {
+	rest, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashCommandsEnd)
+	body, rest, archived := strings.Cut(rest, ashArchiveEnd+"\n")
+	parsed, listed, checked := strings.Cut(rest, ashParseEnd+"\n")
+	if !complete || !archived || !checked {
 		return Plan{}, fmt.Errorf("ash_check: the scripts under %s are too large to read in one answer (8 MiB of base64); check fewer paths per step", strings.Join(m.Paths, ", "))
 	}
 	files, err := readArchive(body)
@@ -129,9 +135,7 @@ func (m *AshCheck) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 		return Plan{}, fmt.Errorf("ash_check: reading the archive from the host: %w", err)
 	}
 	host := hostAnswers{parse: parseFailures(parsed)}
-	if host.has, err = askCommands(ctx, h, m.questions(files)); err != nil {
-		return Plan{}, err
-	}
+	host.has = parseHostCommands(listed).answer(m.questions(files))
 	findings := m.analyze(files, host)
 	failing := m.failing(findings)
 	if len(failing) > 0 {

@@ -2,6 +2,7 @@ package modules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -138,5 +139,16 @@ func TestAshParseFinding(t *testing.T) {
 	msg := (&AshFindingsError{FailOn: "warning", Findings: fs}).Error()
 	if !strings.Contains(msg, "2 finding(s)") || !strings.Contains(msg, "\n  + /opt/b:2:0 bash-array error: arrays") {
 		t.Errorf("error message:\n%s", msg)
+	}
+}
+
+// TestHostCommands: the host's listing answers for names (files in its
+// PATH, ash's builtins) and for paths in the directories listed.
+func TestHostCommands(t *testing.T) {
+	listed := "/usr/local/bin/rsync\n/bin/ls\n/usr/bin/xxd\nBuilt-in commands:\n------------------\n\t. : [ echo\n\tlocal printf\n"
+	got := parseHostCommands(listed).answer([]string{"rsync", "ls", "echo", "printf", "jq", "/usr/bin/xxd", "/bin/xxd", "/opt/bin/x"})
+	want := map[string]bool{"rsync": true, "ls": true, "echo": true, "printf": true, "jq": false, "/usr/bin/xxd": true, "/bin/xxd": false}
+	if !maps.Equal(got, want) {
+		t.Errorf("answers %v, want %v", got, want)
 	}
 }

@@ -2,7 +2,6 @@ package modules
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"path"
 	"regexp"
@@ -11,16 +10,14 @@ import (
 	"strings"
 
 	"github.com/switchbackhq/switchback/internal/ash"
-	"github.com/switchbackhq/switchback/internal/shell"
-	"github.com/switchbackhq/switchback/modules/hostcmd"
 )
 
-// What ash_check asks the host itself, which has the real BusyBox ash:
-// whether ash parses each script (`sh -n` reads a script to its end
-// without running any of it, command substitutions included), and which
-// of the commands the scripts call it has (`command -v`). Those answers
-// are exact on that host, where the analyzer can only judge from probes
-// and from what a base Alpine has.
+// What ash_check asks the host itself, which has the real BusyBox ash, in
+// the round trip that reads the scripts: whether ash parses each script
+// (`sh -n` reads a script to its end without running any of it, command
+// substitutions included), and which commands it has. Those answers are
+// exact on that host, where the analyzer can only judge from probes and
+// from what a base Alpine has.
 
 // RuleAshParse is the rule of a script the host's ash cannot parse.
 const RuleAshParse = "ash-parse"
@@ -33,8 +30,59 @@ const ashParseCheck = `while IFS= read -r f; do ` +
 	`out=$(/bin/sh -n "$f" 2>&1 </dev/null) || { printf '! %s\n' "$f"; printf '%s\n' "$out" | head -n 3 | cut -c 1-400 | sed 's/^/| /'; }; ` +
 	`done`
 
-// ashCommandsEnd follows the host's answer about commands.
-const ashCommandsEnd = "--switchback-end-of-commands--"
+// ashCommandsList prints the commands the host has: every executable
+// file of the directories of Alpine's PATH (as /etc/profile sets it),
+// then ash's builtins (its help). The command table is a guess at what a
+// host has; this is what it has. It answers what `command -v NAME` would
+// for every name at once, in the same round trip as the scripts.
+const ashCommandsList = `for d in /usr/local/sbin /usr/local/bin /usr/sbin /usr/bin /sbin /bin; do ` +
+	`for f in "$d"/*; do [ -f "$f" ] && [ -x "$f" ] && printf '%s\n' "$f"; done; done; ` +
+	`/bin/sh -c help 2>/dev/null`
+
+// hostCommands is what ashCommandsList printed: the paths of the
+// commands, and the names PATH finds (files and builtins).
+type hostCommands struct {
+	paths, names map[string]bool
+}
+
+func parseHostCommands(out string) hostCommands {
+	h := hostCommands{paths: map[string]bool{}, names: map[string]bool{}}
+	builtins := false
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "/"):
+			h.paths[line] = true
+			h.names[path.Base(line)] = true
+		case strings.HasPrefix(line, "---"):
+			builtins = true // help's list follows its underline
+		case builtins:
+			for _, name := range strings.Fields(line) {
+				h.names[name] = true
+			}
+		}
+	}
+	return h
+}
+
+// answer says, for each of names (commands, or absolute paths), whether
+// the host has it. A path outside the directories listed is not
+// answered: the command table judges it.
+func (h hostCommands) answer(names []string) map[string]bool {
+	has := make(map[string]bool, len(names))
+	for _, n := range names {
+		if !strings.Contains(n, "/") {
+			has[n] = h.names[n]
+			continue
+		}
+		if slices.Contains(alpinePathDirs, path.Dir(n)) {
+			has[n] = h.paths[n]
+		}
+	}
+	return has
+}
+
+// alpinePathDirs are the directories ashCommandsList lists.
+var alpinePathDirs = []string{"/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"}
 
 // hostAnswers are what the host said: ash's message for each file it
 // cannot parse, and for each command asked whether the host has it.
@@ -134,35 +182,6 @@ func (m *AshCheck) questions(files []hostFile) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// askCommands asks the host, in one round trip, which of names it has
-// (`command -v`, as the scripts' own shell finds them; BusyBox's takes
-// one name at a time). No names, no round trip.
-func askCommands(ctx context.Context, h hostcmd.Host, names []string) (map[string]bool, error) {
-	if len(names) == 0 {
-		return nil, nil
-	}
-	cmd := "for c in " + shell.Join(names...) + "; do command -v -- \"$c\" >/dev/null 2>&1 && printf '%s\\n' \"$c\"; done\n" +
-		"echo " + ashCommandsEnd
-	out, err := h.Run(ctx, cmd)
-	if err != nil {
-		return nil, err
-	}
-	found, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashCommandsEnd)
-	if out.ExitCode != 0 || !complete {
-		return nil, commandFailed("ash_check: asking the host for the scripts' commands", out)
-	}
-	has := make(map[string]bool, len(names))
-	for _, n := range names {
-		has[n] = false
-	}
-	for _, line := range strings.Split(found, "\n") {
-		if _, asked := has[line]; asked {
-			has[line] = true
-		}
-	}
-	return has, nil
 }
 
 // countFindings counts findings as the step reports them: a construct
