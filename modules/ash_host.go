@@ -142,19 +142,30 @@ func (h hostAnswers) parseFinding(f hostFile) (ash.Finding, bool) {
 // shell the host has runs the script itself, and a program that is no
 // shell (python) is not ash's to parse.
 func ashRuns(src []byte, has map[string]bool) bool {
-	line, _, _ := bytes.Cut(src, []byte("\n"))
-	interp, ok := ash.Interpreter(string(line))
+	interp, ok := ownInterpreter(src)
 	if !ok {
 		return true
 	}
-	switch path.Base(interp) {
-	case "sh", "ash", "busybox", "openrc-run", "runscript":
-		return true
-	}
+	line, _, _ := bytes.Cut(src, []byte("\n"))
 	if _, shellScript := ash.WhyScript("script", line); !shellScript {
 		return false
 	}
 	return !has[interp]
+}
+
+// ownInterpreter is the program the script's #! line names, when that is
+// not ash itself.
+func ownInterpreter(src []byte) (string, bool) {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	interp, ok := ash.Interpreter(string(line))
+	if !ok {
+		return "", false
+	}
+	switch path.Base(interp) {
+	case "sh", "ash", "busybox", "openrc-run", "runscript":
+		return "", false
+	}
+	return interp, true
 }
 
 // questions are the commands to ask the host about: those each script
@@ -169,8 +180,7 @@ func (m *AshCheck) questions(files []hostFile) []string {
 		for _, c := range ash.Commands(f.path, f.src) {
 			seen[c] = true
 		}
-		line, _, _ := bytes.Cut(f.src, []byte("\n"))
-		if interp, ok := ash.Interpreter(string(line)); ok && !ashRuns(f.src, nil) {
+		if interp, ok := ownInterpreter(f.src); ok {
 			seen[interp] = true
 		}
 	}
