@@ -152,3 +152,21 @@ func TestHostCommands(t *testing.T) {
 		t.Errorf("answers %v, want %v", got, want)
 	}
 }
+
+// TestAshCheckHostPaths: a path the host has is not command-path's; a
+// check for a path of software the table does not know is not asked.
+func TestAshCheckHostPaths(t *testing.T) {
+	src := []byte("#!/bin/sh\n/bin/basename x\n[ -x /usr/sbin/nginx-custom ] || exit 0\n/usr/bin/rsync -a a b\n")
+	c := &AshCheck{Paths: []string{"/opt/x.sh"}, FailOn: "warning"}
+	files := []hostFile{{path: "/opt/x.sh", src: src}}
+	if got, want := c.questions(files), []string{"/bin/basename", "/usr/bin/rsync", "["}; !slices.Equal(got, want) {
+		t.Fatalf("questions %q, want %q", got, want)
+	}
+	var got []string
+	for _, f := range c.analyze(files, hostAnswers{has: map[string]bool{"/bin/basename": true, "/usr/bin/rsync": false}}) {
+		got = append(got, fmt.Sprintf("%d %s", f.Line, f.Rule))
+	}
+	if want := []string{"4 missing-command"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+}

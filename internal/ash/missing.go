@@ -72,7 +72,7 @@ func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 
 // Commands lists the commands the script src runs or checks for that the
 // command rules judge: names the command table knows (a base Alpine has
-// them, or lacks them) and absolute paths in /bin, /sbin, /usr/bin and
+// them, or lacks them), by name or by a path in /bin, /sbin, /usr/bin or
 // /usr/sbin, sorted. A host can be asked about exactly these (`command
 // -v`) and its answer given back as Options.Host. A script that does not
 // parse has none.
@@ -89,12 +89,8 @@ func Commands(path string, src []byte) []string {
 			_, missing := commands.missing[b]
 			_, present := commands.presentName[b]
 			switch {
-			case b == "bash" || s.funcs[b] || s.created[b]:
-			case strings.Contains(inv.name, "/"):
-				if binDirs[pathDir(inv.name)] {
-					seen[inv.name] = true
-				}
-			case missing || present:
+			case b == "bash" || s.funcs[b] || s.created[b] || !missing && !present:
+			case !strings.Contains(inv.name, "/") || binDirs[pathDir(inv.name)]:
 				seen[inv.name] = true
 			}
 		}
