@@ -3,6 +3,7 @@ package modules
 import (
 	"archive/tar"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"encoding/base64"
@@ -10,6 +11,8 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -80,20 +83,34 @@ func (m *AshCheck) Summary() string {
 }
 
 // ashArchiveEnd follows the archive so that a truncated answer (output
-// is capped at 8 MiB per stream) is told from a complete one.
-const ashArchiveEnd = "--switchback-end-of-archive--"
+// is capped at 8 MiB per stream) is told from a complete one;
+// ashParseEnd follows the host's parse check, ashCommandsEnd the
+// commands it has.
+const (
+	ashArchiveEnd  = "--switchback-end-of-archive--"
+	ashParseEnd    = "--switchback-end-of-parse--"
+	ashCommandsEnd = "--switchback-end-of-commands--"
+)
 
 // fetchScript makes one round trip: missing paths are named on stderr
 // (exit 3); otherwise the regular files under the paths (symbolic links
 // followed) come back as a gzipped tar, base64-encoded, then the end
-// marker. Files of 1 MiB and more are left out: they are not scripts, and
-// one binary in /usr/local/bin would otherwise fill the 8 MiB answer.
+// marker, then the host's own parse check of each file (ashParseCheck)
+// and the commands the host has (ashCommandsList). Files of 1 MiB and
+// more are left out: they are not scripts, and one binary in
+// /usr/local/bin would otherwise fill the 8 MiB answer.
 func (m *AshCheck) fetchScript() string {
 	quoted := shell.Join(m.Paths...)
+	list := "find -L " + quoted + " -type f -size -2048"
 	return "set -o pipefail\nmissing=\n" +
 		"for p in " + quoted + "; do [ -e \"$p\" ] || { echo \"missing: $p\" >&2; missing=1; }; done\n" +
 		"[ -z \"$missing\" ] || exit 3\n" +
-		"find -L " + quoted + " -type f -size -2048 | tar -chzf - -T - 2>/dev/null | base64 && echo " + ashArchiveEnd
+		list + " | tar -chzf - -T - 2>/dev/null | base64 || exit\n" +
+		"echo " + ashArchiveEnd + "\n" +
+		list + " | " + ashParseCheck + "\n" +
+		"echo " + ashParseEnd + "\n" +
+		ashCommandsList + "\n" +
+		"echo " + ashCommandsEnd
 }
 
 func (m *AshCheck) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
@@ -107,22 +124,26 @@ func (m *AshCheck) Check(ctx context.Context, h hostcmd.Host) (Plan, error) {
 	case out.ExitCode != 0:
 		return Plan{}, commandFailed("reading the scripts", out)
 	}
-	body, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashArchiveEnd)
-	if !complete {
+	rest, complete := strings.CutSuffix(strings.TrimRight(out.Stdout, "\n"), ashCommandsEnd)
+	body, rest, archived := strings.Cut(rest, ashArchiveEnd+"\n")
+	parsed, listed, checked := strings.Cut(rest, ashParseEnd+"\n")
+	if !complete || !archived || !checked {
 		return Plan{}, fmt.Errorf("ash_check: the scripts under %s are too large to read in one answer (8 MiB of base64); check fewer paths per step", strings.Join(m.Paths, ", "))
 	}
 	files, err := readArchive(body)
 	if err != nil {
 		return Plan{}, fmt.Errorf("ash_check: reading the archive from the host: %w", err)
 	}
-	findings := m.analyze(files)
+	host := hostAnswers{parse: parseFailures(parsed)}
+	host.has = parseHostCommands(listed).answer(m.questions(files))
+	findings := m.analyze(files, host)
 	failing := m.failing(findings)
 	if len(failing) > 0 {
 		return Plan{}, &AshFindingsError{FailOn: m.FailOn, Findings: failing}
 	}
 	reason := fmt.Sprintf("%d script(s) checked, nothing at or above %s", countScripts(files, m.Paths), m.FailOn)
-	if len(findings) > 0 {
-		reason += fmt.Sprintf(" (%d lesser finding(s))", len(findings))
+	if n := countFindings(findings); n > 0 {
+		reason += fmt.Sprintf(" (%d lesser finding(s))", n)
 	}
 	return NoChange(reason), nil
 }
@@ -139,9 +160,21 @@ type AshFindingsError struct {
 
 func (e *AshFindingsError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "ash_check: %d finding(s) at or above %s:", len(e.Findings), e.FailOn)
+	fmt.Fprintf(&b, "ash_check: %d finding(s) at or above %s:", countFindings(e.Findings), e.FailOn)
+	parseLine := map[string]bool{}
 	for _, f := range e.Findings {
-		fmt.Fprintf(&b, "\n%s:%d:%d %s %s: %s", f.Path, f.Line, f.Col, f.Rule, f.Severity, f.Message)
+		if f.Rule == RuleAshParse {
+			parseLine[f.Path+":"+strconv.Itoa(f.Line)] = true
+		}
+	}
+	for _, f := range e.Findings {
+		// A construct on the line ash cannot parse is listed under it:
+		// the same trouble, seen by the analyzer.
+		indent := ""
+		if f.Rule != RuleAshParse && parseLine[f.Path+":"+strconv.Itoa(f.Line)] {
+			indent = "  + "
+		}
+		fmt.Fprintf(&b, "\n%s%s:%d:%d %s %s: %s", indent, f.Path, f.Line, f.Col, f.Rule, f.Severity, f.Message)
 	}
 	return b.String()
 }
@@ -198,13 +231,21 @@ func readArchive(b64 string) ([]hostFile, error) {
 
 // analyze checks the files named in paths whatever they look like, and in
 // directories the files that are shell scripts; other files there only
-// get the findings of their location (/etc/cron.d).
-func (m *AshCheck) analyze(files []hostFile) []ash.Finding {
+// get the findings of their location (/etc/cron.d). host is what the
+// host said (nothing, in tests of the analysis alone).
+func (m *AshCheck) analyze(files []hostFile, host hostAnswers) []ash.Finding {
 	var out []ash.Finding
 	for _, f := range files {
 		switch {
 		case m.named(f.path), ash.IsScript(f.path, f.src):
-			out = append(out, ash.AnalyzeWith(f.path, f.src, ash.Options{Packages: m.Packages})...)
+			fs := ash.AnalyzeWith(f.path, f.src, ash.Options{Packages: m.Packages, Host: host.has})
+			if pf, ok := host.parseFinding(f); ok {
+				fs = append(fs, pf)
+			}
+			slices.SortStableFunc(fs, func(x, y ash.Finding) int {
+				return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
+			})
+			out = append(out, fs...)
 		default:
 			out = append(out, ash.PathFindings(f.path)...)
 		}

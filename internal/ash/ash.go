@@ -66,6 +66,11 @@ type Options struct {
 	// Alpine package names, or cmd:NAME as apk takes them. Their
 	// commands are not reported as missing.
 	Packages []string
+	// Host, when set, is what the host itself said of the commands
+	// Commands lists (names, or absolute paths): true where it has one,
+	// false where it lacks one. Its answer replaces the command table's
+	// for those commands; Packages still count for a command it lacks.
+	Host map[string]bool
 }
 
 // Analyze reports the constructs of the script src (read from path) that
@@ -79,7 +84,7 @@ func Analyze(path string, src []byte) []Finding {
 // AnalyzeWith is Analyze for a host that will have more than a base
 // Alpine (opt.Packages).
 func AnalyzeWith(path string, src []byte, opt Options) []Finding {
-	a := &analyzer{path: path}
+	a := &analyzer{path: path, host: opt.Host}
 	a.findings = append(a.findings, PathFindings(path)...)
 	a.shebang(src)
 	parser := syntax.NewParser(syntax.Variant(syntax.LangBash))
@@ -165,6 +170,8 @@ type analyzer struct {
 	statusRead map[*syntax.CallExpr]bool
 	// quiet are the commands whose standard output goes nowhere.
 	quiet map[*syntax.CallExpr]bool
+	// host is Options.Host.
+	host map[string]bool
 }
 
 // assignments collects the names the script gives values to.

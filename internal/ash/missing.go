@@ -1,6 +1,7 @@
 package ash
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -45,6 +46,76 @@ type commandScope struct {
 }
 
 func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
+	s := newCommandScope(f, packages)
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if tc, ok := n.(*syntax.TestClause); ok {
+			for _, chk := range s.testChecks(tc.X) {
+				a.checkFinding(chk, s)
+			}
+		}
+		c, ok := n.(*syntax.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, chk := range s.checks(c) {
+			a.checkFinding(chk, s)
+		}
+		if s.guarded[c] {
+			return true
+		}
+		for _, inv := range s.invoked(c) {
+			a.invocationFinding(inv, s)
+		}
+		return true
+	})
+}
+
+// Commands lists the commands the script src runs or checks for that the
+// command rules judge: names the command table knows (a base Alpine has
+// them, or lacks them), by name or by a path in /bin, /sbin, /usr/bin or
+// /usr/sbin, sorted. A host can be asked about exactly these (`command
+// -v`) and its answer given back as Options.Host. A script that does not
+// parse has none.
+func Commands(path string, src []byte) []string {
+	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(src), path)
+	if err != nil {
+		return nil
+	}
+	s := newCommandScope(file, nil)
+	seen := map[string]bool{}
+	add := func(invs []invocation) {
+		for _, inv := range invs {
+			b := base(inv.name)
+			_, missing := commands.missing[b]
+			_, present := commands.presentName[b]
+			switch {
+			case b == "bash" || s.funcs[b] || s.created[b] || !missing && !present:
+			case !strings.Contains(inv.name, "/") || binDirs[pathDir(inv.name)]:
+				seen[inv.name] = true
+			}
+		}
+	}
+	syntax.Walk(file, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.TestClause:
+			add(s.testChecks(n.X))
+		case *syntax.CallExpr:
+			add(s.checks(n))
+			add(s.invoked(n))
+		}
+		return true
+	})
+	out := make([]string, 0, len(seen))
+	for name := range seen {
+		out = append(out, name)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// newCommandScope reads what the script provides and which of its calls
+// are guarded by a check for their command.
+func newCommandScope(f *syntax.File, packages []string) *commandScope {
 	s := &commandScope{funcs: map[string]bool{}, created: map[string]bool{}, installs: map[string]bool{},
 		values: scriptValues(f), guarded: map[*syntax.CallExpr]bool{}, onlyGuarded: map[string]bool{}}
 	for _, p := range packages {
@@ -71,27 +142,7 @@ func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 		return true
 	})
 	s.markGuards(f)
-	syntax.Walk(f, func(n syntax.Node) bool {
-		if tc, ok := n.(*syntax.TestClause); ok {
-			for _, chk := range s.testChecks(tc.X) {
-				a.checkFinding(chk, s)
-			}
-		}
-		c, ok := n.(*syntax.CallExpr)
-		if !ok {
-			return true
-		}
-		for _, chk := range s.checks(c) {
-			a.checkFinding(chk, s)
-		}
-		if s.guarded[c] {
-			return true
-		}
-		for _, inv := range s.invoked(c) {
-			a.invocationFinding(inv, s)
-		}
-		return true
-	})
+	return s
 }
 
 // scan records what a command provides: the files cp, mv, ln and install
@@ -431,7 +482,7 @@ func (s *commandScope) markGuards(f *syntax.File) {
 
 // provided says whether the script or the playbook makes name available.
 func (s *commandScope) provided(name string) bool {
-	if s.funcs[name] || s.created[name] {
+	if s.funcs[name] || s.created[name] || s.installs["cmd:"+name] {
 		return true
 	}
 	if m, ok := commands.missing[name]; ok {
@@ -457,6 +508,12 @@ func (a *analyzer) invocationFinding(inv invocation, s *commandScope) {
 	if b == "bash" || s.provided(b) {
 		return // running bash is runs-bash's
 	}
+	if has, asked := a.host[name]; asked {
+		if !has {
+			a.hostLacks(inv, "missing-command", "it is \"not found\" and does not run")
+		}
+		return
+	}
 	if strings.Contains(name, "/") {
 		if !binDirs[pathDir(name)] || commands.presentPath[name] {
 			return
@@ -481,6 +538,12 @@ func (a *analyzer) checkFinding(inv invocation, s *commandScope) {
 	if s.provided(b) {
 		return
 	}
+	if has, asked := a.host[name]; asked {
+		if !has {
+			a.hostLacks(inv, "missing-command-check", "the check finds nothing and the script takes its other branch")
+		}
+		return
+	}
 	if strings.Contains(name, "/") {
 		if !binDirs[pathDir(name)] || commands.presentPath[name] {
 			return
@@ -495,4 +558,29 @@ func (a *analyzer) checkFinding(inv invocation, s *commandScope) {
 		a.addCommand(inv.pos, "missing-command-check", "`"+b+"` is not on a base Alpine: the check finds nothing and the script takes its other branch; "+m.install(b),
 			m.suggestion(b))
 	}
+}
+
+// hostLacks reports a command the host said it lacks (Options.Host): the
+// host's answer is the truth there, whatever a base Alpine has. A path
+// the host lacks for a command Alpine keeps elsewhere is command-path's.
+func (a *analyzer) hostLacks(inv invocation, id, consequence string) {
+	name, b := inv.name, base(inv.name)
+	if p, ok := commands.presentName[b]; ok && strings.Contains(name, "/") && p != name && !commands.presentPath[name] {
+		pathID := "command-path"
+		if id != "missing-command" {
+			pathID = id
+		}
+		a.addCommand(inv.pos, pathID, "`"+name+"` is not on this host, and Alpine has "+b+" at "+p+": "+consequence,
+			"call `"+b+"` by name (PATH finds it), or use "+p)
+		return
+	}
+	msg := "`" + name + "` is not on this host: " + consequence
+	suggestion := "install it before the script runs (`apk add cmd:" + b + "`), or list its package in packages"
+	if m, ok := commands.missing[b]; ok {
+		msg += "; " + m.install(b)
+		suggestion = m.suggestion(b)
+	} else if p, ok := commands.presentName[b]; ok {
+		msg += " (a base Alpine has it at " + p + "; `apk add cmd:" + b + "` puts it back)"
+	}
+	a.addCommand(inv.pos, id, msg, suggestion)
 }
