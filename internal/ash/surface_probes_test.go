@@ -825,8 +825,10 @@ var appletTemplates = map[string]string{
 	"od":       "od {opt} in.txt\n",
 	"paste":    "paste {opt} in.txt in.txt\n",
 	// Which column holds the pid: what a script that picks a pid out
-	// of ps's output reads (the rows are the host's own).
-	"ps":        "set -o pipefail\nps {opt} | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == \"PID\") print \"pid column\", i }'\n",
+	// of ps's output reads (the rows are the host's own). ps's status
+	// is not compared: it says whether a process matched (ps -C cat),
+	// which depends on what else runs on the machine at that moment.
+	"ps":        "ps {opt} | awk 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == \"PID\") print \"pid column\", i }'\n",
 	"readlink":  "readlink {opt} l\n",
 	"realpath":  "realpath {opt} l | sed 's,.*/,,'\n",
 	"rm":        "rm {opt} in.txt\nls\n",
