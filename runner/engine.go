@@ -298,6 +298,10 @@ type run struct {
 	byThreshold bool
 	waves       []*wave
 	rolledBack  bool // rollbackAfterHalt ran
+	// recorded, set when the run is a later rollback of an ended run
+	// (Engine.Rollback), rebuilds each host's snapshot provider from its
+	// record.
+	recorded snapshot.Types
 }
 
 // segment is the run's state for one route map.
@@ -702,6 +706,7 @@ func (e *Engine) dial(ctx context.Context, h *inventory.Host) (transport.Conn, e
 func (r *run) runPhase(ctx context.Context, w *wave, h *hostRun, ph *playbooks.Phase) bool {
 	if ph != w.seg.gate {
 		h.entered = append(h.entered, ph)
+		r.engine.emit(PhaseEntered{Host: h.host.Name, Phase: ph.Name, OnRollback: len(ph.OnRollback)})
 	}
 	for _, step := range ph.Steps {
 		// A halt stops the host between steps, but not before the steps

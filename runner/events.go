@@ -147,6 +147,15 @@ type HostFinished struct {
 	StepsLeft int
 }
 
+// PhaseEntered says a host started a phase of the playbook (the gate is
+// not one). OnRollback counts the phase's on_rollback steps: they run
+// when the host is rolled back, by the run or later by 'switchback
+// rollback', which reads the phases a host entered from the state store.
+type PhaseEntered struct {
+	Host, Phase string
+	OnRollback  int
+}
+
 // SnapshotTaken says a host was snapshotted before its first change.
 type SnapshotTaken struct {
 	Host     string
@@ -182,6 +191,7 @@ func (StepFinished) event()     {}
 func (HostFinished) event()     {}
 func (RunFinished) event()      {}
 func (SnapshotTaken) event()    {}
+func (PhaseEntered) event()     {}
 func (RollbackStarted) event()  {}
 func (RollbackFinished) event() {}
 func (ShardsWaiting) event()    {}

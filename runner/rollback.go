@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
+	"github.com/switchbackhq/switchback/inventory"
 	"github.com/switchbackhq/switchback/playbooks"
 	"github.com/switchbackhq/switchback/runner/rollout"
 	"github.com/switchbackhq/switchback/runner/snapshot"
@@ -72,16 +74,25 @@ func (r *run) restore(ctx context.Context, h *hostRun) {
 }
 
 func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
-	if h.conn == nil && snapshot.NeedsConnection(r.engine.Snapshots) {
+	p := r.engine.Snapshots
+	if r.recorded != nil {
+		var err error
+		if p, err = r.recorded.ForSnapshot(h.snap); err != nil {
+			return err
+		}
+	}
+	undo := OnRollbackPhases(h.entered)
+	if h.conn == nil && (snapshot.NeedsConnection(p) || len(undo) > 0) {
 		conn, err := r.engine.dial(ctx, h.host)
 		if err != nil {
 			return fmt.Errorf("cannot reach the host to restore it: %w", err)
 		}
-		// The host's lock went with its wave: a restore takes it again,
-		// so that it never runs while another run changes the host.
+		// The host's lock went with its wave (or its run): a restore
+		// takes it again, so that it never runs while another run
+		// changes the host.
 		if !r.engine.CheckMode {
 			release, err := LockHost(ctx, conn, h.host, HostLock{
-				Holder: r.engine.lockHolder(), Wait: r.engine.LockWait, CommandTimeout: r.engine.CommandTimeout})
+				Holder: r.lockHolder(), Wait: r.engine.LockWait, CommandTimeout: r.engine.CommandTimeout})
 			if err != nil {
 				conn.Close()
 				return fmt.Errorf("cannot restore the host: %w", err)
@@ -90,8 +101,8 @@ func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
 		}
 		h.conn = conn
 	}
-	undoErr := r.runOnRollback(ctx, h)
-	if err := r.engine.Snapshots.Restore(ctx, h.snapshotTarget(), h.snap); err != nil {
+	undoErr := r.runOnRollback(ctx, h, undo)
+	if err := p.Restore(ctx, h.snapshotTarget(), h.snap); err != nil {
 		return errors.Join(undoErr, err)
 	}
 	if undoErr != nil {
@@ -100,25 +111,95 @@ func (r *run) restoreOver(ctx context.Context, h *hostRun) error {
 	return nil
 }
 
+// lockHolder is who a restore says holds the host.
+func (r *run) lockHolder() string {
+	if r.recorded != nil {
+		return LockHolder("rollback of run " + r.engine.RunID)
+	}
+	return r.engine.lockHolder()
+}
+
+// OnRollbackPhases lists the on_rollback steps of the phases a host
+// entered (in the order it entered them) as the phases a rollback runs,
+// in the order it runs them: last phase first, each named "PHASE
+// (on_rollback)", as its steps are reported.
+func OnRollbackPhases(entered []*playbooks.Phase) []*playbooks.Phase {
+	var undo []*playbooks.Phase
+	for i := len(entered) - 1; i >= 0; i-- {
+		if ph := entered[i]; len(ph.OnRollback) > 0 {
+			undo = append(undo, &playbooks.Phase{Name: ph.Name + onRollbackSuffix, Steps: ph.OnRollback})
+		}
+	}
+	return undo
+}
+
+const onRollbackSuffix = " (on_rollback)"
+
 // runOnRollback runs the on_rollback steps of the phases the host
 // entered, last phase first, reported like any step. A failing one does
 // not stop the others nor the snapshot's restore; the first failure is
 // returned.
-func (r *run) runOnRollback(ctx context.Context, h *hostRun) error {
-	var first error
-	for i := len(h.entered) - 1; i >= 0; i-- {
-		ph := h.entered[i]
-		if len(ph.OnRollback) == 0 {
-			continue
+func (r *run) runOnRollback(ctx context.Context, h *hostRun, undo []*playbooks.Phase) error {
+	if len(undo) == 0 {
+		return nil
+	}
+	if r.playbook.UsesFacts() && h.hostScope().Facts == nil {
+		// A later rollback starts without the run's facts.
+		facts, err := GatherFacts(ctx, h.hostFor(nil))
+		if err != nil {
+			return fmt.Errorf("gathering facts for the on_rollback steps: %w", err)
 		}
-		undo := &playbooks.Phase{Name: ph.Name + " (on_rollback)", Steps: ph.OnRollback}
-		for _, st := range undo.Steps {
-			if err := r.runStep(ctx, h, undo, st, false); err != nil && first == nil {
-				first = fmt.Errorf("on_rollback step %q of phase %q failed: %w", st.Name, ph.Name, err)
+		h.hostScope().Facts = facts
+	}
+	var first error
+	for _, ph := range undo {
+		for _, st := range ph.Steps {
+			if err := r.runStep(ctx, h, ph, st, false); err != nil && first == nil {
+				first = fmt.Errorf("on_rollback step %q of phase %q failed: %w", st.Name, strings.TrimSuffix(ph.Name, onRollbackSuffix), err)
 			}
 		}
 	}
 	return first
+}
+
+// RecordedHost is a host that an ended run snapshotted, to be put back.
+type RecordedHost struct {
+	Host     *inventory.Host
+	Snapshot *snapshot.Snapshot
+	// Entered are the playbook's phases the host entered, in order: the
+	// on_rollback steps of those that have some run before the restore.
+	Entered []*playbooks.Phase
+}
+
+// Rollback puts back hosts that the ended run e.RunID snapshotted, one
+// after another, as the run's own rollback does: under the host's lock,
+// the on_rollback steps of the phases it entered (last phase first),
+// then its snapshot, with the provider that took it rebuilt from its
+// record by types. pb is the playbook the steps belong to (nil when no
+// host entered a phase with any). Events go to e.Observer; the result
+// is each host's error (nil: rolled back), in the order of hosts.
+func (e *Engine) Rollback(ctx context.Context, pb *playbooks.Playbook, types snapshot.Types, hosts []RecordedHost) []error {
+	if len(e.Secrets) > 0 {
+		e.mask = newMasker(e.Secrets)
+	}
+	if pb == nil {
+		pb = &playbooks.Playbook{}
+	}
+	r := &run{engine: e, playbook: pb, recorded: types, finished: map[string]chan struct{}{}, outcome: map[string]HostStatus{}}
+	errs := make([]error, len(hosts))
+	for i, rh := range hosts {
+		h := &hostRun{host: rh.Host, rec: &HostRecap{Host: rh.Host.Name}, snap: rh.Snapshot, entered: rh.Entered,
+			pipe: newPipeline(journalPath(e.RunID), e.CommandTimeout)}
+		r.restore(ctx, h)
+		errs[i] = h.rec.RollbackErr
+		if h.unlock != nil {
+			h.unlock()
+		}
+		if h.conn != nil {
+			h.conn.Close()
+		}
+	}
+	return errs
 }
 
 // snapshotTarget is what a snapshot provider knows of the host.

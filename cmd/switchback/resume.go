@@ -192,10 +192,36 @@ func resumeStateOf(ctx context.Context, store *state.Store, runID string) (*resu
 	return st, nil
 }
 
-// again parses a run's recorded arguments back into a run command, with
-// the state database the resume was given (the recorded one has no
-// password).
+// again parses a run's recorded arguments back into a run command, for
+// a resume.
 func (c *runCmd) again(env *Env, runID string, inv state.Invocation) (*runCmd, error) {
+	return c.stateArgs.recordedRun(env, runID, inv, c.AllowChanged, recordedUse{
+		retry: "resume again",
+		// The steps already applied and the journal on the hosts belong
+		// to the playbook as it was: an edited one would run its new
+		// version on hosts half converged by the old.
+		refuse: func(changed []string) error {
+			return fmt.Errorf("run %s was started from files that changed since: %s. Resuming would run them as they are now on hosts that the run already changed; put them back as they were, or resume with --allow-changed to run them as they are",
+				runID, strings.Join(changed, ", "))
+		},
+		allowed: fmt.Sprintf("resuming run %s with files that changed since it started (--allow-changed)", runID),
+	})
+}
+
+// recordedUse is what a command does with a recorded run's arguments,
+// for its messages.
+type recordedUse struct {
+	retry   string                       // what to do once the withheld variables are set
+	refuse  func(changed []string) error // the refusal when files changed since the run started
+	allowed string                       // the warning when they changed and that is allowed
+}
+
+// recordedRun parses a recorded run's arguments back into the run
+// command that started it (as 'run --resume' and 'rollback' find the
+// run's playbook), with the state database sa names (the recorded one
+// has no password). Files the run started from that changed since are
+// refused with use.refuse's words, unless allowChanged.
+func (sa stateArgs) recordedRun(env *Env, runID string, inv state.Invocation, allowChanged bool, use recordedUse) (*runCmd, error) {
 	var missing []string
 	for _, name := range inv.Withheld {
 		if env.Getenv(playbooks.EnvPrefix+name) == "" {
@@ -203,27 +229,39 @@ func (c *runCmd) again(env *Env, runID string, inv state.Invocation) (*runCmd, e
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("run %s was given sensitive variables with --var, which are not recorded; set %s in the environment and resume again", runID, strings.Join(missing, ", "))
+		return nil, fmt.Errorf("run %s was given sensitive variables with --var, which are not recorded; set %s in the environment and %s", runID, strings.Join(missing, ", "), use.retry)
 	}
-	// The steps already applied and the journal on the hosts belong to the
-	// playbook as it was: an edited one would run its new version on
-	// hosts half converged by the old.
 	if changed := changedSources(inv.Sources); len(changed) > 0 {
-		if !c.AllowChanged {
-			return nil, fmt.Errorf("run %s was started from files that changed since: %s. Resuming would run them as they are now on hosts that the run already changed; put them back as they were, or resume with --allow-changed to run them as they are",
-				runID, strings.Join(changed, ", "))
+		if !allowChanged {
+			return nil, use.refuse(changed)
 		}
-		fmt.Fprintf(env.Stderr, "switchback: warning: resuming run %s with files that changed since it started (--allow-changed): %s\n", runID, strings.Join(changed, ", "))
+		fmt.Fprintf(env.Stderr, "switchback: warning: %s: %s\n", use.allowed, strings.Join(changed, ", "))
 	}
 	again, err := parseRun(env, inv.Args)
 	if err != nil {
-		return nil, fmt.Errorf("run %s cannot be resumed: its recorded arguments no longer parse (%w)", runID, err)
+		return nil, fmt.Errorf("run %s: its recorded arguments no longer parse (%w)", runID, err)
 	}
 	again.rebase(inv.Dir)
-	if again.State, err = c.stateArgs.location(env); err != nil {
+	if again.State, err = sa.location(env); err != nil {
 		return nil, err
 	}
 	return again, nil
+}
+
+// recordedInvocation is how a run was started: for a shard group's run,
+// as its first recorded shard was (every shard runs one playbook).
+func recordedInvocation(ctx context.Context, store *state.Store, run state.Run) (state.Invocation, error) {
+	if run.ShardGroup == "" {
+		return store.Invocation(ctx, run.ID)
+	}
+	shards, err := store.Shards(ctx, run.ID)
+	if err != nil {
+		return state.Invocation{}, err
+	}
+	if len(shards) == 0 {
+		return state.Invocation{}, state.ErrNoInvocation
+	}
+	return shards[0].Invocation, nil
 }
 
 // resumeShard takes over a shard of a group's run whose controller

@@ -122,7 +122,11 @@ func (c *Console) Event(ev runner.Event) {
 		}
 	case runner.RollbackStarted:
 		c.describe(e.Host + ": rolling back")
-		// Its on_rollback steps, if any, report under a heading of their own.
+		// Its on_rollback steps, if any, report under a heading of their
+		// own. A later 'switchback rollback' starts with this event.
+		if c.hosts == nil {
+			c.hosts = map[string]*hostBlock{}
+		}
 		c.hosts[e.Host] = &hostBlock{header: e.Host + " (rolling back)"}
 	case runner.RollbackFinished:
 		if b := c.hosts[e.Host]; b != nil {

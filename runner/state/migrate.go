@@ -41,6 +41,8 @@ var migrations = []migration{
 		sqlite: sqliteV2, postgres: postgresV2},
 	{version: 3, name: "evidence of a run, and the files it started from",
 		sqlite: evidenceV3, postgres: evidenceV3 + `ALTER TABLE shards ADD COLUMN sources TEXT;`},
+	{version: 4, name: "the phases each host entered",
+		sqlite: phasesV4, postgres: phasesV4},
 }
 
 // currentVersion is the schema this switchback writes.
@@ -324,4 +326,11 @@ ALTER TABLE steps ADD COLUMN ignored INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE steps ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE steps ADD COLUMN duration_ms INTEGER;
 ALTER TABLE waves ADD COLUMN rollout TEXT;
+`
+
+// Migration 4: the phases each host entered, one JSON object a line
+// (PhaseRecord), so that a later 'switchback rollback' runs their
+// on_rollback steps. NULL for hosts recorded before.
+const phasesV4 = `
+ALTER TABLE hosts ADD COLUMN phases TEXT;
 `

@@ -124,6 +124,12 @@ func (r *Recorder) Event(ev runner.Event) {
 	case runner.HostFinished:
 		_, err = db.Exec(`UPDATE hosts SET status = ?, error = ?, finished_at = ?, updated_at = ? WHERE run_id = ? AND host = ?`,
 			string(e.Status), errText(e.Err), now, now, r.runID, e.Host)
+	case runner.PhaseEntered:
+		var line string
+		if line, err = phaseLine(e); err == nil {
+			_, err = db.Exec(`UPDATE hosts SET phases = COALESCE(phases, '') || ?, updated_at = ? WHERE run_id = ? AND host = ?`,
+				line, now, r.runID, e.Host)
+		}
 	case runner.SnapshotTaken:
 		var settings string
 		if settings, err = encodeSettings(e.Snapshot.Settings); err == nil {
