@@ -42,32 +42,42 @@ func minirootfs(t testing.TB) string {
 
 // rootfsCommands lists the files of the tarball in the bin directories.
 func rootfsCommands(t testing.TB, tarball string) []string {
+	var out []string
+	walkRootfsBins(t, tarball, func(p string, h *tar.Header) {
+		if h.Typeflag != tar.TypeDir {
+			out = append(out, p)
+		}
+	})
+	return out
+}
+
+// walkRootfsBins calls f with each entry of the tarball in the bin
+// directories, by its absolute path.
+func walkRootfsBins(t testing.TB, tarball string, f func(path string, h *tar.Header)) {
 	t.Helper()
-	f, err := os.Open(tarball)
+	file, err := os.Open(tarball)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
+	defer file.Close()
+	z, err := gzip.NewReader(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	tr := tar.NewReader(z)
-	var out []string
 	for {
 		h, err := tr.Next()
 		if errors.Is(err, io.EOF) {
-			break
+			return
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		p := "/" + strings.TrimPrefix(strings.TrimPrefix(h.Name, "./"), "/")
-		if h.Typeflag != tar.TypeDir && binDirs[pathDir(p)] {
-			out = append(out, p)
+		if binDirs[pathDir(p)] {
+			f(p, h)
 		}
 	}
-	return out
 }
 
 // debianPackageFiles reads dpkg's file list of every installed package.

@@ -12,10 +12,6 @@ package ash
 
 import (
 	"archive/tar"
-	"compress/gzip"
-	"errors"
-	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -235,31 +231,13 @@ type rootfsLink struct{ path, target string }
 
 // rootfsLinks lists the symbolic links of the tarball in the bin directories.
 func rootfsLinks(t testing.TB, tarball string) []rootfsLink {
-	t.Helper()
-	f, err := os.Open(tarball)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr := tar.NewReader(z)
 	var out []rootfsLink
-	for {
-		h, err := tr.Next()
-		if errors.Is(err, io.EOF) {
-			return out
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := "/" + strings.TrimPrefix(strings.TrimPrefix(h.Name, "./"), "/")
-		if h.Typeflag == tar.TypeSymlink && binDirs[pathDir(p)] {
+	walkRootfsBins(t, tarball, func(p string, h *tar.Header) {
+		if h.Typeflag == tar.TypeSymlink {
 			out = append(out, rootfsLink{p, h.Linkname})
 		}
-	}
+	})
+	return out
 }
 
 // createsFile are the applets whose template creates a file, and the
