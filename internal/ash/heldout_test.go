@@ -100,10 +100,28 @@ func TestHeldoutTruth(t *testing.T) {
 			continue
 		}
 		recorded := readTruthFile(t, set.truth)
-		for _, e := range truth {
+		differs := func(e truthEntry) bool {
 			r, ok := recorded[e.Script]
-			if !ok || r.Breaks != e.Breaks || verdict(r.BodyBreaks) != verdict(e.BodyBreaks) {
-				t.Errorf("%s: breaks=%v (body %s) under the shells now, %s says %v (body %s); run go test -run TestHeldoutTruth -update",
+			return !ok || r.Breaks != e.Breaks || verdict(r.BodyBreaks) != verdict(e.BodyBreaks)
+		}
+		// A script whose label differs is labelled once more: a few use
+		// the clock as their sources do ($SECONDS read just after it was
+		// set), and a second that ticks over between the two is not a
+		// change of either shell. A label that differs twice is one.
+		again := map[string][]byte{}
+		scripts := readScripts(t, set.dir)
+		for _, e := range truth {
+			if differs(e) {
+				again[e.Script] = scripts[e.Script]
+			}
+		}
+		if len(again) == 0 {
+			continue
+		}
+		for _, e := range labelScripts(t, f, again) {
+			if differs(e) {
+				r := recorded[e.Script]
+				t.Errorf("%s: breaks=%v (body %s) under the shells now, twice; %s says %v (body %s); run go test -run TestHeldoutTruth -update",
 					e.Script, e.Breaks, verdict(e.BodyBreaks), set.truth, r.Breaks, verdict(r.BodyBreaks))
 			}
 		}
