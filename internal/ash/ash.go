@@ -100,6 +100,7 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 		a.statusCompared = comparesStatus(file, "124")
 		a.statusRead = statusReadNext(file)
 		a.quiet = quietCalls(file)
+		a.own = scriptOwnCommands(file)
 		syntax.Walk(file, a.visit)
 		a.commandFindings(file, opt.Packages)
 		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet, a.values))
@@ -172,6 +173,8 @@ type analyzer struct {
 	quiet map[*syntax.CallExpr]bool
 	// host is Options.Host.
 	host map[string]bool
+	// own are the script's functions and aliases.
+	own ownCommands
 }
 
 // assignments collects the names the script gives values to.

@@ -25,13 +25,9 @@ type keyer struct {
 	words    map[string]bool // variables that only hold one plain word
 	arithVar map[string]bool // variables given values that read as arithmetic
 	quiet    map[*syntax.CallExpr]bool
-	funcs    map[string]bool
-	aliases  map[string]bool // names the script defines aliases for
-	// expandAliases: the script runs shopt -s expand_aliases, so bash
-	// expands its aliases as ash does.
-	expandAliases bool
-	detects       map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
-	values        valueSets                 // what each variable can hold
+	own      ownCommands               // the script's functions and aliases
+	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
+	values   valueSets                 // what each variable can hold
 	// errorSeen are the ${p?w} expansions whose failure status a script
 	// can tell apart (the others fail alike under both shells, or never).
 	errorSeen map[*syntax.ParamExp]bool
@@ -48,15 +44,8 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 
 // fileKeys lists the keys of a parsed script, in tree order.
 func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f),
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, own: scriptOwnCommands(f), detects: detections(f),
 		values: values, errorSeen: errorStatusSeen(f), situation: newSituationState(f)}
-	k.aliases, k.expandAliases = scriptAliases(f)
-	syntax.Walk(f, func(n syntax.Node) bool {
-		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
-			k.funcs[fd.Name.Value] = true
-		}
-		return true
-	})
 	k.walk(f)
 	return k.keys
 }
@@ -846,6 +835,15 @@ func (k *keyer) call(c *syntax.CallExpr) {
 	for _, w := range c.Args {
 		k.word(w, false)
 	}
+	k.judgeCall(c)
+}
+
+// judgeCall names the constructs of a command line as each command it
+// runs: those a wrapper function runs too.
+func (k *keyer) judgeCall(c *syntax.CallExpr) {
+	if w, ok := k.own.wrapped(c); ok {
+		k.judgeCall(w)
+	}
 	// A command held in a variable is each of the commands it can be.
 	for _, name := range k.values.of(c.Args[0]) {
 		k.callAs(name, c)
@@ -856,7 +854,7 @@ func (k *keyer) call(c *syntax.CallExpr) {
 func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 	if len(c.Assigns) > 0 {
 		switch {
-		case k.funcs[name]:
+		case k.own.funcs[name]:
 			k.add(c.Pos(), "assign prefix-function")
 		case specialBuiltins[name]:
 			k.add(c.Pos(), "assign prefix-special")
@@ -905,20 +903,20 @@ func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 			}
 		}
 	}
-	if k.aliases[name] && len(c.Assigns) == 0 {
+	if k.own.aliases[name] && len(c.Assigns) == 0 {
 		// bash runs the command (or function) of that name; ash the alias.
 		switch {
-		case k.expandAliases:
+		case k.own.expandAliases:
 			k.add(c.Pos(), "syntax alias-use expand_aliases")
-		case k.funcs[name]:
+		case k.own.funcs[name]:
 			k.add(c.Pos(), "syntax alias-use function")
 		default:
 			k.add(c.Pos(), "syntax alias-use")
 		}
 	}
 	base := base(name)
-	if k.funcs[name] {
-		return // the script's own function, neither builtin nor applet
+	if k.own.has(name) {
+		return // the script's own command, neither builtin nor applet
 	}
 	k.situations(c, base)
 	if e := surface.byKey["builtin "+name]; e != nil {
