@@ -101,9 +101,10 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 		a.statusRead = statusReadNext(file)
 		a.quiet = quietCalls(file)
 		a.own = scriptOwnCommands(file)
+		a.args = positionalWords(file)
 		syntax.Walk(file, a.visit)
 		a.commandFindings(file, opt.Packages)
-		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet, a.values))
+		a.surfaceFindings(fileKeys(file, bytes.HasPrefix(src, []byte("#!")), a.assigned, a.words, a.quiet, a.values))
 	}
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
@@ -175,6 +176,8 @@ type analyzer struct {
 	host map[string]bool
 	// own are the script's functions and aliases.
 	own ownCommands
+	// args are the uses of $1... that the script's set -- made plain words.
+	args map[*syntax.ParamExp]bool
 }
 
 // assignments collects the names the script gives values to.

@@ -253,7 +253,7 @@ func (a *analyzer) unquotedOperand(x syntax.TestExpr) {
 	for _, p := range w.Parts {
 		switch p := p.(type) {
 		case *syntax.ParamExp:
-			if oneWord(p, a.words) {
+			if oneWord(p, a.words, a.args) {
 				continue
 			}
 			a.add(p.Pos(), "bracket-split", "")
