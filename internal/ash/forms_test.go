@@ -124,6 +124,11 @@ func TestFormKeys(t *testing.T) {
 		{"find . -size \"${n}k\"", "applet find -size Nk", false}, // its sign is known at run time
 		{"find . -mtime +$days", "applet find -mtime +N", true},
 		{"find . -exec grep -size 20 {} +", "applet find -size N", false},
+		// a bash variable read through a default that computes its value
+		{"[[ ${EUID:-$(id -u)} -ne 0 ]]", "var EUID :-$(id -u)", true},
+		{"[[ ${EUID:-$(id -u)} -ne 0 ]]", "var EUID", false},
+		{"[[ ${EUID:-0} -ne 0 ]]", "var EUID", true},
+		{"d=$(dirname \"${BASH_SOURCE:-$0}\")", "var BASH_SOURCE :-$0", true},
 		// OPTARG tested for being set
 		{"echo \"${OPTARG-none}\"", "var OPTARG unset", true},
 		{"echo \"${OPTARG:-none}\"", "var OPTARG unset", false},

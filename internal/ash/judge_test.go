@@ -196,3 +196,21 @@ func TestPositionalWords(t *testing.T) {
 		})
 	}
 }
+
+// TestVariableFallbacks: a bash variable read through a default that
+// computes the same value (its probe says so) is not bash-variable; one
+// with any other default, or none, is.
+func TestVariableFallbacks(t *testing.T) {
+	for src, want := range map[string]bool{
+		"[[ ${EUID:-$(id -u)} -ne 0 ]] && echo user\n": false,
+		"u=${UID-$(id -ru)}\necho $u\n":                false,
+		"[[ $EUID -ne 0 ]] && echo user\n":             true,
+		"[[ ${EUID:-1} -ne 0 ]] && echo user\n":        true,
+		"echo \"${EUID:-$(whoami)}\"\n":                true,
+	} {
+		got := slices.ContainsFunc(Analyze("t.sh", []byte(src)), func(f Finding) bool { return f.Rule == "bash-variable" })
+		if got != want {
+			t.Errorf("%q: bash-variable %v, want %v", src, got, want)
+		}
+	}
+}

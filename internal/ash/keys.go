@@ -393,7 +393,11 @@ func (k *keyer) param(p *syntax.ParamExp) {
 		name = p.Param.Value
 	}
 	positional := name == "@" || name == "*"
-	if name != "" && !k.assigned[name] && !k.detects[p] {
+	switch key := fallbackKey(p); {
+	case name == "" || k.assigned[name] || k.detects[p]:
+	case key != "":
+		k.add(p.Pos(), key) // read through a default that computes it
+	default:
 		k.add(p.Pos(), "var "+name)
 	}
 	if name == "OPTARG" && p.Exp != nil {

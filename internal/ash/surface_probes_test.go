@@ -320,6 +320,15 @@ func variableProbes(names []string) []surfaceProbe {
 		}
 		ps = append(ps, surfaceProbe{Key: "assign " + n, Script: effect})
 	}
+	// a bash variable read through a default that computes its value
+	// (a path by its last part: the probes' directories differ)
+	for name, fallbacks := range variableFallbacks {
+		for _, f := range fallbacks {
+			for _, op := range []string{":-", "-"} {
+				ps = append(ps, surfaceProbe{Key: "var " + name + " " + op + f, Script: "v=${" + name + op + f + "}\necho \"${v##*/}\"\n"})
+			}
+		}
+	}
 	return append(ps, specialParameters...)
 }
 

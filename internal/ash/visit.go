@@ -160,7 +160,7 @@ func (a *analyzer) paramExp(p *syntax.ParamExp) {
 	default:
 		// A variable the script sets itself is the script's, not bash's;
 		// one it only tests for being set is detected, not relied on.
-		if bashOnly.variables[name] && !a.assigned[name] && !a.detects[p] {
+		if bashOnly.variables[name] && !a.assigned[name] && !a.detects[p] && !sameByFallback(p) {
 			a.add(p.Pos(), "bash-variable", "$"+name)
 		}
 	}
