@@ -214,3 +214,26 @@ func TestVariableFallbacks(t *testing.T) {
 		}
 	}
 }
+
+// TestOneWordCommands: a substitution of a command whose probe printed
+// one non-empty word under both shells is one word in [[ ]], directly or
+// through a variable; any other command, or tty (several words without a
+// terminal), can split or be empty.
+func TestOneWordCommands(t *testing.T) {
+	for src, want := range map[string]bool{
+		"[[ $(whoami) == root ]] && echo r\n":                    false,
+		"n=$(wc -l < f)\n[[ $n == 0 ]] && echo none\n":           false,
+		"a=$(uname -m)\n[[ $a == x86_64 ]] && echo x\n":          false,
+		"[[ $(stat -c %a f) == 600 ]] && echo p\n":               false,
+		"n=$(grep -c x f | wc -l)\n[[ $n == 0 ]] && echo none\n": false,
+		"[[ $(cat f) == x ]] && echo x\n":                        true,
+		"[[ $(tty) == x ]] && echo x\n":                          true,
+		"n=$(wc -l f)\n[[ $n == 0 ]] && echo none\n":             true,
+		"[[ $(id -u $who) == 0 ]] && echo r\n":                   true,
+	} {
+		got := slices.ContainsFunc(Analyze("t.sh", []byte(src)), func(f Finding) bool { return f.Rule == "bracket-split" })
+		if got != want {
+			t.Errorf("%q: bracket-split %v, want %v", src, got, want)
+		}
+	}
+}

@@ -208,6 +208,9 @@ func (k *keyer) walk(node syntax.Node) {
 			default:
 				k.add(n.Pos(), "syntax $()")
 			}
+			if form := wordCommandForm(n); form != "" && surface.byKey["word $("+form+")"] != nil {
+				k.add(n.Pos(), "word $("+form+")")
+			}
 			syntax.Walk(n, func(m syntax.Node) bool {
 				if r, ok := m.(*syntax.Redirect); ok && (r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc) {
 					k.add(r.OpPos, "redir <<EOF in $()")
@@ -698,7 +701,9 @@ func (k *keyer) testAlone(x syntax.TestExpr) {
 					k.add(p.Pos(), "[[ $unquoted alone")
 				}
 			case *syntax.CmdSubst:
-				k.add(p.Pos(), "[[ $(cmd) alone")
+				if !oneWordCommand(p) {
+					k.add(p.Pos(), "[[ $(cmd) alone")
+				}
 			}
 		}
 	}
@@ -839,7 +844,9 @@ func (k *keyer) testOperand(x syntax.TestExpr, numeric bool) {
 				k.add(p.Pos(), "[[ $unquoted")
 			}
 		case *syntax.CmdSubst:
-			k.add(p.Pos(), "[[ $(cmd)")
+			if !oneWordCommand(p) {
+				k.add(p.Pos(), "[[ $(cmd)")
+			}
 		}
 	}
 }

@@ -1099,6 +1099,7 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 	ps = append(ps, appletProbes(parseApplets(appletsHelp))...)
 	ps = append(ps, situationProbes(parseApplets(appletsHelp))...)
 	ps = append(ps, findProbes()...)
+	ps = append(ps, wordCommandProbes()...)
 	seen := map[string]bool{}
 	out := ps[:0]
 	for _, p := range ps {
@@ -1109,4 +1110,20 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 	}
 	slices.SortFunc(out, func(a, b surfaceProbe) int { return strings.Compare(a.Key, b.Key) })
 	return out
+}
+
+// wordCommandProbes: each command of wordCommands in a substitution, on
+// a file of two lines; the probe prints how many words the value split
+// into and whether it was empty (oneWordProbe when it is one word).
+func wordCommandProbes() []surfaceProbe {
+	var ps []surfaceProbe
+	for _, form := range wordCommands {
+		cmd := strings.Replace(form, "<", "< f", 1)
+		if strings.HasPrefix(form, "stat ") {
+			cmd += " f"
+		}
+		ps = append(ps, surfaceProbe{Key: "word $(" + form + ")",
+			Script: "printf 'a b\\nc\\n' > f\nv=$(" + cmd + ")\nset -- $v\necho \"words=$# empty=${v:+no}\"\n"})
+	}
+	return ps
 }

@@ -44,6 +44,8 @@ func singleWords(f *syntax.File) map[string]bool {
 				mark(n.Name.Value, true) // n=$((n + 1)): a number
 			case onlyParam(n.Value) != nil && args[onlyParam(n.Value)]:
 				mark(n.Name.Value, true) // TAG=$1 after set -- v1.0
+			case onlyCmdSubst(n.Value) != nil && oneWordCommand(onlyCmdSubst(n.Value)):
+				mark(n.Name.Value, true) // n=$(id -u)
 			case wordOfWords(n.Value, args) != nil:
 				built[n.Name.Value] = append(built[n.Name.Value], wordOfWords(n.Value, args)...)
 				good[n.Name.Value] = true // unless one of them is not (below)
@@ -631,4 +633,17 @@ func onlyParam(w *syntax.Word) *syntax.ParamExp {
 	}
 	pe, _ := p.(*syntax.ParamExp)
 	return pe
+}
+
+// onlyCmdSubst is the command substitution a word is made of alone.
+func onlyCmdSubst(w *syntax.Word) *syntax.CmdSubst {
+	if len(w.Parts) != 1 {
+		return nil
+	}
+	p := w.Parts[0]
+	if dq, ok := p.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+		p = dq.Parts[0]
+	}
+	cs, _ := p.(*syntax.CmdSubst)
+	return cs
 }

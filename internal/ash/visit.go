@@ -259,6 +259,9 @@ func (a *analyzer) unquotedOperand(x syntax.TestExpr) {
 			a.add(p.Pos(), "bracket-split", "")
 			return
 		case *syntax.CmdSubst:
+			if oneWordCommand(p) {
+				continue
+			}
 			a.add(p.Pos(), "bracket-split", "")
 			return
 		}
