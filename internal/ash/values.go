@@ -570,8 +570,7 @@ func positionalWords(f *syntax.File) map[*syntax.ParamExp]bool {
 	first, fewest := -1, -1
 	ok := true
 	var uses []*syntax.ParamExp
-	var walk func(n syntax.Node) bool
-	walk = func(n syntax.Node) bool {
+	walk := func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.FuncDecl:
 			return false
