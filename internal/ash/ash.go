@@ -100,9 +100,11 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 		a.statusCompared = comparesStatus(file, "124")
 		a.statusRead = statusReadNext(file)
 		a.quiet = quietCalls(file)
+		a.own = scriptOwnCommands(file)
+		a.args = positionalWords(file)
 		syntax.Walk(file, a.visit)
 		a.commandFindings(file, opt.Packages)
-		a.surfaceFindings(fileKeys(file, a.assigned, a.words, a.quiet, a.values))
+		a.surfaceFindings(fileKeys(file, bytes.HasPrefix(src, []byte("#!")), a.assigned, a.words, a.quiet, a.values))
 	}
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
@@ -172,6 +174,10 @@ type analyzer struct {
 	quiet map[*syntax.CallExpr]bool
 	// host is Options.Host.
 	host map[string]bool
+	// own are the script's functions and aliases.
+	own ownCommands
+	// args are the uses of $1... that the script's set -- made plain words.
+	args map[*syntax.ParamExp]bool
 }
 
 // assignments collects the names the script gives values to.

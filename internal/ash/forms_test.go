@@ -92,6 +92,46 @@ func TestFormKeys(t *testing.T) {
 		// ps's options: BusyBox takes -e and -f, and prints the pid first.
 		{"ps -ef | awk '{print $2}'", "applet ps -f", true},
 		{"ps -e | grep -c x", "applet ps -e", true},
+		// brace expansion in every position a word takes: bash expands
+		// the arguments of its declaring builtins only.
+		{"export {HTTP,HTTPS}_PROXY=h:1", "syntax {a,b} export", true},
+		{"export HTTP_PROXY=h:1", "syntax {a,b} export", false},
+		{"readonly {A,B}=1", "syntax {a,b} readonly", true},
+		{"f() { local {a..c}_x; }", "syntax {a,b} local", true},
+		{"v=pre{a,b}", "syntax {a,b} v=", true},
+		{"export V=pre{a,b}", "syntax {a,b} v=", true},
+		{"[[ $v == {a,b} ]]", "syntax {a,b} [[", true},
+		{"case $v in {a,b}) :;; esac", "syntax {a,b} case", true},
+		{"case $v in a|b) :;; esac", "syntax {a,b} case", false},
+		// return outside a function: a sourced file (no #!) returns, a
+		// script that is run returns from ash and not from bash; only
+		// where the return is reached on every path.
+		{"#!/bin/sh\nx=1\nreturn 3", "syntax return-top", true},
+		{"#!/bin/sh\n[ $t -ge 1 ] && return $t || return 0", "syntax return-top", true},
+		{"#!/bin/sh\n[ -z \"$1\" ] && return 0\necho", "syntax return-top", false},
+		{"#!/bin/sh\nif [ ! -d /run ]; then return 1; fi", "syntax return-top", false},
+		{"x=1\nreturn 3", "syntax return-top", false},
+		{"x=1\nreturn 3", "syntax return-in-source", true},
+		{"#!/bin/sh\nf() { return 3; }", "syntax return-top", false},
+		{"#!/bin/sh\n(return 0 2>/dev/null) && s=1", "syntax return-top ( )", true},
+		{"f() { return -1; }", "syntax return -N", true},
+		{"exit 300", "syntax exit N>255", true},
+		{"exit 3", "syntax exit N>255", false},
+		// find's primaries by the class of their value
+		{"find . -size 20 -type f", "applet find -size N", true},
+		{"find . -size +2k", "applet find -size +Nk", true},
+		{"find . -size 100c", "applet find -size Nc", true},
+		{"find . -size \"${n}k\"", "applet find -size Nk", false}, // its sign is known at run time
+		{"find . -mtime +$days", "applet find -mtime +N", true},
+		{"find . -exec grep -size 20 {} +", "applet find -size N", false},
+		// a bash variable read through a default that computes its value
+		{"[[ ${EUID:-$(id -u)} -ne 0 ]]", "var EUID :-$(id -u)", true},
+		{"[[ ${EUID:-$(id -u)} -ne 0 ]]", "var EUID", false},
+		{"[[ ${EUID:-0} -ne 0 ]]", "var EUID", true},
+		{"d=$(dirname \"${BASH_SOURCE:-$0}\")", "var BASH_SOURCE :-$0", true},
+		// OPTARG tested for being set
+		{"echo \"${OPTARG-none}\"", "var OPTARG unset", true},
+		{"echo \"${OPTARG:-none}\"", "var OPTARG unset", false},
 	} {
 		got := slices.Contains(scriptKeys([]byte(tt.src)), tt.key)
 		if got != tt.want {

@@ -4,6 +4,7 @@ package ash
 // rule of docs/ash.md ("Severity means consequence").
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,12 +98,14 @@ func TestSingleWords(t *testing.T) {
 for h in v1 v2; do :; done; for i in "a b"; do :; done; n=0; n=$((n + 1)); local l; p='*.log'
 read -r -n 1 key; read -n1; read -n 2 two
 for f in $list; do :; done; for q in "$list"; do :; done; for r in $(ls) "$x"; do :; done
-H=$PWD/home; I="$HOME/a b"; USER="a b"`)
+H=$PWD/home; I="$HOME/a b"; USER="a b"
+J=v$a; J="$J-$e"; K=$b; L=$M; N=$a$d`)
 	words := singleWords(f)
 	for name, want := range map[string]bool{"a": true, "b": false, "c": false, "d": false, "e": true,
 		"g": false, "h": true, "i": false, "n": true, "l": false, "p": false, "unset": false,
 		"key": true, "REPLY": true, "two": false, "f": true, "q": false, "r": false,
-		"H": true, "I": false, "HOME": true, "PWD": true, "USER": false} {
+		"H": true, "I": false, "HOME": true, "PWD": true, "USER": false,
+		"J": true, "K": false, "L": false, "N": false} {
 		if words[name] != want {
 			t.Errorf("%s: single word %v, want %v", name, words[name], want)
 		}
@@ -159,6 +162,78 @@ func TestChecksAges(t *testing.T) {
 		})
 		if got := ageChecks(f).seenAfter(gz); got != want {
 			t.Errorf("%q: ages seen after the gzip %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestPositionalWords: $1... outside functions after the script's own
+// `set -- plain words` are plain words; a shift, a value known at run
+// time, a use before the set, a number beyond the words or a function's
+// $1 are not.
+func TestPositionalWords(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      bool // the [[ ]] is reported as bracket-split
+	}{
+		{"set -- words", "set -- up down\n[[ $1 == up ]] && echo u\n", false},
+		{"assigned from $1", "set -- 0.3.2 v0.4.0\nPREV=$1\n[[ $PREV == v* ]] || PREV=v$PREV\n", false},
+		{"no set: the caller's", "[[ $1 == up ]] && echo u\n", true},
+		{"beyond the words", "set -- up\n[[ $2 == up ]] && echo u\n", true},
+		{"a shift", "set -- a b\nshift\n[[ $1 == b ]] && echo b\n", true},
+		{"a value known at run time", "set -- $(cat f)\n[[ $1 == a ]] && echo a\n", true},
+		{"a value with a blank", "set -- 'a b'\n[[ $1 == a ]] && echo a\n", true},
+		{"used before the set", "[[ $1 == a ]] && echo a\nset -- a\n", true},
+		{"a function's own", "set -- a\nf() { [[ $1 == a ]] && echo a; }\nf \"$x\"\n", true},
+		{"two sets, fewest counts", "set -- a b\nset -- c\n[[ $2 == b ]] && echo b\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := Analyze("t.sh", []byte(tt.src))
+			got := slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == "bracket-split" })
+			if got != tt.want {
+				t.Errorf("bracket-split %v, want %v\n%v", got, tt.want, fs)
+			}
+		})
+	}
+}
+
+// TestVariableFallbacks: a bash variable read through a default that
+// computes the same value (its probe says so) is not bash-variable; one
+// with any other default, or none, is.
+func TestVariableFallbacks(t *testing.T) {
+	for src, want := range map[string]bool{
+		"[[ ${EUID:-$(id -u)} -ne 0 ]] && echo user\n": false,
+		"u=${UID-$(id -ru)}\necho $u\n":                false,
+		"[[ $EUID -ne 0 ]] && echo user\n":             true,
+		"[[ ${EUID:-1} -ne 0 ]] && echo user\n":        true,
+		"echo \"${EUID:-$(whoami)}\"\n":                true,
+	} {
+		got := slices.ContainsFunc(Analyze("t.sh", []byte(src)), func(f Finding) bool { return f.Rule == "bash-variable" })
+		if got != want {
+			t.Errorf("%q: bash-variable %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestOneWordCommands: a substitution of a command whose probe printed
+// one non-empty word under both shells is one word in [[ ]], directly or
+// through a variable; any other command, or tty (several words without a
+// terminal), can split or be empty.
+func TestOneWordCommands(t *testing.T) {
+	for src, want := range map[string]bool{
+		"[[ $(whoami) == root ]] && echo r\n":                    false,
+		"n=$(wc -l < f)\n[[ $n == 0 ]] && echo none\n":           false,
+		"a=$(uname -m)\n[[ $a == x86_64 ]] && echo x\n":          false,
+		"[[ $(stat -c %a f) == 600 ]] && echo p\n":               false,
+		"n=$(grep -c x f | wc -l)\n[[ $n == 0 ]] && echo none\n": false,
+		"[[ $(cat f) == x ]] && echo x\n":                        true,
+		"[[ $(tty) == x ]] && echo x\n":                          true,
+		"n=$(wc -l f)\n[[ $n == 0 ]] && echo none\n":             true,
+		"[[ $(id -u $who) == 0 ]] && echo r\n":                   true,
+	} {
+		got := slices.ContainsFunc(Analyze("t.sh", []byte(src)), func(f Finding) bool { return f.Rule == "bracket-split" })
+		if got != want {
+			t.Errorf("%q: bracket-split %v, want %v", src, got, want)
 		}
 	}
 }

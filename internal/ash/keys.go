@@ -1,7 +1,9 @@
 package ash
 
 import (
+	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -25,18 +27,21 @@ type keyer struct {
 	words    map[string]bool // variables that only hold one plain word
 	arithVar map[string]bool // variables given values that read as arithmetic
 	quiet    map[*syntax.CallExpr]bool
-	funcs    map[string]bool
-	aliases  map[string]bool // names the script defines aliases for
-	// expandAliases: the script runs shopt -s expand_aliases, so bash
-	// expands its aliases as ash does.
-	expandAliases bool
-	detects       map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
-	values        valueSets                 // what each variable can hold
+	own      ownCommands               // the script's functions and aliases
+	args     map[*syntax.ParamExp]bool // $1... the script's set -- made plain words
+	detects  map[*syntax.ParamExp]bool // expansions that only test whether a variable is set
+	values   valueSets                 // what each variable can hold
 	// errorSeen are the ${p?w} expansions whose failure status a script
 	// can tell apart (the others fail alike under both shells, or never).
 	errorSeen map[*syntax.ParamExp]bool
-	depth     int  // functions we are inside
-	unseen    bool // the keys being added are of a command nobody reads
+	depth     int // functions we are inside
+	subshells int // subshells we are inside, outside any function
+	// program: the script starts with #!, so it is run, not sourced.
+	program bool
+	// reached are the commands of the top level that run whatever the
+	// conditions before them say (topLevelReached).
+	reached map[*syntax.CallExpr]bool
+	unseen  bool // the keys being added are of a command nobody reads
 	// situation: what the script did so far that puts applets in a
 	// situation (situations.go).
 	situation situationState
@@ -47,16 +52,9 @@ func (k *keyer) add(pos syntax.Pos, key string) {
 }
 
 // fileKeys lists the keys of a parsed script, in tree order.
-func fileKeys(f *syntax.File, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
-	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, funcs: map[string]bool{}, detects: detections(f),
-		values: values, errorSeen: errorStatusSeen(f), situation: newSituationState(f)}
-	k.aliases, k.expandAliases = scriptAliases(f)
-	syntax.Walk(f, func(n syntax.Node) bool {
-		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
-			k.funcs[fd.Name.Value] = true
-		}
-		return true
-	})
+func fileKeys(f *syntax.File, program bool, assigned, words map[string]bool, quiet map[*syntax.CallExpr]bool, values valueSets) []keyAt {
+	k := &keyer{assigned: assigned, words: words, arithVar: arithWords(f), quiet: quiet, own: scriptOwnCommands(f), args: positionalWords(f), detects: detections(f),
+		values: values, errorSeen: errorStatusSeen(f), situation: newSituationState(f), program: program, reached: topLevelReached(f)}
 	k.walk(f)
 	return k.keys
 }
@@ -68,7 +66,7 @@ func scriptKeys(src []byte) []string {
 		return nil
 	}
 	var out []string
-	for _, ka := range fileKeys(f, assignments(f), singleWords(f), quietCalls(f), scriptValues(f)) {
+	for _, ka := range fileKeys(f, bytes.HasPrefix(src, []byte("#!")), assignments(f), singleWords(f), quietCalls(f), scriptValues(f)) {
 		out = append(out, ka.Key)
 	}
 	return out
@@ -114,6 +112,12 @@ func (k *keyer) walk(node syntax.Node) {
 			}
 		case *syntax.Subshell:
 			k.add(n.Pos(), "syntax ( )")
+			k.subshells++
+			for _, st := range n.Stmts {
+				k.walk(st)
+			}
+			k.subshells--
+			return false
 		case *syntax.Block:
 			k.add(n.Pos(), "syntax { }")
 		case *syntax.IfClause:
@@ -147,6 +151,11 @@ func (k *keyer) walk(node syntax.Node) {
 		case *syntax.CaseClause:
 			k.add(n.Pos(), "syntax case")
 			for _, it := range n.Items {
+				for _, w := range it.Patterns {
+					if hasBraces(w) {
+						k.add(w.Pos(), "syntax {a,b} case")
+					}
+				}
 				switch it.Op {
 				case syntax.Fallthrough:
 					k.add(it.OpPos, "syntax case ;&")
@@ -198,6 +207,9 @@ func (k *keyer) walk(node syntax.Node) {
 				k.add(n.Pos(), "syntax $(<file)")
 			default:
 				k.add(n.Pos(), "syntax $()")
+			}
+			if form := wordCommandForm(n); form != "" && surface.byKey["word $("+form+")"] != nil {
+				k.add(n.Pos(), "word $("+form+")")
 			}
 			syntax.Walk(n, func(m syntax.Node) bool {
 				if r, ok := m.(*syntax.Redirect); ok && (r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc) {
@@ -270,6 +282,9 @@ func (k *keyer) assign(as *syntax.Assign, in string) {
 		k.add(as.Pos(), "assign +=")
 	}
 	if as.Value != nil {
+		if hasBraces(as.Value) {
+			k.add(as.Value.Pos(), "syntax {a,b} v=")
+		}
 		if s := partial(as.Value); strings.Contains(s, ":~") || strings.HasPrefix(s, "~") && strings.Contains(s, ":") {
 			k.add(as.Pos(), "assign ~:")
 		}
@@ -293,6 +308,10 @@ func (k *keyer) decl(d *syntax.DeclClause) {
 				for _, l := range v[1:] {
 					k.add(as.Pos(), "builtin "+variant+" -"+string(l))
 				}
+			} else if hasBraces(as.Value) {
+				// bash expands the word before the builtin sees it
+				// (export {A,B}_PROXY=x sets two); ash takes it whole.
+				k.add(as.Pos(), "syntax {a,b} "+variant)
 			}
 			continue
 		}
@@ -377,8 +396,20 @@ func (k *keyer) param(p *syntax.ParamExp) {
 		name = p.Param.Value
 	}
 	positional := name == "@" || name == "*"
-	if name != "" && !k.assigned[name] && !k.detects[p] {
+	switch key := fallbackKey(p); {
+	case name == "" || k.assigned[name] || k.detects[p]:
+	case key != "":
+		k.add(p.Pos(), key) // read through a default that computes it
+	default:
 		k.add(p.Pos(), "var "+name)
+	}
+	if name == "OPTARG" && p.Exp != nil {
+		switch p.Exp.Op {
+		case syntax.DefaultUnset, syntax.AssignUnset, syntax.ErrorUnset, syntax.AlternateUnset:
+			// whether it is set: bash unsets it after an option
+			// without a value, ash sets it empty
+			k.add(p.Pos(), "var OPTARG unset")
+		}
 	}
 	switch {
 	case p.Length && positional:
@@ -597,6 +628,10 @@ func (k *keyer) test(x syntax.TestExpr) {
 		case *syntax.UnaryTest:
 			k.add(n.OpPos, "[[ "+n.Op.String())
 			k.testOperand(n.X, false)
+		case *syntax.Word:
+			if hasBraces(n) {
+				k.add(n.Pos(), "syntax {a,b} [[")
+			}
 		case *syntax.BinaryTest:
 			k.add(n.OpPos, "[[ "+n.Op.String())
 			switch n.Op {
@@ -662,11 +697,13 @@ func (k *keyer) testAlone(x syntax.TestExpr) {
 		for _, p := range x.Parts {
 			switch p := p.(type) {
 			case *syntax.ParamExp:
-				if !oneWord(p, k.words) {
+				if !oneWord(p, k.words, k.args) {
 					k.add(p.Pos(), "[[ $unquoted alone")
 				}
 			case *syntax.CmdSubst:
-				k.add(p.Pos(), "[[ $(cmd) alone")
+				if !oneWordCommand(p) {
+					k.add(p.Pos(), "[[ $(cmd) alone")
+				}
 			}
 		}
 	}
@@ -800,14 +837,16 @@ func (k *keyer) testOperand(x syntax.TestExpr, numeric bool) {
 				k.add(p.Pos(), "[[ -n $#")
 			case numeric && p.Param != nil && k.arithVar[p.Param.Value]:
 				k.add(p.Pos(), "[[ -eq $expr")
-			case oneWord(p, k.words):
+			case oneWord(p, k.words, k.args):
 			case numeric:
 				k.add(p.Pos(), "[[ -eq $unquoted")
 			default:
 				k.add(p.Pos(), "[[ $unquoted")
 			}
 		case *syntax.CmdSubst:
-			k.add(p.Pos(), "[[ $(cmd)")
+			if !oneWordCommand(p) {
+				k.add(p.Pos(), "[[ $(cmd)")
+			}
 		}
 	}
 }
@@ -846,6 +885,15 @@ func (k *keyer) call(c *syntax.CallExpr) {
 	for _, w := range c.Args {
 		k.word(w, false)
 	}
+	k.judgeCall(c)
+}
+
+// judgeCall names the constructs of a command line as each command it
+// runs: those a wrapper function runs too.
+func (k *keyer) judgeCall(c *syntax.CallExpr) {
+	if w, ok := k.own.wrapped(c); ok {
+		k.judgeCall(w)
+	}
 	// A command held in a variable is each of the commands it can be.
 	for _, name := range k.values.of(c.Args[0]) {
 		k.callAs(name, c)
@@ -856,7 +904,7 @@ func (k *keyer) call(c *syntax.CallExpr) {
 func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 	if len(c.Assigns) > 0 {
 		switch {
-		case k.funcs[name]:
+		case k.own.funcs[name]:
 			k.add(c.Pos(), "assign prefix-function")
 		case specialBuiltins[name]:
 			k.add(c.Pos(), "assign prefix-special")
@@ -875,7 +923,27 @@ func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 		k.devicePath(at(i), a)
 	}
 	if name == "return" && k.depth == 0 {
-		k.add(c.Pos(), "syntax return-in-source")
+		// Outside a function, return ends a sourced file alike; in a
+		// script that is run, ash returns from it (or its subshell)
+		// where bash complains and goes on.
+		switch {
+		case !k.program:
+			k.add(c.Pos(), "syntax return-in-source")
+		case k.subshells > 0:
+			k.add(c.Pos(), "syntax return-top ( )")
+		case k.reached[c]:
+			k.add(c.Pos(), "syntax return-top")
+		}
+	}
+	if (name == "return" || name == "exit") && len(args) > 0 {
+		if n, err := strconv.Atoi(args[0]); err == nil {
+			switch {
+			case n < 0:
+				k.add(at(0), "syntax "+name+" -N")
+			case n > 255:
+				k.add(at(0), "syntax "+name+" N>255")
+			}
+		}
 	}
 	switch name {
 	case "echo":
@@ -905,22 +973,25 @@ func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 			}
 		}
 	}
-	if k.aliases[name] && len(c.Assigns) == 0 {
+	if k.own.aliases[name] && len(c.Assigns) == 0 {
 		// bash runs the command (or function) of that name; ash the alias.
 		switch {
-		case k.expandAliases:
+		case k.own.expandAliases:
 			k.add(c.Pos(), "syntax alias-use expand_aliases")
-		case k.funcs[name]:
+		case k.own.funcs[name]:
 			k.add(c.Pos(), "syntax alias-use function")
 		default:
 			k.add(c.Pos(), "syntax alias-use")
 		}
 	}
 	base := base(name)
-	if k.funcs[name] {
-		return // the script's own function, neither builtin nor applet
+	if k.own.has(name) {
+		return // the script's own command, neither builtin nor applet
 	}
 	k.situations(c, base)
+	if base == "find" {
+		k.findPrimaries(args, at)
+	}
 	if e := surface.byKey["builtin "+name]; e != nil {
 		k.add(c.Pos(), "builtin "+name)
 		k.options("builtin "+name, args, at, name == "set")
@@ -1260,4 +1331,65 @@ func (k *keyer) word(w *syntax.Word, loopItem bool) {
 	}
 }
 
+// hasBraces says whether a word holds a brace expansion in its unquoted
+// text.
+func hasBraces(w *syntax.Word) bool {
+	return braceAny.MatchString(partialUnquoted(w))
+}
+
 var braceAny = regexp.MustCompile(`\{(?:([^{}\s]*,[^{}\s]*)|(-?[0-9]+|[A-Za-z])\.\.(-?[0-9]+|[A-Za-z])(\.\.-?[0-9]+)?)\}`)
+
+// findPrimaries names the primaries of a find command line by what their
+// values select (findKey); a command that -exec runs is not find's.
+func (k *keyer) findPrimaries(args []string, at func(int) syntax.Pos) {
+	for i := 0; i < len(args); i++ {
+		s := args[i]
+		switch {
+		case s == "-exec" || s == "-execdir" || s == "-ok" || s == "-okdir":
+			for i++; i < len(args) && args[i] != ";" && args[i] != "+"; i++ {
+			}
+		case findValued[s] != nil:
+			if i+1 < len(args) {
+				// a value known only at run time has no class, unless
+				// its literal sign and unit give it one (+$days).
+				v := args[i+1]
+				if key := findKey(s, v); surface.byKey[key] != nil && (v == "" || !strings.HasPrefix(v, unknown)) {
+					k.add(at(i), key)
+				}
+				i++
+			}
+		default:
+			if key := findKey(s, ""); surface.byKey[key] != nil {
+				k.add(at(i), key)
+			}
+		}
+	}
+}
+
+// topLevelReached are the simple commands of a script's top level that
+// run on every path through it: a statement of its own, or both arms of
+// a && b || c (a return there ends the script under ash, whatever a
+// said). A command inside an if, a loop or a && alone runs only on some
+// paths: a return there is an early exit that a run may never take.
+func topLevelReached(f *syntax.File) map[*syntax.CallExpr]bool {
+	out := map[*syntax.CallExpr]bool{}
+	for _, st := range f.Stmts {
+		switch c := st.Cmd.(type) {
+		case *syntax.CallExpr:
+			out[c] = true
+		case *syntax.BinaryCmd:
+			if c.Op != syntax.OrStmt {
+				continue
+			}
+			y, ok := c.Y.Cmd.(*syntax.CallExpr)
+			x, ok2 := c.X.Cmd.(*syntax.BinaryCmd)
+			if !ok || !ok2 || x.Op != syntax.AndStmt {
+				continue
+			}
+			if xy, ok := x.Y.Cmd.(*syntax.CallExpr); ok {
+				out[xy], out[y] = true, true
+			}
+		}
+	}
+	return out
+}

@@ -35,7 +35,7 @@ type invocation struct {
 
 // commandScope is what the script itself provides.
 type commandScope struct {
-	funcs    map[string]bool // functions and aliases it defines
+	own      ownCommands     // functions and aliases it defines
 	created  map[string]bool // command names it writes files of
 	installs map[string]bool // packages it or the playbook installs (names, cmd:NAME)
 	values   valueSets
@@ -89,7 +89,7 @@ func Commands(path string, src []byte) []string {
 			_, missing := commands.missing[b]
 			_, present := commands.presentName[b]
 			switch {
-			case b == "bash" || s.funcs[b] || s.created[b] || !missing && !present:
+			case b == "bash" || s.own.has(b) || s.created[b] || !missing && !present:
 			case !strings.Contains(inv.name, "/") || binDirs[pathDir(inv.name)]:
 				seen[inv.name] = true
 			}
@@ -116,17 +116,13 @@ func Commands(path string, src []byte) []string {
 // newCommandScope reads what the script provides and which of its calls
 // are guarded by a check for their command.
 func newCommandScope(f *syntax.File, packages []string) *commandScope {
-	s := &commandScope{funcs: map[string]bool{}, created: map[string]bool{}, installs: map[string]bool{},
+	s := &commandScope{own: scriptOwnCommands(f), created: map[string]bool{}, installs: map[string]bool{},
 		values: scriptValues(f), guarded: map[*syntax.CallExpr]bool{}, onlyGuarded: map[string]bool{}}
 	for _, p := range packages {
 		s.installs[p] = true
 	}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
-		case *syntax.FuncDecl:
-			if n.Name != nil {
-				s.funcs[n.Name.Value] = true
-			}
 		case *syntax.Redirect:
 			switch n.Op {
 			case syntax.RdrOut, syntax.AppOut, syntax.RdrClob, syntax.RdrAll, syntax.AppAll:
@@ -164,12 +160,6 @@ func (s *commandScope) scan(c *syntax.CallExpr) {
 		for _, p := range args[1:] {
 			if !strings.HasPrefix(p, "-") && !strings.HasPrefix(p, "+") && !strings.HasSuffix(p, unknown) {
 				s.created[base(p)] = true
-			}
-		}
-	case "alias":
-		for _, p := range args[1:] {
-			if name, _, ok := strings.Cut(p, "="); ok {
-				s.funcs[name] = true
 			}
 		}
 	case "apk":
@@ -482,7 +472,7 @@ func (s *commandScope) markGuards(f *syntax.File) {
 
 // provided says whether the script or the playbook makes name available.
 func (s *commandScope) provided(name string) bool {
-	if s.funcs[name] || s.created[name] || s.installs["cmd:"+name] {
+	if s.own.has(name) || s.created[name] || s.installs["cmd:"+name] {
 		return true
 	}
 	if m, ok := commands.missing[name]; ok {

@@ -305,3 +305,41 @@ func situationProbes(hostApplets map[string]*appletSpec) []surfaceProbe {
 	add("date", ":TZ", "TZ=Europe/Paris date -d @0 '+%H:%M'\n"+rc)
 	return ps
 }
+
+// findFixture holds files of known sizes (10000 and 1500 bytes, empty),
+// modes, ages and links, so that what a primary selects shows; the
+// output goes outside the tree searched.
+const findFixture = "mkdir t\ncd t\nhead -c 10000 /dev/zero > ten\nhead -c 1500 /dev/zero > one\n: > empty\nmkdir d\nprintf x > d/f\n" +
+	"chmod 600 one\nchmod 755 ten\ntouch -d '2001-01-01 00:00:00' old d/f\nln ten ten2\n"
+
+// findValues are the values each primary of findValued is probed with,
+// one per class.
+var findValues = map[string][]string{
+	"-size": {"20", "+19", "-20", "20b", "+19b", "-20b", "10000c", "+1000c", "-1500c", "5000w", "+500w", "-5000w",
+		"10k", "2k", "+1k", "-2k", "1M", "+1M", "-1M", "1G", "-1G"},
+	"-links": {"2", "+1", "-2"},
+	"-mtime": {"0", "+1000", "-1"}, "-atime": {"0", "+1000", "-1"}, "-ctime": {"0", "+1000", "-1"},
+	"-mmin": {"5", "+5", "-5"}, "-amin": {"5", "+5", "-5"}, "-cmin": {"5", "+5", "-5"},
+	"-perm":  {"600", "-600", "/022", "+022", "u=rw", "-u=rw", "/u+x", "+u+x"},
+	"-newer": {"old"}, "-maxdepth": {"1"}, "-mindepth": {"2"}, "-name": {"[ot]*"}, "-iname": {"T*"},
+	"-path": {"./d/*"}, "-regex": {".*/t[a-z]*"}, "-type": {"f"}, "-user": {"root"}, "-group": {"0"},
+}
+
+// findProbes: what each primary of find selects on findFixture, with
+// each class of value, run against GNU find and BusyBox find.
+func findProbes() []surfaceProbe {
+	var ps []surfaceProbe
+	run := func(key, args string) {
+		ps = append(ps, surfaceProbe{Key: key, Group: "find",
+			Script: findFixture + "find . " + args + " > ../o.txt\ns=$?\nsort ../o.txt\necho \"rc=$s\"\n"})
+	}
+	for primary, values := range findValues {
+		for _, v := range values {
+			run(findKey(primary, v), primary+" '"+v+"'")
+		}
+	}
+	for _, primary := range findAlone {
+		run(findKey(primary, ""), primary)
+	}
+	return ps
+}

@@ -260,12 +260,16 @@ var variableContexts = map[string]string{
 // variableEffects are the variables whose value changes what the shell
 // does: assigning them is probed as well.
 var variableEffects = map[string]string{
-	"IFS":             "IFS=:\nv=a:b\nset -- $v\necho \"$# $1\"\n",
-	"GLOBIGNORE":      "touch a.x b.x\nGLOBIGNORE='a*'\necho *.x\n",
-	"TIMEFORMAT":      "TIMEFORMAT=took\n{ time true; } 2>&1\n",
-	"BASH_XTRACEFD":   "exec 3>trace\nBASH_XTRACEFD=3\nset -x\n: hi\nset +x\nwc -l < trace\n",
-	"FUNCNEST":        "FUNCNEST=2\nf() { g; }\ng() { h; }\nh() { echo deep; }\nf\n" + rc,
-	"CDPATH":          "mkdir -p base/sub\nCDPATH=base\ncd sub >/dev/null\necho \"rc=$? ${PWD##*/}\"\n",
+	"IFS":           "IFS=:\nv=a:b\nset -- $v\necho \"$# $1\"\n",
+	"GLOBIGNORE":    "touch a.x b.x\nGLOBIGNORE='a*'\necho *.x\n",
+	"TIMEFORMAT":    "TIMEFORMAT=took\n{ time true; } 2>&1\n",
+	"BASH_XTRACEFD": "exec 3>trace\nBASH_XTRACEFD=3\nset -x\n: hi\nset +x\nwc -l < trace\n",
+	"FUNCNEST":      "FUNCNEST=2\nf() { g; }\ng() { h; }\nh() { echo deep; }\nf\n" + rc,
+	"CDPATH":        "mkdir -p base/sub\nCDPATH=base\ncd sub >/dev/null\necho \"rc=$? ${PWD##*/}\"\n",
+	// OPTIND as scripts set it: local to a function whose getopts loop
+	// runs at each call, and reset to 1 before parsing again.
+	"OPTIND": "f() { local OPTIND o; while getopts ab: o; do echo \"$o ${OPTARG-}\"; done; shift $((OPTIND-1)); echo \"rest $*\"; }\n" +
+		"f -a -b x y\nf -b z w\nset -- -a\nOPTIND=1\ngetopts a o\necho \"$o $OPTIND\"\n",
 	"OPTERR":          "OPTERR=0\nset -- -z\ngetopts a o\necho \"$o\"\n",
 	"PS4":             "PS4='>> '\nset -x\n: hi\nset +x\n",
 	"POSIXLY_CORRECT": "POSIXLY_CORRECT=1\nf() { echo in; }\nf\n",
@@ -296,6 +300,9 @@ var specialParameters = []surfaceProbe{
 	{Key: "var #", Script: "set -- a b\necho \"$#\"\n"},
 	{Key: "var ?", Script: "false\necho \"$?\"\n"},
 	{Key: "var *", Script: "set -- a 'b c'\nIFS=:\necho \"$*\"\n"},
+	// bash unsets OPTARG after an option without a value, ash sets it
+	// empty: what a test of whether it is set tells.
+	{Key: "var OPTARG unset", Script: "set -- -a\ngetopts a o\necho \"[${OPTARG-unset}] [${OPTARG+set}]\"\n"},
 	{Key: "var @", Script: "set -- a 'b c'\nfor x in \"$@\"; do echo \"[$x]\"; done\n"},
 }
 
@@ -312,6 +319,15 @@ func variableProbes(names []string) []surfaceProbe {
 			effect = n + "=x1\necho \"rc=$? [$" + n + "]\"\n"
 		}
 		ps = append(ps, surfaceProbe{Key: "assign " + n, Script: effect})
+	}
+	// a bash variable read through a default that computes its value
+	// (a path by its last part: the probes' directories differ)
+	for name, fallbacks := range variableFallbacks {
+		for _, f := range fallbacks {
+			for _, op := range []string{":-", "-"} {
+				ps = append(ps, surfaceProbe{Key: "var " + name + " " + op + f, Script: "v=${" + name + op + f + "}\necho \"${v##*/}\"\n"})
+			}
+		}
 	}
 	return append(ps, specialParameters...)
 }
@@ -655,6 +671,16 @@ var grammarProbes = map[string][]surfaceProbe{
 		{Key: "syntax f() ( )", Script: "f() ( v=1 )\nf\necho \"[${v-}]\"\n"},
 		{Key: "syntax f-name-dash", Script: "my-func() { echo hi; }\nmy-func\n"},
 		{Key: "syntax return-in-source", Script: "printf 'return 3\\necho after\\n' > lib\n. ./lib\n" + rc},
+		// A script that is run (it starts with #!) returning outside a
+		// function, and the test scripts use to tell whether they are
+		// sourced (bash's complaint is sent away, as there: what differs
+		// is that bash goes on); statuses out of range.
+		{Key: "syntax return-top", Script: "#!/bin/sh\necho before\nreturn 3 2>/dev/null\n" + rc},
+		{Key: "syntax return-top ( )", Script: "#!/bin/sh\n(return 0 2>/dev/null) && echo sourced || echo run\n"},
+		{Key: "syntax return -N", Script: "f() { return -1; }\nf\n" + rc},
+		{Key: "syntax return N>255", Script: "f() { return 300; }\nf\n" + rc},
+		{Key: "syntax exit -N", Script: "(exit -1)\n" + rc},
+		{Key: "syntax exit N>255", Script: "(exit 300)\n" + rc},
 	},
 	"Brace Expansion": {
 		{Key: "syntax {a,b}", Script: "echo pre{a,b}post\n"},
@@ -662,6 +688,14 @@ var grammarProbes = map[string][]surfaceProbe{
 		{Key: "syntax {1..9..2}", Script: "echo {1..9..4}\n"},
 		{Key: "syntax {a..c}", Script: "echo {a..c}\n"},
 		{Key: "syntax {01..3}", Script: "echo {01..03}\n"},
+		// Every position a word with braces takes: bash expands the
+		// arguments of its declaring builtins, nothing else below.
+		{Key: "syntax {a,b} export", Script: "export {A,B}_X=1\n" + rc + "echo \"[${A_X-}] [${B_X-}]\"\n"},
+		{Key: "syntax {a,b} readonly", Script: "readonly {A,B}_X=1\n" + rc + "echo \"[${A_X-}] [${B_X-}]\"\n"},
+		{Key: "syntax {a,b} local", Script: "f() { local {a,b}_x=1; echo \"rc=$? [${a_x-}] [${b_x-}]\"; }\nf\n"},
+		{Key: "syntax {a,b} v=", Script: "v=pre{a,b}post\necho \"$v\"\n"},
+		{Key: "syntax {a,b} [[", Script: "v=pre{a,b}post\nif [[ $v == pre{a,b}post ]]; then echo yes; else echo no; fi\n"},
+		{Key: "syntax {a,b} case", Script: "case a in {a,b}) echo brace;; a) echo plain;; esac\n"},
 	},
 	"Tilde Expansion": {
 		{Key: "syntax ~", Script: "HOME=/h\necho ~ ~/x\n"},
@@ -1064,6 +1098,8 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 	ps = append(ps, trapProbes...)
 	ps = append(ps, appletProbes(parseApplets(appletsHelp))...)
 	ps = append(ps, situationProbes(parseApplets(appletsHelp))...)
+	ps = append(ps, findProbes()...)
+	ps = append(ps, wordCommandProbes()...)
 	seen := map[string]bool{}
 	out := ps[:0]
 	for _, p := range ps {
@@ -1074,4 +1110,20 @@ func allSurfaceProbes(t testing.TB) []surfaceProbe {
 	}
 	slices.SortFunc(out, func(a, b surfaceProbe) int { return strings.Compare(a.Key, b.Key) })
 	return out
+}
+
+// wordCommandProbes: each command of wordCommands in a substitution, on
+// a file of two lines; the probe prints how many words the value split
+// into and whether it was empty (oneWordProbe when it is one word).
+func wordCommandProbes() []surfaceProbe {
+	var ps []surfaceProbe
+	for _, form := range wordCommands {
+		cmd := strings.Replace(form, "<", "< f", 1)
+		if strings.HasPrefix(form, "stat ") {
+			cmd += " f"
+		}
+		ps = append(ps, surfaceProbe{Key: "word $(" + form + ")",
+			Script: "printf 'a b\\nc\\n' > f\nv=$(" + cmd + ")\nset -- $v\necho \"words=$# empty=${v:+no}\"\n"})
+	}
+	return ps
 }

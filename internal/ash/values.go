@@ -1,6 +1,7 @@
 package ash
 
 import (
+	"strconv"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -19,6 +20,10 @@ import (
 // probe's value with a space or an empty one is not theirs.
 func singleWords(f *syntax.File) map[string]bool {
 	good, bad := map[string]bool{}, map[string]bool{}
+	args := positionalWords(f)
+	// built are the names given a value made of plain text and other
+	// variables (PREV="v$PREV"), and those variables: a word if they are.
+	built := map[string][]string{}
 	mark := func(name string, ok bool) {
 		if ok {
 			good[name] = true
@@ -37,6 +42,13 @@ func singleWords(f *syntax.File) map[string]bool {
 				mark(n.Name.Value, false)
 			case len(n.Value.Parts) == 1 && isArithm(n.Value.Parts[0]):
 				mark(n.Name.Value, true) // n=$((n + 1)): a number
+			case onlyParam(n.Value) != nil && args[onlyParam(n.Value)]:
+				mark(n.Name.Value, true) // TAG=$1 after set -- v1.0
+			case onlyCmdSubst(n.Value) != nil && oneWordCommand(onlyCmdSubst(n.Value)):
+				mark(n.Name.Value, true) // n=$(id -u)
+			case wordOfWords(n.Value, args) != nil:
+				built[n.Name.Value] = append(built[n.Name.Value], wordOfWords(n.Value, args)...)
+				good[n.Name.Value] = true // unless one of them is not (below)
 			default:
 				s, ok := literal(n.Value)
 				mark(n.Name.Value, ok && plainWord(s) || systemPath(n.Value))
@@ -90,8 +102,62 @@ func singleWords(f *syntax.File) map[string]bool {
 	for name := range bad {
 		delete(good, name)
 	}
+	// The greatest set of built names whose parts are all words.
+	for changed := true; changed; {
+		changed = false
+		for name, deps := range built {
+			for _, d := range deps {
+				if good[name] && !good[d] {
+					delete(good, name)
+					changed = true
+				}
+			}
+		}
+	}
 	return good
 }
+
+// wordOfWords lists the variables a value is built of, when it is plain
+// text (no blank, no glob) joined to plain expansions of variables and to
+// $1... that args knows: a word if they are. A value of no variable, or
+// of anything else, gives nil.
+func wordOfWords(w *syntax.Word, args map[*syntax.ParamExp]bool) []string {
+	var names []string
+	var parts func([]syntax.WordPart) bool
+	parts = func(ps []syntax.WordPart) bool {
+		for _, p := range ps {
+			switch p := p.(type) {
+			case *syntax.Lit:
+				if strings.ContainsAny(p.Value, " \t\n*?[") {
+					return false
+				}
+			case *syntax.DblQuoted:
+				if !parts(p.Parts) {
+					return false
+				}
+			case *syntax.ParamExp:
+				switch {
+				case args[p]:
+				case p.Param == nil || p.Exp != nil || p.Repl != nil || p.Slice != nil || p.Excl || p.Length || p.Index != nil:
+					return false
+				case len(p.Param.Value) == 1 && !isLetter(p.Param.Value[0]):
+					return false // $1, $@, $*: the caller's
+				default:
+					names = append(names, p.Param.Value)
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !parts(w.Parts) || len(names) == 0 {
+		return nil
+	}
+	return names
+}
+
+func isLetter(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // systemWords are the variables the system gives a script, which hold a
 // name or a path without blanks on the hosts scripts run on (a home
@@ -160,8 +226,10 @@ func isArithm(p syntax.WordPart) bool { _, ok := p.(*syntax.ArithmExp); return o
 // oneWord says whether an unquoted parameter expansion is known to be
 // one plain word: a length, a special parameter that holds a number, or
 // a single-word variable read as it is.
-func oneWord(p *syntax.ParamExp, words map[string]bool) bool {
+func oneWord(p *syntax.ParamExp, words map[string]bool, args map[*syntax.ParamExp]bool) bool {
 	switch {
+	case args[p]:
+		return true
 	case p.Param == nil || p.Excl || p.Index != nil || p.Slice != nil || p.Repl != nil:
 		return false
 	case p.Length:
@@ -491,4 +559,90 @@ func statusReadNext(f *syntax.File) map[*syntax.CallExpr]bool {
 		return true
 	})
 	return m
+}
+
+// positionalWords are the uses of $1, $2... outside functions that the
+// script's own `set -- a b` gave plain words: every top-level set of the
+// positional parameters is of literal plain words, at least as many as
+// the use's number, the use comes after the first of them, and nothing
+// at the top level shifts them. A function's $1 is its caller's.
+func positionalWords(f *syntax.File) map[*syntax.ParamExp]bool {
+	first, fewest := -1, -1
+	ok := true
+	var uses []*syntax.ParamExp
+	walk := func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			return false
+		case *syntax.CallExpr:
+			if len(n.Args) == 0 {
+				return true
+			}
+			switch n.Args[0].Lit() {
+			case "shift":
+				ok = false
+			case "set":
+				args := n.Args[1:]
+				if len(args) > 0 && args[0].Lit() == "--" {
+					args = args[1:]
+				} else if len(args) == 0 || strings.HasPrefix(args[0].Lit(), "-") || strings.HasPrefix(args[0].Lit(), "+") {
+					return true // set -e, set -o x: options only
+				}
+				for _, w := range args {
+					if s, lit := literal(w); !lit || !plainWord(s) {
+						ok = false
+					}
+				}
+				if first < 0 {
+					first = int(n.Pos().Offset())
+				}
+				if fewest < 0 || len(args) < fewest {
+					fewest = len(args)
+				}
+			}
+		case *syntax.ParamExp:
+			uses = append(uses, n)
+		}
+		return true
+	}
+	syntax.Walk(f, walk)
+	out := map[*syntax.ParamExp]bool{}
+	if !ok || first < 0 {
+		return out
+	}
+	for _, p := range uses {
+		if p.Param == nil || p.Exp != nil || p.Repl != nil || p.Slice != nil || p.Excl || p.Length || p.Index != nil {
+			continue
+		}
+		if n, err := strconv.Atoi(p.Param.Value); err == nil && n >= 1 && n <= fewest && int(p.Pos().Offset()) > first {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+// onlyParam is the expansion a word is made of alone ($1, "$1").
+func onlyParam(w *syntax.Word) *syntax.ParamExp {
+	if len(w.Parts) != 1 {
+		return nil
+	}
+	p := w.Parts[0]
+	if dq, ok := p.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+		p = dq.Parts[0]
+	}
+	pe, _ := p.(*syntax.ParamExp)
+	return pe
+}
+
+// onlyCmdSubst is the command substitution a word is made of alone.
+func onlyCmdSubst(w *syntax.Word) *syntax.CmdSubst {
+	if len(w.Parts) != 1 {
+		return nil
+	}
+	p := w.Parts[0]
+	if dq, ok := p.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+		p = dq.Parts[0]
+	}
+	cs, _ := p.(*syntax.CmdSubst)
+	return cs
 }

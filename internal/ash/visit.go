@@ -160,7 +160,7 @@ func (a *analyzer) paramExp(p *syntax.ParamExp) {
 	default:
 		// A variable the script sets itself is the script's, not bash's;
 		// one it only tests for being set is detected, not relied on.
-		if bashOnly.variables[name] && !a.assigned[name] && !a.detects[p] {
+		if bashOnly.variables[name] && !a.assigned[name] && !a.detects[p] && !sameByFallback(p) {
 			a.add(p.Pos(), "bash-variable", "$"+name)
 		}
 	}
@@ -253,12 +253,15 @@ func (a *analyzer) unquotedOperand(x syntax.TestExpr) {
 	for _, p := range w.Parts {
 		switch p := p.(type) {
 		case *syntax.ParamExp:
-			if oneWord(p, a.words) {
+			if oneWord(p, a.words, a.args) {
 				continue
 			}
 			a.add(p.Pos(), "bracket-split", "")
 			return
 		case *syntax.CmdSubst:
+			if oneWordCommand(p) {
+				continue
+			}
 			a.add(p.Pos(), "bracket-split", "")
 			return
 		}
