@@ -277,7 +277,7 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.
 		case strings.HasPrefix(s, "-d") && len(s) > 2:
 			value = s[2:]
 		default:
-			if strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") && !gnuRejects("date", args) {
+			if strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") {
 				if bad := applets["date"].unknownOptions([]string{s}); len(bad) > 0 {
 					a.add(at(i), "gnu-option", "date "+s)
 				}
@@ -358,9 +358,6 @@ func (a *analyzer) options(name string, args []string, at func(int) syntax.Pos) 
 				break
 			}
 		}
-	}
-	if gnuRejects(name, args) {
-		return
 	}
 	for _, i := range spec.unknownOptions(args) {
 		if !acceptedByProbe(name, args[i]) {
@@ -453,42 +450,4 @@ func (a *analyzer) gzip(c *syntax.CallExpr, args []string, at func(int) syntax.P
 	if files && a.ages.seenAfter(c.Pos()) {
 		a.add(c.Pos(), "gzip-mtime", "")
 	}
-}
-
-// gnuRejects says whether the GNU tool itself rejects one of a call's
-// options: its --help does not list it (there is no probe of it), so the
-// call fails under bash too, and what BusyBox lacks changes nothing
-// (`date -v-1d` of BSD date, tried before the GNU form). It is known
-// only for the applets the probes cover, and for short options; -NUM
-// (head -5) is GNU's too.
-func gnuRejects(name string, args []string) bool {
-	if surface.byKey["applet "+name] == nil {
-		return false
-	}
-	for _, s := range args {
-		if s == "--" {
-			break
-		}
-		// Long options are not judged: --help writes some only in a
-		// form the generator does not read (--iso-8601[=FMT]).
-		if len(s) < 2 || s[0] != '-' || s[1] == '-' || s[1] >= '0' && s[1] <= '9' {
-			continue
-		}
-		if o := s[:2]; surface.byKey["applet "+name+" "+o] == nil && !appletSkip[name+" "+o] {
-			return true
-		}
-	}
-	return false
-}
-
-// appletSkip are options never run: they set the clock, follow forever,
-// or need a terminal.
-var appletSkip = map[string]bool{
-	"date -s": true, "date --set": true, "tail -f": true, "tail --follow": true, "tail -F": true,
-	"tail --retry": true, "tail --pid": true, "tail -s": true, "tail --sleep-interval": true,
-	"xargs -p": true, "xargs --interactive": true, "xargs -o": true, "xargs --open-tty": true,
-	"rm -i": true, "rm -I": true, "cp -i": true, "mv -i": true, "ln -i": true,
-	"rm --interactive": true, "cp --interactive": true, "mv --interactive": true, "ln --interactive": true,
-	"shuf -r": true, "shuf --repeat": true, "free -s": true, "free --seconds": true,
-	"free -c": true, "free --count": true,
 }

@@ -52,30 +52,3 @@ func containsAll(s string, parts []string) bool {
 	}
 	return true
 }
-
-// TestGNURejectsToo: an option the GNU tool does not have either fails
-// under bash as well, so what BusyBox lacks of that call is no
-// difference (BSD date's -v and -j, tried before the GNU form); an
-// option GNU has and BusyBox lacks still is.
-func TestGNURejectsToo(t *testing.T) {
-	for _, tc := range []struct {
-		script string
-		want   bool // a gnu-option finding
-	}{
-		{"d=$(date -v-1d +%F 2>/dev/null || date -d @0 +%F)\necho \"$d\"\n", false},
-		{"date -j -f '%Y-%m-%d' 2024-01-01 +%s\n", false},
-		{"sha256sum -c --quiet sums.txt\n", true},
-		{"date --iso-8601=seconds\n", true},
-		{"head -5 f.txt\n", false},
-	} {
-		got := false
-		for _, f := range Analyze("s.sh", []byte("#!/bin/sh\n"+tc.script)) {
-			if f.Rule == "gnu-option" {
-				got = true
-			}
-		}
-		if got != tc.want {
-			t.Errorf("%q: gnu-option reported %v, want %v", tc.script, got, tc.want)
-		}
-	}
-}

@@ -892,6 +892,18 @@ var appletTemplates = map[string]string{
 	"flock":     "flock {opt} lockf true\n",
 }
 
+// appletSkip are options never run: they set the clock, follow forever,
+// or need a terminal.
+var appletSkip = map[string]bool{
+	"date -s": true, "date --set": true, "tail -f": true, "tail --follow": true, "tail -F": true,
+	"tail --retry": true, "tail --pid": true, "tail -s": true, "tail --sleep-interval": true,
+	"xargs -p": true, "xargs --interactive": true, "xargs -o": true, "xargs --open-tty": true,
+	"rm -i": true, "rm -I": true, "cp -i": true, "mv -i": true, "ln -i": true,
+	"rm --interactive": true, "cp --interactive": true, "mv --interactive": true, "ln --interactive": true,
+	"shuf -r": true, "shuf --repeat": true, "free -s": true, "free --seconds": true,
+	"free -c": true, "free --count": true,
+}
+
 // appletValues are the values of options whose metavariable says too
 // little: "x" is a valid date for GNU (a military time zone).
 var appletValues = map[string]string{
