@@ -1,13 +1,13 @@
 package ash
 
-// The held-apart measurements. testdata/ash/heldout … heldout10
+// The held-apart measurements. testdata/ash/heldout … heldout11
 // hold scripts written after public init scripts, cron jobs,
 // deploy scripts and the like (each directory's PROVENANCE.md says how
 // they were chosen, and which of them were looked at after being scored:
 // heldout4, heldout5, heldout6 with heldout7, and heldout8 with heldout9
 // were each collected, labelled and committed before a round of changes
-// to the analyzer, and scored once after it; heldout10 is collected and
-// labelled, not yet scored).
+// to the analyzer, and scored once after it; heldout10 and heldout11 are
+// collected and labelled, not yet scored).
 // Their ground truth
 // comes from running each under a fleet host's ash and under bash
 // (TestHeldoutTruth); the analyzer is only scored against it
@@ -64,8 +64,9 @@ var heldoutSets = []heldoutSet{
 	// Scored once, after the changes they were collected to measure.
 	{name: "eighth held-apart corpus", dir: "../../testdata/ash/heldout8", truth: "../../testdata/ash/heldout8-truth.json", recallFloor: 0.916, precisionFloor: 0.523},
 	{name: "ninth held-apart corpus", dir: "../../testdata/ash/heldout9", truth: "../../testdata/ash/heldout9-truth.json", recallFloor: 0.800, precisionFloor: 0.827},
-	// Collected and labelled before the changes it measures; not yet scored.
+	// Collected and labelled before the changes they measure; not yet scored.
 	{name: "tenth held-apart corpus", dir: "../../testdata/ash/heldout10", truth: "../../testdata/ash/heldout10-truth.json", unscored: true},
+	{name: "eleventh held-apart corpus", dir: "../../testdata/ash/heldout11", truth: "../../testdata/ash/heldout11-truth.json", unscored: true},
 }
 
 func readScripts(t testing.TB, dir string) map[string][]byte {

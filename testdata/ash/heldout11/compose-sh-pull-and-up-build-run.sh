@@ -1,0 +1,19 @@
+#!/bin/sh
+# Stand-ins: docker-compose and docker print what they would do; the test
+# container run ends with the status in TEST_STATUS.
+mkdir -p stand
+cat > stand/docker-compose <<'EOF'
+#!/bin/sh
+echo "docker-compose $*"
+case " $* " in *" run "*|*" --exit-code-from "*) echo "3 passed"; exit ${TEST_STATUS:-0} ;; esac
+EOF
+cat > stand/docker <<'EOF'
+#!/bin/sh
+echo "docker $*"
+EOF
+chmod +x stand/*
+PATH=$PWD/stand:$PATH
+docker-compose down
+docker-compose -f docker-compose.yml -f docker-compose-test.yml pull && docker-compose up -d --build
+docker-compose -f docker-compose.yml -f docker-compose-test.yml run tests
+docker-compose down
