@@ -109,7 +109,9 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
 	})
-	return a.findings
+	// A command that a wrapper runs is judged as itself and as the
+	// wrapper's operand (sudo bash): one finding.
+	return slices.Compact(a.findings)
 }
 
 // PathFindings reports files whose location alone means trouble on Alpine:

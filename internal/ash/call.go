@@ -66,13 +66,13 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 
 // judgeCall judges a command line as each command it runs.
 func (a *analyzer) judgeCall(c *syntax.CallExpr) {
-	if w, ok := a.own.wrapped(c); ok {
-		a.judgeCall(w)
-	}
 	// A command held in a variable is each of the commands it can be
 	// ($SHA256 -c is sha256sum -c where SHA256 may be sha256sum).
 	for _, name := range a.values.of(c.Args[0]) {
-		if a.own.has(name) {
+		if w, ok := a.own.wrapped(name, c); ok {
+			a.judgeCall(w)
+		}
+		if name == "" || a.own.has(name) {
 			continue // the script's own command: no rule of a command's name applies
 		}
 		a.callAs(base(name), c)

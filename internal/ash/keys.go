@@ -891,12 +891,17 @@ func (k *keyer) call(c *syntax.CallExpr) {
 // judgeCall names the constructs of a command line as each command it
 // runs: those a wrapper function runs too.
 func (k *keyer) judgeCall(c *syntax.CallExpr) {
-	if w, ok := k.own.wrapped(c); ok {
-		k.judgeCall(w)
-	}
 	// A command held in a variable is each of the commands it can be.
 	for _, name := range k.values.of(c.Args[0]) {
-		k.callAs(name, c)
+		if w, ok := k.own.wrapped(name, c); ok {
+			if k.quiet[c] {
+				k.quiet[w] = true
+			}
+			k.judgeCall(w)
+		}
+		if name != "" {
+			k.callAs(name, c)
+		}
 	}
 }
 

@@ -121,7 +121,7 @@ func newCommandScope(f *syntax.File, packages []string) *commandScope {
 	for _, p := range packages {
 		s.installs[p] = true
 	}
-	syntax.Walk(f, func(n syntax.Node) bool {
+	scan := func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Redirect:
 			switch n.Op {
@@ -136,7 +136,12 @@ func newCommandScope(f *syntax.File, packages []string) *commandScope {
 			s.scan(n)
 		}
 		return true
-	})
+	}
+	syntax.Walk(f, scan)
+	// What the script's stand-ins write when they run is the script's too.
+	for _, script := range s.own.scripts {
+		syntax.Walk(script, scan)
+	}
 	s.markGuards(f)
 	return s
 }
@@ -285,45 +290,62 @@ func (s *commandScope) invokedFrom(c *syntax.CallExpr, words []string, start int
 			}
 			break
 		}
-		opts, ok := wrapperOptions[b]
-		if !ok {
-			break
+		if s.own.has(b) && !s.own.wrappers[b] {
+			break // the script's own command, which runs nothing of its arguments
 		}
-		j := i + 1
-		operands := 0
-		switch b {
-		case "timeout", "flock", "chroot":
-			operands = 1 // the duration, the lock, the new root
+		j := wrappedAt(b, words, i)
+		if s.own.wrappers[name] {
+			j = i + 1 // run() { "$@"; }
 		}
-		for ; j < len(words); j++ {
-			w := words[j]
-			switch {
-			case w == "--":
-				continue
-			case b == "command" && (w == "-v" || w == "-V"):
-				return out // a check, not a run (see checks)
-			case b == "flock" && (w == "-c" || w == "--command"):
-				return out
-			case b == "env" && strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
-				continue
-			case strings.HasPrefix(w, "-") && len(w) > 1:
-				name, _, hasValue := strings.Cut(w, "=")
-				if opts[name] && !hasValue {
-					j++
-				}
-				continue
-			case operands > 0:
-				operands--
-				continue
-			}
-			break
-		}
-		if j >= len(words) || words[j] == "" {
+		if j < 0 || j >= len(words) {
 			break
 		}
 		i = j
 	}
 	return out
+}
+
+// wrappedAt is the index of the word that starts the command line the
+// command words[i] (base name b) runs, or -1: sudo -u x cmd, env A=1 cmd,
+// timeout 5 cmd, xargs -0 cmd. command -v and flock -c run nothing.
+func wrappedAt(b string, words []string, i int) int {
+	opts, ok := wrapperOptions[b]
+	if !ok {
+		return -1
+	}
+	operands := 0
+	switch b {
+	case "timeout", "flock", "chroot":
+		operands = 1 // the duration, the lock, the new root
+	}
+	j := i + 1
+	for ; j < len(words); j++ {
+		w := words[j]
+		switch {
+		case w == "--":
+			continue
+		case b == "command" && (w == "-v" || w == "-V"):
+			return -1 // a check, not a run (see checks)
+		case b == "flock" && (w == "-c" || w == "--command"):
+			return -1
+		case b == "env" && strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
+			continue
+		case strings.HasPrefix(w, "-") && len(w) > 1:
+			name, _, hasValue := strings.Cut(w, "=")
+			if opts[name] && !hasValue {
+				j++
+			}
+			continue
+		case operands > 0:
+			operands--
+			continue
+		}
+		break
+	}
+	if j >= len(words) || words[j] == "" {
+		return -1
+	}
+	return j
 }
 
 // checks lists what a command checks the presence of: the commands that
