@@ -136,6 +136,7 @@ func TestAnalyze(t *testing.T) {
 		{"a function that runs its arguments", "run() { \"$@\"; }\nrun systemctl start x\n", []string{"2:5 missing-command error"}},
 		{"absolute path applet", "/bin/sed -z p f\n", []string{"1:10 gnu-option error"}},
 		{"parse error", "if true; then\n", []string{"1:10 parse-error info"}},
+		{"what runs before a parse error", "clear\nwhile true; do\n  let n=n-1 # c\ndone\n", []string{"1:1 applet-option error", "3:13 parse-error info"}},
 		{"mapfile", "mapfile -t lines < f\n", []string{"1:1 mapfile error", "1:9 builtin-option error"}},
 		{"echo -e is info", "echo -e 'a\\tb'\n", []string{"1:6 echo-option info"}},
 		{"declare -A", "declare -A m\n", []string{"1:1 declare-assoc error", "1:9 builtin-option error"}},

@@ -1,7 +1,6 @@
 package ash
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 
@@ -75,10 +74,10 @@ func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 // them, or lacks them), by name or by a path in /bin, /sbin, /usr/bin or
 // /usr/sbin, sorted. A host can be asked about exactly these (`command
 // -v`) and its answer given back as Options.Host. A script that does not
-// parse has none.
+// parse has those of the statements before the error.
 func Commands(path string, src []byte) []string {
-	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(src), path)
-	if err != nil {
+	file, _ := parseScript(src, path)
+	if file == nil {
 		return nil
 	}
 	s := newCommandScope(file, nil)
