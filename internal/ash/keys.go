@@ -899,6 +899,11 @@ func (k *keyer) judgeCall(c *syntax.CallExpr) {
 			}
 			k.judgeCall(w)
 		}
+		if base(name) == "find" && !k.own.has(name) {
+			for _, w := range findExecCalls(c) {
+				k.judgeCall(w)
+			}
+		}
 		if name != "" {
 			k.callAs(name, c)
 		}

@@ -214,3 +214,24 @@ func (o ownCommands) wrapped(name string, c *syntax.CallExpr) (*syntax.CallExpr,
 	}
 	return &syntax.CallExpr{Args: c.Args[j:]}, true
 }
+
+// findExecCalls are the command lines a find runs with -exec, -execdir,
+// -ok and -okdir, up to their ";" or "+".
+func findExecCalls(c *syntax.CallExpr) []*syntax.CallExpr {
+	var out []*syntax.CallExpr
+	for i := 1; i < len(c.Args); i++ {
+		switch c.Args[i].Lit() {
+		case "-exec", "-execdir", "-ok", "-okdir":
+			start := i + 1
+			for i = start; i < len(c.Args); i++ {
+				if l, _ := literal(c.Args[i]); l == ";" || l == `\;` || l == "+" {
+					break
+				}
+			}
+			if i > start {
+				out = append(out, &syntax.CallExpr{Args: c.Args[start:i]})
+			}
+		}
+	}
+	return out
+}
