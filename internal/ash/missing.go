@@ -46,7 +46,11 @@ type commandScope struct {
 
 func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 	s := newCommandScope(f, packages)
+	skip := s.missingBranches(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
+		if skip[n] {
+			return false
+		}
 		if tc, ok := n.(*syntax.TestClause); ok {
 			for _, chk := range s.testChecks(tc.X) {
 				a.checkFinding(chk, s)
@@ -489,6 +493,54 @@ func (s *commandScope) markGuards(f *syntax.File) {
 			s.onlyGuarded[nv] = true
 		}
 	}
+}
+
+// missingBranches are the branches a script takes only where a check
+// finds a command missing (the then-branch of `if ! command -v x`, the
+// right of `command -v x ||`) when the script or the playbook provides
+// that command: they do not run, and the commands in them are not judged
+// (a stand-in written to bin/exiftool makes `tput`, run where exiftool
+// is missing, unreached).
+func (s *commandScope) missingBranches(f *syntax.File) map[syntax.Node]bool {
+	out := map[syntax.Node]bool{}
+	providedCheck := func(st *syntax.Stmt) bool {
+		var names []string
+		syntax.Walk(st, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.CallExpr:
+				for _, inv := range s.checks(n) {
+					names = append(names, base(inv.name))
+				}
+			case *syntax.TestClause:
+				for _, inv := range s.testChecks(n.X) {
+					names = append(names, base(inv.name))
+				}
+			}
+			return true
+		})
+		for _, name := range names {
+			if !s.provided(name) {
+				return false
+			}
+		}
+		return len(names) > 0
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.IfClause:
+			if len(n.Cond) == 1 && n.Cond[0].Negated && providedCheck(n.Cond[0]) {
+				for _, st := range n.Then {
+					out[st] = true
+				}
+			}
+		case *syntax.BinaryCmd:
+			if n.Op == syntax.OrStmt && !n.X.Negated && providedCheck(n.X) {
+				out[n.Y] = true
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // provided says whether the script or the playbook makes name available.
