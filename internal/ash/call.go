@@ -467,7 +467,7 @@ func (a *analyzer) gzip(c *syntax.CallExpr, args []string, at func(int) syntax.P
 // only for the applets the probes cover, and for short options; -NUM
 // (head -5) is GNU's too.
 func gnuRejects(name string, args []string) bool {
-	if surface.byKey["applet "+name] == nil {
+	if surface.byKey["applet "+name] == nil || bsdOptions[name] {
 		return false
 	}
 	for _, s := range args {
@@ -485,6 +485,11 @@ func gnuRejects(name string, args []string) bool {
 	}
 	return false
 }
+
+// bsdOptions are the tools whose --help lists options of another syntax
+// as well (procps ps: BSD's "x", "aux" without a dash), which they also
+// take with one (ps -x): a letter without a probe is not one they reject.
+var bsdOptions = map[string]bool{"ps": true}
 
 // appletSkip are options never run: they set the clock, follow forever,
 // or need a terminal.
