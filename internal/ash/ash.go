@@ -87,11 +87,11 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 	a := &analyzer{path: path, host: opt.Host}
 	a.findings = append(a.findings, PathFindings(path)...)
 	a.shebang(src)
-	parser := syntax.NewParser(syntax.Variant(syntax.LangBash))
-	file, err := parser.Parse(bytes.NewReader(src), path)
+	file, err := parseScript(src, path)
 	if err != nil {
 		a.parseError(err)
-	} else {
+	}
+	if file != nil {
 		a.assigned = assignments(file)
 		a.words = singleWords(file)
 		a.ages = ageChecks(file)
@@ -109,7 +109,9 @@ func AnalyzeWith(path string, src []byte, opt Options) []Finding {
 	slices.SortStableFunc(a.findings, func(x, y Finding) int {
 		return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col), strings.Compare(x.Rule, y.Rule))
 	})
-	return a.findings
+	// A command that a wrapper runs is judged as itself and as the
+	// wrapper's operand (sudo bash): one finding.
+	return slices.Compact(a.findings)
 }
 
 // PathFindings reports files whose location alone means trouble on Alpine:
@@ -221,10 +223,42 @@ func (a *analyzer) add(pos syntax.Pos, id string, detail string) {
 	})
 }
 
+// parseScript parses a script as bash. One that does not parse is, as
+// well, the whole statements before the error: both shells read a script
+// a statement at a time and run those before they meet it (and the
+// parser may stop where bash does not: `let n=n-1 # comment`). The file
+// is nil when nothing before the error parses.
+func parseScript(src []byte, path string) (*syntax.File, error) {
+	parse := func(b []byte) (*syntax.File, error) {
+		return syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(b), path)
+	}
+	file, err := parse(src)
+	var pe syntax.ParseError
+	if err == nil || !errors.As(err, &pe) {
+		return file, err
+	}
+	// Cut the script at the start of each line before the error's,
+	// nearest first, until what is left parses.
+	var starts []int
+	for i, line := 0, uint(1); i < len(src) && line <= pe.Pos.Line(); i++ {
+		if i == 0 || src[i-1] == '\n' {
+			starts = append(starts, i)
+			line++
+		}
+	}
+	const tries = 400
+	for k := len(starts) - 1; k > 0 && k >= len(starts)-tries; k-- {
+		if f, perr := parse(src[:starts[k]]); perr == nil {
+			return f, err
+		}
+	}
+	return nil, err
+}
+
 func (a *analyzer) parseError(err error) {
 	// The script is parsed as bash: bash stops at the same place, so
-	// what follows is not something ash does differently (a difference
-	// in what runs before it is not judged either).
+	// what follows is not something ash does differently; what runs
+	// before it is judged (parseScript).
 	const notAsh = " (as bash, too: not a difference of ash)"
 	f := Finding{Path: a.path, Line: 1, Col: 1, Rule: RuleParseError, Severity: SeverityInfo,
 		Message:    "the script does not parse: " + err.Error() + notAsh,

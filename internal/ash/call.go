@@ -66,13 +66,13 @@ func (a *analyzer) call(c *syntax.CallExpr) {
 
 // judgeCall judges a command line as each command it runs.
 func (a *analyzer) judgeCall(c *syntax.CallExpr) {
-	if w, ok := a.own.wrapped(c); ok {
-		a.judgeCall(w)
-	}
 	// A command held in a variable is each of the commands it can be
 	// ($SHA256 -c is sha256sum -c where SHA256 may be sha256sum).
 	for _, name := range a.values.of(c.Args[0]) {
-		if a.own.has(name) {
+		if w, ok := a.own.wrapped(name, c); ok {
+			a.judgeCall(w)
+		}
+		if name == "" || a.own.has(name) {
 			continue // the script's own command: no rule of a command's name applies
 		}
 		a.callAs(base(name), c)
@@ -264,7 +264,7 @@ var absoluteTime = regexp.MustCompile(`^(@-?[0-9]+|[0-9][0-9 .:/T+-]*(UTC|Z)?)$`
 func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.Word) {
 	for i := 0; i < len(args); i++ {
 		s := args[i]
-		var value string
+		var value, option string
 		switch {
 		case s == "-d" || s == "--date":
 			if i+1 >= len(args) {
@@ -273,9 +273,9 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.
 			i++
 			value = args[i]
 		case strings.HasPrefix(s, "--date="):
-			value = strings.TrimPrefix(s, "--date=")
+			value, option = strings.TrimPrefix(s, "--date="), "--date="
 		case strings.HasPrefix(s, "-d") && len(s) > 2:
-			value = s[2:]
+			value, option = s[2:], "-d"
 		default:
 			if strings.HasPrefix(s, "-") && !strings.HasPrefix(s, "+") {
 				if bad := applets["date"].unknownOptions([]string{s}); len(bad) > 0 {
@@ -288,8 +288,13 @@ func (a *analyzer) date(args []string, at func(int) syntax.Pos, words []*syntax.
 		// decide: "$n days ago" is relative, "@$t" is not, and a value
 		// known only at run time is not judged.
 		values := []string{value}
-		if value == unknown {
-			values = a.values.of(words[i])
+		if strings.Contains(value, unknown) {
+			if vals := a.values.of(words[i]); vals != nil {
+				values = nil
+				for _, v := range vals {
+					values = append(values, strings.TrimPrefix(v, option))
+				}
+			}
 		}
 		for _, value := range values {
 			if !strings.Contains(value, unknown) && !absoluteTime.MatchString(value) || strings.Contains(value, unknown) && hasWord(value) {

@@ -154,6 +154,11 @@ func TestFormsJudged(t *testing.T) {
 		// is not the second column.
 		{"ps -ef | grep java | awk '{print $2}'\n", []string{"1:4 applet-option warning"}},
 		{"ps -x\n", []string{"1:4 gnu-option error"}},
+		// What find -exec runs is judged as a command.
+		{"find . -type f -exec du -hs {} \\; | sort -h\n", []string{"1:25 applet-option warning"}},
+		// A signal to the shell itself (its trap runs) is no job's.
+		{"trap 'echo hup' HUP\nkill -1 $$\nkill -HUP \"$PPID\"\n", nil},
+		{"sleep 9 &\nkill -1 $!\n", []string{"2:6 builtin-option warning"}},
 	} {
 		var got []string
 		for _, f := range Analyze("x.sh", []byte(tt.src)) {

@@ -4,6 +4,7 @@ package ash
 // rule of docs/ash.md ("Severity means consequence").
 
 import (
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -234,6 +235,28 @@ func TestOneWordCommands(t *testing.T) {
 		got := slices.ContainsFunc(Analyze("t.sh", []byte(src)), func(f Finding) bool { return f.Rule == "bracket-split" })
 		if got != want {
 			t.Errorf("%q: bracket-split %v, want %v", src, got, want)
+		}
+	}
+}
+
+// TestMaskNumbersKeepsFormat: the mask of host-reporting probes hides
+// values and keeps their format.
+func TestMaskNumbersKeepsFormat(t *testing.T) {
+	mask := func(s string) string {
+		out, err := exec.Command("sh", "-c", "printf '%s' \"$1\" | "+maskNumbers, "sh", s).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(out)
+	}
+	for _, same := range [][2]string{{"40K\tdata", "44K\tdata"}, {"2.0M", "7.5M"}, {"Mem: 8012 345", "Mem: 16 7"}} {
+		if mask(same[0]) != mask(same[1]) {
+			t.Errorf("%q and %q masked differently: %q, %q", same[0], same[1], mask(same[0]), mask(same[1]))
+		}
+	}
+	for _, differ := range [][2]string{{"40.0K\tdata", "40K\tdata"}, {"1,5G", "15G"}} {
+		if mask(differ[0]) == mask(differ[1]) {
+			t.Errorf("%q and %q masked alike: %q", differ[0], differ[1], mask(differ[0]))
 		}
 	}
 }

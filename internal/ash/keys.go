@@ -891,12 +891,22 @@ func (k *keyer) call(c *syntax.CallExpr) {
 // judgeCall names the constructs of a command line as each command it
 // runs: those a wrapper function runs too.
 func (k *keyer) judgeCall(c *syntax.CallExpr) {
-	if w, ok := k.own.wrapped(c); ok {
-		k.judgeCall(w)
-	}
 	// A command held in a variable is each of the commands it can be.
 	for _, name := range k.values.of(c.Args[0]) {
-		k.callAs(name, c)
+		if w, ok := k.own.wrapped(name, c); ok {
+			if k.quiet[c] {
+				k.quiet[w] = true
+			}
+			k.judgeCall(w)
+		}
+		if base(name) == "find" && !k.own.has(name) {
+			for _, w := range findExecCalls(c) {
+				k.judgeCall(w)
+			}
+		}
+		if name != "" {
+			k.callAs(name, c)
+		}
 	}
 }
 
@@ -994,6 +1004,9 @@ func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 	}
 	if e := surface.byKey["builtin "+name]; e != nil {
 		k.add(c.Pos(), "builtin "+name)
+		if name == "kill" && signalsNoJob(c.Args[1:]) {
+			return // the probes signal a job; the shell itself has no job notice
+		}
 		k.options("builtin "+name, args, at, name == "set")
 	} else if e := surface.byKey["applet "+base]; e != nil {
 		// The bare key is the applet run without options; with options,
@@ -1010,6 +1023,21 @@ func (k *keyer) callAs(name string, c *syntax.CallExpr) {
 			}
 		}
 	}
+}
+
+// signalsNoJob says whether every process a kill signals is the shell
+// itself or its parent ($$, $PPID), never a job of the script: what
+// differs in the probes of kill's signals is the notice of a killed job.
+func signalsNoJob(words []*syntax.Word) bool {
+	targets := 0
+	for _, w := range operands(words) {
+		p := soleParam(w)
+		if p == nil || p.Param == nil || p.Exp != nil || p.Param.Value != "$" && p.Param.Value != "PPID" {
+			return false
+		}
+		targets++
+	}
+	return targets > 0
 }
 
 // hasOptions: an argument before "--" starts with a dash.

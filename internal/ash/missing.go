@@ -1,7 +1,6 @@
 package ash
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 
@@ -47,7 +46,11 @@ type commandScope struct {
 
 func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 	s := newCommandScope(f, packages)
+	skip := s.missingBranches(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
+		if skip[n] {
+			return false
+		}
 		if tc, ok := n.(*syntax.TestClause); ok {
 			for _, chk := range s.testChecks(tc.X) {
 				a.checkFinding(chk, s)
@@ -75,10 +78,10 @@ func (a *analyzer) commandFindings(f *syntax.File, packages []string) {
 // them, or lacks them), by name or by a path in /bin, /sbin, /usr/bin or
 // /usr/sbin, sorted. A host can be asked about exactly these (`command
 // -v`) and its answer given back as Options.Host. A script that does not
-// parse has none.
+// parse has those of the statements before the error.
 func Commands(path string, src []byte) []string {
-	file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(bytes.NewReader(src), path)
-	if err != nil {
+	file, _ := parseScript(src, path)
+	if file == nil {
 		return nil
 	}
 	s := newCommandScope(file, nil)
@@ -121,7 +124,7 @@ func newCommandScope(f *syntax.File, packages []string) *commandScope {
 	for _, p := range packages {
 		s.installs[p] = true
 	}
-	syntax.Walk(f, func(n syntax.Node) bool {
+	scan := func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Redirect:
 			switch n.Op {
@@ -136,7 +139,12 @@ func newCommandScope(f *syntax.File, packages []string) *commandScope {
 			s.scan(n)
 		}
 		return true
-	})
+	}
+	syntax.Walk(f, scan)
+	// What the script's stand-ins write when they run is the script's too.
+	for _, script := range s.own.scripts {
+		syntax.Walk(script, scan)
+	}
 	s.markGuards(f)
 	return s
 }
@@ -285,45 +293,62 @@ func (s *commandScope) invokedFrom(c *syntax.CallExpr, words []string, start int
 			}
 			break
 		}
-		opts, ok := wrapperOptions[b]
-		if !ok {
-			break
+		if s.own.has(b) && !s.own.wrappers[b] {
+			break // the script's own command, which runs nothing of its arguments
 		}
-		j := i + 1
-		operands := 0
-		switch b {
-		case "timeout", "flock", "chroot":
-			operands = 1 // the duration, the lock, the new root
+		j := wrappedAt(b, words, i)
+		if s.own.wrappers[name] {
+			j = i + 1 // run() { "$@"; }
 		}
-		for ; j < len(words); j++ {
-			w := words[j]
-			switch {
-			case w == "--":
-				continue
-			case b == "command" && (w == "-v" || w == "-V"):
-				return out // a check, not a run (see checks)
-			case b == "flock" && (w == "-c" || w == "--command"):
-				return out
-			case b == "env" && strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
-				continue
-			case strings.HasPrefix(w, "-") && len(w) > 1:
-				name, _, hasValue := strings.Cut(w, "=")
-				if opts[name] && !hasValue {
-					j++
-				}
-				continue
-			case operands > 0:
-				operands--
-				continue
-			}
-			break
-		}
-		if j >= len(words) || words[j] == "" {
+		if j < 0 || j >= len(words) {
 			break
 		}
 		i = j
 	}
 	return out
+}
+
+// wrappedAt is the index of the word that starts the command line the
+// command words[i] (base name b) runs, or -1: sudo -u x cmd, env A=1 cmd,
+// timeout 5 cmd, xargs -0 cmd. command -v and flock -c run nothing.
+func wrappedAt(b string, words []string, i int) int {
+	opts, ok := wrapperOptions[b]
+	if !ok {
+		return -1
+	}
+	operands := 0
+	switch b {
+	case "timeout", "flock", "chroot":
+		operands = 1 // the duration, the lock, the new root
+	}
+	j := i + 1
+	for ; j < len(words); j++ {
+		w := words[j]
+		switch {
+		case w == "--":
+			continue
+		case b == "command" && (w == "-v" || w == "-V"):
+			return -1 // a check, not a run (see checks)
+		case b == "flock" && (w == "-c" || w == "--command"):
+			return -1
+		case b == "env" && strings.Contains(w, "=") && !strings.HasPrefix(w, "-"):
+			continue
+		case strings.HasPrefix(w, "-") && len(w) > 1:
+			name, _, hasValue := strings.Cut(w, "=")
+			if opts[name] && !hasValue {
+				j++
+			}
+			continue
+		case operands > 0:
+			operands--
+			continue
+		}
+		break
+	}
+	if j >= len(words) || words[j] == "" {
+		return -1
+	}
+	return j
 }
 
 // checks lists what a command checks the presence of: the commands that
@@ -468,6 +493,54 @@ func (s *commandScope) markGuards(f *syntax.File) {
 			s.onlyGuarded[nv] = true
 		}
 	}
+}
+
+// missingBranches are the branches a script takes only where a check
+// finds a command missing (the then-branch of `if ! command -v x`, the
+// right of `command -v x ||`) when the script or the playbook provides
+// that command: they do not run, and the commands in them are not judged
+// (a stand-in written to bin/exiftool makes `tput`, run where exiftool
+// is missing, unreached).
+func (s *commandScope) missingBranches(f *syntax.File) map[syntax.Node]bool {
+	out := map[syntax.Node]bool{}
+	providedCheck := func(st *syntax.Stmt) bool {
+		var names []string
+		syntax.Walk(st, func(n syntax.Node) bool {
+			switch n := n.(type) {
+			case *syntax.CallExpr:
+				for _, inv := range s.checks(n) {
+					names = append(names, base(inv.name))
+				}
+			case *syntax.TestClause:
+				for _, inv := range s.testChecks(n.X) {
+					names = append(names, base(inv.name))
+				}
+			}
+			return true
+		})
+		for _, name := range names {
+			if !s.provided(name) {
+				return false
+			}
+		}
+		return len(names) > 0
+	}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.IfClause:
+			if len(n.Cond) == 1 && n.Cond[0].Negated && providedCheck(n.Cond[0]) {
+				for _, st := range n.Then {
+					out[st] = true
+				}
+			}
+		case *syntax.BinaryCmd:
+			if n.Op == syntax.OrStmt && !n.X.Negated && providedCheck(n.X) {
+				out[n.Y] = true
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // provided says whether the script or the playbook makes name available.

@@ -2,6 +2,7 @@ package ash
 
 import (
 	"bytes"
+	"path"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -12,8 +13,12 @@ import (
 //
 //   - :same-file: cp, mv, ln, install or link given the same path as source
 //     and destination;
-//   - :onto-existing: a destination the script wrote or gave a mode to
-//     before (a redirection, chmod, touch, or an earlier copy);
+//   - :onto-existing: a destination the script wrote before (a
+//     redirection, touch, an earlier copy) that has a mode of its own, or
+//     a source that has: one the script gave with chmod, a file created
+//     under a umask, or written by a call with options (cp -p, install
+//     -m). A file created with the default umask has the mode a copy
+//     gives it, so copying onto it changes nothing;
 //   - :umask: a file created after the script set a umask;
 //   - :no-TERM: clear, unless the script sets TERM itself (cron and ssh
 //     without a terminal give it none);
@@ -23,13 +28,15 @@ import (
 // situationState is what the keyer has seen of a script so far.
 type situationState struct {
 	written  map[string]bool // paths written or given a mode, as the script spells them
+	moded    map[string]bool // of those, the ones with a mode of their own
+	dirs     map[string]bool // directories the script makes
 	umask    bool
 	setsTERM bool
 	zoneTZ   bool
 }
 
 func newSituationState(f *syntax.File) situationState {
-	s := situationState{written: map[string]bool{}}
+	s := situationState{written: map[string]bool{}, moded: map[string]bool{}, dirs: map[string]bool{}}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if as, ok := n.(*syntax.Assign); ok && as.Name != nil {
 			switch as.Name.Value {
@@ -86,16 +93,23 @@ func (k *keyer) situations(c *syntax.CallExpr, name string) {
 	if name == "chmod" && len(ops) > 1 {
 		for _, w := range ops[1:] {
 			s.written[pathText(w)] = true
+			s.moded[pathText(w)] = true
 		}
 	}
 	if name == "rm" {
 		for _, w := range ops {
 			delete(s.written, pathText(w))
+			delete(s.moded, pathText(w))
 		}
 	}
 	if name == "touch" {
 		for _, w := range ops {
-			s.written[pathText(w)] = true
+			s.create(pathText(w))
+		}
+	}
+	if name == "mkdir" {
+		for _, w := range ops {
+			s.dirs[pathText(w)] = true
 		}
 	}
 	if name == "umask" && len(c.Args) > 1 {
@@ -120,7 +134,24 @@ func (k *keyer) situations(c *syntax.CallExpr, name string) {
 			break
 		}
 	}
-	if s.written[dest] && has("onto-existing") {
+	// Into a directory, each source is written under its own name.
+	srcs := ops[:len(ops)-1]
+	dests := []string{dest}
+	if writesFileLast[name] && s.isDir(dest) {
+		dests = nil
+		for _, w := range srcs {
+			dests = append(dests, strings.TrimSuffix(dest, "/")+"/"+path.Base(pathText(w)))
+		}
+	}
+	modes := false
+	for _, w := range srcs {
+		modes = modes || s.moded[pathText(w)]
+	}
+	onto := false
+	for _, d := range dests {
+		onto = onto || s.written[d] && (modes || s.moded[d])
+	}
+	if onto && has("onto-existing") {
 		// With options, the probes of those options in the situation
 		// say what becomes of the destination.
 		opts := situationOptions(c.Args[1:])
@@ -140,11 +171,34 @@ func (k *keyer) situations(c *syntax.CallExpr, name string) {
 		// creates the file.
 		for _, w := range ops[:len(ops)-1] {
 			delete(s.written, pathText(w))
+			delete(s.moded, pathText(w))
 		}
 	}
 	if writesFileLast[name] {
-		s.written[dest] = true
+		for _, d := range dests {
+			s.create(d)
+			// A copy that keeps or sets a mode (cp -p, install -m, mv)
+			// gives the file one of its own.
+			if modes || len(situationOptions(c.Args[1:])) > 0 {
+				s.moded[d] = true
+			}
+		}
 	}
+}
+
+// create records a file the script creates: under a umask, with a mode
+// of its own.
+func (s *situationState) create(p string) {
+	s.written[p] = true
+	if s.umask {
+		s.moded[p] = true
+	}
+}
+
+// isDir says whether a destination is a directory: one the script
+// makes, ".", "..", or a path ending in "/".
+func (s *situationState) isDir(p string) bool {
+	return s.dirs[p] || p == "." || p == ".." || p == "~" || strings.HasSuffix(p, "/")
 }
 
 // situationOptions names a call's options as the probes do: --name
@@ -180,7 +234,7 @@ func (k *keyer) redirected(r *syntax.Redirect) {
 	switch r.Op {
 	case syntax.RdrOut, syntax.AppOut, syntax.RdrClob, syntax.RdrAll, syntax.AppAll:
 		if r.Word != nil {
-			k.situation.written[pathText(r.Word)] = true
+			k.situation.create(pathText(r.Word))
 		}
 	}
 }

@@ -812,9 +812,12 @@ const appletFixture = "printf 'b 2\\na 10\\nc 1\\na 10\\n' > in.txt\nmkdir d\npr
 	"touch -h -d '2001-02-03 04:05:06' in.txt d/f d l\n"
 
 // maskNumbers hides the values that differ from one host or moment to
-// the next (sizes, counts, times) and keeps the format around them: a
-// probe of free, du or stat compares units, columns and words.
-const maskNumbers = "sed 's/[0-9][0-9.,]*/N/g'"
+// the next (sizes, counts, times) and keeps their format: each run of
+// digits becomes N, and the points, commas and units between them stay,
+// so that du -h's 40.0K (BusyBox) and 40K (GNU) differ while 40K and 44K
+// do not. A probe of free, du or stat compares number formats, units,
+// columns and words.
+const maskNumbers = "sed 's/[0-9][0-9]*/N/g'"
 
 // appletTemplates run one applet as scripts do; {opt} is replaced by an
 // option of the GNU tool or by nothing for the baseline. The numbers
@@ -836,7 +839,7 @@ var appletTemplates = map[string]string{
 	"df":       "df {opt} . >/dev/null\n",
 	"diff":     "printf 'b 2\\nz\\n' > o.txt\ntouch -d '2001-02-03 04:05:06' o.txt\ndiff {opt} in.txt o.txt\n",
 	"dirname":  "dirname {opt} /a/b/c\n",
-	"du":       "set -o pipefail\ndu {opt} d | " + maskNumbers + "\n",
+	"du":       "head -c 40000 /dev/zero > d/big\nset -o pipefail\ndu {opt} d | " + maskNumbers + "\n",
 	"env":      "env {opt} printf '%s\\n' ok\n",
 	"expand":   "printf 'a\\tb\\n' | expand {opt}\n",
 	"fold":     "echo abcdefghij | fold {opt}\n",

@@ -1,6 +1,7 @@
 package ash
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -616,6 +617,81 @@ func positionalWords(f *syntax.File) map[*syntax.ParamExp]bool {
 		}
 		if n, err := strconv.Atoi(p.Param.Value); err == nil && n >= 1 && n <= fewest && int(p.Pos().Offset()) > first {
 			out[p] = true
+		}
+	}
+	return out
+}
+
+// positionalValues are the values of the uses of $1, $2... outside
+// functions after the script's own `set -- words` (each word literal; a
+// use after several such sets has each of their values), where the top
+// level never shifts. A script that sets its arguments to examples
+// (set -- 2024-02-01 "March 1 2024") runs with those.
+func positionalValues(f *syntax.File) map[*syntax.ParamExp][]string {
+	var sets [][]string
+	first := -1
+	ok := true
+	var uses []*syntax.ParamExp
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			return false
+		case *syntax.CallExpr:
+			if len(n.Args) == 0 {
+				return true
+			}
+			switch n.Args[0].Lit() {
+			case "shift":
+				ok = false
+			case "set":
+				args := n.Args[1:]
+				if len(args) > 0 && args[0].Lit() == "--" {
+					args = args[1:]
+				} else if len(args) == 0 || strings.HasPrefix(args[0].Lit(), "-") || strings.HasPrefix(args[0].Lit(), "+") {
+					return true // set -e, set -o x: options only
+				}
+				var vals []string
+				for _, w := range args {
+					s, lit := literal(w)
+					if !lit || strings.ContainsAny(partialUnquoted(w), "*?[{") {
+						ok = false // split or globbed: its words are the run's
+					}
+					vals = append(vals, s)
+				}
+				sets = append(sets, vals)
+				if first < 0 {
+					first = int(n.Pos().Offset())
+				}
+			}
+		case *syntax.ParamExp:
+			uses = append(uses, n)
+		}
+		return true
+	})
+	out := map[*syntax.ParamExp][]string{}
+	if !ok || first < 0 {
+		return out
+	}
+	for _, p := range uses {
+		if p.Param == nil || int(p.Pos().Offset()) <= first {
+			continue
+		}
+		n, err := strconv.Atoi(p.Param.Value)
+		if err != nil || n < 1 {
+			continue
+		}
+		var vals []string
+		for _, set := range sets {
+			if n > len(set) {
+				vals = nil
+				break
+			}
+			if !slices.Contains(vals, set[n-1]) {
+				vals = append(vals, set[n-1])
+			}
+		}
+		if vals != nil {
+			out[p] = vals
 		}
 	}
 	return out

@@ -22,6 +22,9 @@ import (
 type valueSets struct {
 	known   map[string][]string
 	runtime map[string]bool
+	// positional are the values of $1, $2... at the top level after the
+	// script's own `set -- words` (positionalValues).
+	positional map[*syntax.ParamExp][]string
 }
 
 // source is one way the script gives a variable a value: a literal, or
@@ -35,6 +38,7 @@ type source struct {
 func scriptValues(f *syntax.File) valueSets {
 	srcs := map[string][]source{}
 	add := func(name string, s source) { srcs[name] = append(srcs[name], s) }
+	positional := positionalValues(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Assign:
@@ -47,6 +51,12 @@ func scriptValues(f *syntax.File) valueSets {
 			}
 			if n.Value == nil || n.Array != nil || n.Index != nil || n.Append {
 				add(n.Name.Value, source{unknown: true})
+				return true
+			}
+			if p := soleParam(n.Value); p != nil && positional[p] != nil {
+				for _, v := range positional[p] {
+					add(n.Name.Value, source{lit: v}) // date2="$2" after set -- a "March 1 2024"
+				}
 				return true
 			}
 			add(n.Name.Value, wordSource(n.Value))
@@ -89,7 +99,7 @@ func scriptValues(f *syntax.File) valueSets {
 		}
 		return true
 	})
-	vs := valueSets{known: map[string][]string{}, runtime: map[string]bool{}}
+	vs := valueSets{known: map[string][]string{}, runtime: map[string]bool{}, positional: positional}
 	var resolve func(name string, seen map[string]bool) ([]string, bool)
 	resolve = func(name string, seen map[string]bool) ([]string, bool) {
 		if seen[name] {
@@ -153,16 +163,60 @@ func wordSource(w *syntax.Word) source {
 	return source{unknown: true}
 }
 
-// of is every value a word can have: its literal text, or the values of
-// the variable it expands alone ("$V", ${V}, ${V:-lit}); nil when only
-// the run knows.
+// of is every value a word can have: its literal text, or each value of
+// its text with each expansion replaced by the values it can have
+// ("$V", ${V:-lit}, "--date=$2", "$DIR/bin/tool"); nil when only the run
+// knows one of them.
 func (vs valueSets) of(w *syntax.Word) []string {
 	if l, ok := literal(w); ok {
 		return []string{l}
 	}
-	p := soleParam(w)
-	if p == nil || p.Param == nil || p.Repl != nil || p.Slice != nil || p.Index != nil || p.Length || p.Excl {
+	return vs.expand(w.Parts)
+}
+
+// maxValues bounds the values of a word made of several expansions.
+const maxValues = 16
+
+// expand is every text a sequence of word parts can have.
+func (vs valueSets) expand(parts []syntax.WordPart) []string {
+	out := []string{""}
+	for _, part := range parts {
+		var vals []string
+		switch p := part.(type) {
+		case *syntax.Lit:
+			vals = []string{p.Value}
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				return nil
+			}
+			vals = []string{p.Value}
+		case *syntax.DblQuoted:
+			vals = vs.expand(p.Parts)
+		case *syntax.ParamExp:
+			vals = vs.param(p)
+		}
+		if len(vals) == 0 || len(out)*len(vals) > maxValues {
+			return nil
+		}
+		var next []string
+		for _, o := range out {
+			for _, v := range vals {
+				next = append(next, o+v)
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// param is every value an expansion can have: the variable's, with its
+// literal default; a positional parameter's after the script's set --.
+func (vs valueSets) param(p *syntax.ParamExp) []string {
+	if p.Param == nil || p.Repl != nil || p.Slice != nil || p.Index != nil || p.Length || p.Excl {
 		return nil
+	}
+	if vals, ok := vs.positional[p]; ok {
+		return vals
 	}
 	vals := vs.known[p.Param.Value]
 	if p.Exp == nil {

@@ -28,6 +28,11 @@ func TestScriptValues(t *testing.T) {
 		{"P=${Q:-b}; Q=$(cat f)", "P", nil},
 		{"P=${P:-$(cat f)}", "P", nil},
 		{"for f in *.txt; do :; done", "f", nil},
+		// The script's own arguments, set at the top level.
+		{"set -- 2024-02-01 \"March 1 2024\"\nd2=\"$2\"", "d2", []string{"March 1 2024"}},
+		{"set -- a b\nshift\nd2=$2", "d2", nil},
+		{"f() { d=$1; }\nset -- a", "d", nil},
+		{"set -- $(cat f)\nd=$1", "d", nil},
 	} {
 		got := scriptValues(parse(t, tt.src)).known[tt.name]
 		if !slices.Equal(got, tt.want) {
@@ -60,13 +65,18 @@ func TestValuesJudged(t *testing.T) {
 		{"guarded value", "command -v curl >/dev/null && GET=curl || GET=wget\n$GET -q -O- http://x\n",
 			[]string{"1:12 missing-command-check warning"}},
 		{"run-time value", "S=$(command -v gsha256sum || echo sha256sum)\n$S -c --quiet sums\n", nil},
+		{"date of the script's own arguments", "set -- 2024-02-01 \"March 1 2024\"\nd1=\"$1\"\ne=$(date -d \"$d1\" +%s)\nd2=\"$2\"\ne=$(date -d \"$d2\" +%s)\n",
+			[]string{"5:13 date-relative error"}},
+		{"date of a word made of values", "set -- \"August 20, 2014\"\nDATE=date\n$DATE --date=\"$1\" +%s\nD=2014-08-20; date -d \"$D 10:00\"\n",
+			[]string{"3:7 date-relative error"}},
+		{"a command at a path made of values", "P=/bin\n$P/basename /a/b\n", []string{"2:1 command-path error"}},
 		{"date of a loop's words", "for d in @0 yesterday; do date -d \"$d\"; done\n", []string{"1:35 date-relative error"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, f := range Analyze("x.sh", []byte(tt.src)) {
 				switch f.Rule {
-				case "gnu-option", "applet-option", "missing-command", "missing-command-check", "date-relative":
+				case "gnu-option", "applet-option", "missing-command", "missing-command-check", "date-relative", "command-path":
 					got = append(got, strings.Join([]string{strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Col), f.Rule, string(f.Severity)}, " "))
 				}
 			}
