@@ -4,10 +4,9 @@ package ash
 // hold scripts written after public init scripts, cron jobs,
 // deploy scripts and the like (each directory's PROVENANCE.md says how
 // they were chosen, and which of them were looked at after being scored:
-// heldout4, heldout5, heldout6 with heldout7, and heldout8 with heldout9
-// were each collected, labelled and committed before a round of changes
-// to the analyzer, and scored once after it; heldout10 and heldout11 are
-// collected and labelled, not yet scored).
+// heldout4, heldout5, heldout6 with heldout7, heldout8 with heldout9, and
+// heldout10 with heldout11 were each collected, labelled and committed
+// before a round of changes to the analyzer, and scored once after it).
 // Their ground truth
 // comes from running each under a fleet host's ash and under bash
 // (TestHeldoutTruth); the analyzer is only scored against it
@@ -61,12 +60,13 @@ var heldoutSets = []heldoutSet{
 	// they were collected to measure; read and fixed by category since.
 	{name: "sixth held-apart corpus", dir: "../../testdata/ash/heldout6", truth: "../../testdata/ash/heldout6-truth.json", recallFloor: 1.00, precisionFloor: 0.913},
 	{name: "seventh held-apart corpus", dir: "../../testdata/ash/heldout7", truth: "../../testdata/ash/heldout7-truth.json", recallFloor: 1.00, precisionFloor: 0.857},
+	// Scored once at 0.917 / 0.524 and 0.800 / 0.828, after the changes
+	// they were collected to measure; read and fixed by judgement since.
+	{name: "eighth held-apart corpus", dir: "../../testdata/ash/heldout8", truth: "../../testdata/ash/heldout8-truth.json", recallFloor: 0.916, precisionFloor: 0.733},
+	{name: "ninth held-apart corpus", dir: "../../testdata/ash/heldout9", truth: "../../testdata/ash/heldout9-truth.json", recallFloor: 1.00, precisionFloor: 0.909},
 	// Scored once, after the changes they were collected to measure.
-	{name: "eighth held-apart corpus", dir: "../../testdata/ash/heldout8", truth: "../../testdata/ash/heldout8-truth.json", recallFloor: 0.916, precisionFloor: 0.523},
-	{name: "ninth held-apart corpus", dir: "../../testdata/ash/heldout9", truth: "../../testdata/ash/heldout9-truth.json", recallFloor: 0.800, precisionFloor: 0.827},
-	// Collected and labelled before the changes they measure; not yet scored.
-	{name: "tenth held-apart corpus", dir: "../../testdata/ash/heldout10", truth: "../../testdata/ash/heldout10-truth.json", unscored: true},
-	{name: "eleventh held-apart corpus", dir: "../../testdata/ash/heldout11", truth: "../../testdata/ash/heldout11-truth.json", unscored: true},
+	{name: "tenth held-apart corpus", dir: "../../testdata/ash/heldout10", truth: "../../testdata/ash/heldout10-truth.json", recallFloor: 0.900, precisionFloor: 0.620},
+	{name: "eleventh held-apart corpus", dir: "../../testdata/ash/heldout11", truth: "../../testdata/ash/heldout11-truth.json", recallFloor: 0.911, precisionFloor: 0.939},
 }
 
 func readScripts(t testing.TB, dir string) map[string][]byte {
