@@ -218,7 +218,7 @@ bench: prereqs
 	$(GO) run golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION) bin/micro-bench.txt
 
 # The ash analyzer measured on data it was not built from: recall and
-# precision of lint-sh's exit code on the four held-apart corpora
+# precision of lint-sh's exit code on the eleven held-apart corpora
 # (testdata/ash/heldout*, labelled by running each script under a fleet
 # host's ash and under bash), on the development corpus, and precision on
 # scripts written for ash (OpenRC's, the Alpine minirootfs'). Relabels the
