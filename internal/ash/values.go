@@ -568,54 +568,12 @@ func statusReadNext(f *syntax.File) map[*syntax.CallExpr]bool {
 // the use's number, the use comes after the first of them, and nothing
 // at the top level shifts them. A function's $1 is its caller's.
 func positionalWords(f *syntax.File) map[*syntax.ParamExp]bool {
-	first, fewest := -1, -1
-	ok := true
-	var uses []*syntax.ParamExp
-	walk := func(n syntax.Node) bool {
-		switch n := n.(type) {
-		case *syntax.FuncDecl:
-			return false
-		case *syntax.CallExpr:
-			if len(n.Args) == 0 {
-				return true
-			}
-			switch n.Args[0].Lit() {
-			case "shift":
-				ok = false
-			case "set":
-				args := n.Args[1:]
-				if len(args) > 0 && args[0].Lit() == "--" {
-					args = args[1:]
-				} else if len(args) == 0 || strings.HasPrefix(args[0].Lit(), "-") || strings.HasPrefix(args[0].Lit(), "+") {
-					return true // set -e, set -o x: options only
-				}
-				for _, w := range args {
-					if s, lit := literal(w); !lit || !plainWord(s) {
-						ok = false
-					}
-				}
-				if first < 0 {
-					first = int(n.Pos().Offset())
-				}
-				if fewest < 0 || len(args) < fewest {
-					fewest = len(args)
-				}
-			}
-		case *syntax.ParamExp:
-			uses = append(uses, n)
-		}
-		return true
-	}
-	syntax.Walk(f, walk)
 	out := map[*syntax.ParamExp]bool{}
-	if !ok || first < 0 {
-		return out
-	}
-	for _, p := range uses {
-		if p.Param == nil || p.Exp != nil || p.Repl != nil || p.Slice != nil || p.Excl || p.Length || p.Index != nil {
-			continue
+	for p, vals := range positionalValues(f) {
+		if p.Exp != nil || p.Repl != nil || p.Slice != nil || p.Excl || p.Length || p.Index != nil {
+			continue // ${1%x}, ${#1}...: another value than the word
 		}
-		if n, err := strconv.Atoi(p.Param.Value); err == nil && n >= 1 && n <= fewest && int(p.Pos().Offset()) > first {
+		if !slices.ContainsFunc(vals, func(v string) bool { return !plainWord(v) }) {
 			out[p] = true
 		}
 	}
