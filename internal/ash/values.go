@@ -43,7 +43,7 @@ func singleWords(f *syntax.File) map[string]bool {
 				mark(n.Name.Value, false)
 			case len(n.Value.Parts) == 1 && isArithm(n.Value.Parts[0]):
 				mark(n.Name.Value, true) // n=$((n + 1)): a number
-			case onlyParam(n.Value) != nil && args[onlyParam(n.Value)]:
+			case soleParam(n.Value) != nil && args[soleParam(n.Value)]:
 				mark(n.Name.Value, true) // TAG=$1 after set -- v1.0
 			case onlyCmdSubst(n.Value) != nil && oneWordCommand(onlyCmdSubst(n.Value)):
 				mark(n.Name.Value, true) // n=$(id -u)
@@ -653,19 +653,6 @@ func positionalValues(f *syntax.File) map[*syntax.ParamExp][]string {
 		}
 	}
 	return out
-}
-
-// onlyParam is the expansion a word is made of alone ($1, "$1").
-func onlyParam(w *syntax.Word) *syntax.ParamExp {
-	if len(w.Parts) != 1 {
-		return nil
-	}
-	p := w.Parts[0]
-	if dq, ok := p.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
-		p = dq.Parts[0]
-	}
-	pe, _ := p.(*syntax.ParamExp)
-	return pe
 }
 
 // onlyCmdSubst is the command substitution a word is made of alone.
